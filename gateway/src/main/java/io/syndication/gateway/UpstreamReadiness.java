@@ -1,0 +1,66 @@
+package io.syndication.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.syndication.gateway.config.GatewayConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+/** The gateway is ready when every service behind it is: each upstream's readiness is reported by name. */
+@Readiness
+@ApplicationScoped
+public class UpstreamReadiness implements AsyncHealthCheck {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final GatewayConfig config;
+    private final HttpClient client;
+
+    public UpstreamReadiness(GatewayConfig config, Vertx vertx) {
+        this.config = config;
+        this.client = vertx.createHttpClient();
+    }
+
+    @Override
+    public Uni<HealthCheckResponse> call() {
+        List<Uni<Map.Entry<String, Boolean>>> probes = config.upstreams().entrySet().stream()
+                .map(upstream -> probe(upstream.getValue().url())
+                        .map(ready -> Map.entry(upstream.getKey(), ready)))
+                .toList();
+        return Uni.join().all(probes).andFailFast().map(results -> {
+            HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
+            for (Map.Entry<String, Boolean> result : results) {
+                response.withData(result.getKey(), result.getValue() ? "UP" : "DOWN");
+                if (!result.getValue()) {
+                    response.down();
+                }
+            }
+            return response.build();
+        });
+    }
+
+    private Uni<Boolean> probe(URI upstream) {
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setAbsoluteURI(upstream.resolve("/q/health/ready").toString())
+                .setTimeout(PROBE_TIMEOUT.toMillis());
+        return Uni.createFrom().completionStage(() -> client.request(request)
+                .compose(r -> r.send())
+                .map(response -> response.statusCode() == 200)
+                .toCompletionStage())
+                .onFailure().recoverWithItem(false);
+    }
+}

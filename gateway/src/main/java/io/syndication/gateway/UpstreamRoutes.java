@@ -1,0 +1,106 @@
+package io.syndication.gateway;
+
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.http.Problem;
+import io.syndication.http.RequestIds;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.proxy.handler.ProxyHandler;
+import io.vertx.httpproxy.Body;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyRequest;
+import io.vertx.httpproxy.ProxyResponse;
+
+/**
+ * Forwards each API prefix to the service that owns it, streaming bodies both ways. The caller's
+ * {@code Authorization} and {@code X-Request-Id} go along; an upstream that cannot be reached
+ * answers a problem+json 503 instead of an empty 502.
+ */
+@ApplicationScoped
+public class UpstreamRoutes {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamRoutes.class);
+
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+        // The default pool of 5 connections per upstream would queue requests under load.
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
+                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
+        config.upstreams().forEach((name, upstream) -> {
+            HttpProxy proxy = HttpProxy.reverseProxy(client)
+                    .origin(context -> context.client().request(requestTo(upstream)))
+                    .addInterceptor(new Forwarding(name));
+            ProxyHandler handler = ProxyHandler.create(proxy);
+            for (String prefix : upstream.prefixes()) {
+                router.route(prefix).handler(handler);
+                router.route(prefix + "/*").handler(handler);
+            }
+        });
+    }
+
+    private static RequestOptions requestTo(GatewayConfig.Upstream upstream) {
+        URI url = upstream.url();
+        int port = url.getPort() > 0 ? url.getPort() : 80;
+        return new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(port, url.getHost()))
+                .setConnectTimeout(upstream.connectTimeout().toMillis())
+                .setIdleTimeout(upstream.responseTimeout().toMillis());
+    }
+
+    /** Adds the forwarding headers and turns a failed upstream call into a problem answer. */
+    private record Forwarding(String upstream) implements ProxyInterceptor {
+
+        @Override
+        public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+            ProxyRequest request = context.request();
+            HttpServerRequest incoming = request.proxiedRequest();
+            String forwardedFor = incoming.getHeader("X-Forwarded-For");
+            String peer = incoming.remoteAddress().hostAddress();
+            request.putHeader("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
+            request.putHeader("X-Forwarded-Proto", incoming.scheme());
+            request.putHeader("X-Forwarded-Host", incoming.authority().toString());
+            // RequestIds has already given the incoming request its id.
+            request.putHeader(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
+            return context.sendRequest().recover(failure -> {
+                LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
+                        failure.getMessage());
+                return Future.succeededFuture(unavailable(request, incoming.path()));
+            });
+        }
+
+        private ProxyResponse unavailable(ProxyRequest request, String path) {
+            Problem problem = Problem.of("upstream-unavailable", "Service Unavailable", 503,
+                    "The " + upstream + " behind this path cannot be reached; retry shortly").at(path);
+            return request.release().response()
+                    .setStatusCode(503)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Retry-After", "5")
+                    .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+        }
+
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            // The gateway already echoes the request id; the upstream's copy would make it appear twice.
+            context.response().headers().remove("Server").remove(RequestIds.HEADER);
+            return context.sendResponse();
+        }
+    }
+
+}

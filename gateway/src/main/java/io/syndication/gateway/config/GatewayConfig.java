@@ -1,0 +1,32 @@
+package io.syndication.gateway.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the gateway forwards: each upstream service by name, with the path prefixes it owns. */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Map<String, Upstream> upstreams();
+
+    interface Upstream {
+
+        /** Base URL of the service, e.g. {@code http://partner-service:8081}. */
+        URI url();
+
+        /** Paths forwarded as they are: the prefix itself and everything below it. */
+        List<String> prefixes();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /** How long the upstream may stay silent while answering. */
+        @WithDefault("30s")
+        Duration responseTimeout();
+    }
+}

@@ -1,0 +1,181 @@
+package io.syndication.partner;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class PartnerResourceTest {
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @BeforeEach
+    void launchPartners() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM partner");
+            statement.execute("""
+                    INSERT INTO partner (id, slug, legal_name, display_name, category, status) VALUES
+                    ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001', 'asia-business-news', 'Asia Business News Ltd', 'ABN', 'NEWS', 'ACTIVE'),
+                    ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002', 'cricket-council', 'Asian Cricket Council', 'ACC Cricket', 'SPORTS', 'ACTIVE'),
+                    ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0003', 'kpop-weekly', 'K-Pop Weekly Co', 'K-Pop Weekly', 'MUSIC', 'APPLIED')
+                    """);
+        }
+    }
+
+    @Test
+    void adminPagesThroughPartnersInSlugOrder() {
+        String next = given().auth().oauth2(Tokens.admin())
+                .queryParam("limit", 2)
+                .when().get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("items.slug", contains("asia-business-news", "cricket-council"))
+                .body("next", notNullValue())
+                .extract().path("next");
+
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("limit", 2).queryParam("next", next)
+                .when().get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("items.slug", contains("kpop-weekly"))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void operatorFiltersByStatus() {
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("status", "APPLIED")
+                .when().get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("items.slug", contains("kpop-weekly"));
+    }
+
+    @Test
+    void readsOnePartner() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/partners/6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002")
+                .then().statusCode(200)
+                .body("slug", equalTo("cricket-council"))
+                .body("category", equalTo("SPORTS"))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void unknownPartnerIsAProblem404() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/partners/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("type", containsString("/problems/not-found"));
+    }
+
+    @Test
+    void noTokenIsAProblem401WithABearerChallenge() {
+        given().when().get("/api/v1/partners")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void tokensNotForThisPlatformAre401() {
+        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), "not.a.jwt" }) {
+            given().auth().oauth2(token)
+                    .when().get("/api/v1/partners")
+                    .then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void partnerRoleIsAProblem403() {
+        given().auth().oauth2(Tokens.partner(UUID.randomUUID()))
+                .when().get("/api/v1/partners")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void outOfRangeLimitAndForeignCursorAre400() {
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("limit", 500)
+                .when().get("/api/v1/partners")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("limit"));
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("next", "%%%not-ours")
+                .when().get("/api/v1/partners")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void agreementIsPublic() {
+        given().when().get("/api/v1/applications/agreement")
+                .then().statusCode(200)
+                .body("version", equalTo("2026-09"))
+                .body("text", notNullValue());
+    }
+
+    @Test
+    void unknownRouteAndWrongMethodAreProblems() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/nowhere")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin())
+                .when().delete("/api/v1/partners")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("status", equalTo(405));
+    }
+
+    @Test
+    void requestIdIsEchoedOrGenerated() {
+        given().header("X-Request-Id", "abc-123")
+                .when().get("/api/v1/applications/agreement")
+                .then().header("X-Request-Id", equalTo("abc-123"));
+        given().when().get("/api/v1/applications/agreement")
+                .then().header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+}

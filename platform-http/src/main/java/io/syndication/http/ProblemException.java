@@ -1,0 +1,44 @@
+package io.syndication.http;
+
+import java.util.Map;
+
+/**
+ * A failure the domain knows how to explain to the caller: a conflict, a stale version, a broken
+ * rule. Mapped to a problem+json response with its status, stable type and detail.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final transient Problem problem;
+    private final transient Map<String, String> headers;
+
+    public ProblemException(Problem problem) {
+        this(problem, Map.of());
+    }
+
+    public ProblemException(Problem problem, Map<String, String> headers) {
+        super(problem.detail());
+        this.problem = problem;
+        this.headers = headers;
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(Problem.of("not-found", "Not Found", 404, what + " does not exist"));
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
+    }
+
+    public static ProblemException staleVersion(long current) {
+        return new ProblemException(Problem.of("stale-version", "Precondition Failed", 412,
+                "If-Match does not name the current version " + current + "; read the resource again and retry"));
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}

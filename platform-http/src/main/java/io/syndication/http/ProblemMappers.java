@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -59,13 +60,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return badRequest("malformed-json", "The body is not well-formed JSON" + where, uri);
+        return badRequest("malformed-json", malformedDetail(e), uri);
+    }
+
+    // Declared for the subtype too: quarkus-rest-jackson has its own mapper for it, with another body.
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return badRequest("malformed-json", mismatchDetail(e), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
+        return badRequest("malformed-json", mismatchDetail(e), uri);
+    }
+
+    private static String malformedDetail(JsonParseException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return "The body is not well-formed JSON" + where;
+    }
+
+    private static String mismatchDetail(JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
@@ -82,7 +97,7 @@ public class ProblemMappers {
         } else {
             detail = "Field '" + field + "' has a value of the wrong type or format";
         }
-        return badRequest("malformed-json", detail, uri);
+        return detail;
     }
 
     @ServerExceptionMapper
@@ -124,6 +139,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response http(WebApplicationException e, UriInfo uri, HttpServerRequest request) {
+        // The JSON reader wraps what Jackson could not read in a plain 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unreadableJson(mapping, uri);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         Problem problem = switch (status) {

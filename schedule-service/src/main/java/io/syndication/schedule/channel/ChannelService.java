@@ -1,0 +1,95 @@
+package io.syndication.schedule.channel;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.ProblemException;
+import io.vertx.pgclient.PgException;
+
+/** The rules for creating and changing channels. */
+@ApplicationScoped
+public class ChannelService {
+
+    private final ChannelRepository channels;
+
+    public ChannelService(ChannelRepository channels) {
+        this.channels = channels;
+    }
+
+    @WithTransaction
+    public Uni<Channel> create(String slug, String name, String timeZone, List<String> territories,
+            List<UUID> fillerContentIds) {
+        return channels.slugTaken(slug).flatMap(taken -> {
+            if (taken) {
+                return Uni.createFrom().failure(ProblemException.conflict("A channel with slug '" + slug + "' already exists"));
+            }
+            Channel channel = new Channel();
+            channel.id = UUID.randomUUID();
+            channel.slug = slug;
+            channel.name = name;
+            channel.timeZone = timeZone;
+            channel.territories = territories;
+            channel.fillerContentIds = fillerContentIds == null ? List.of() : fillerContentIds;
+            channel.status = ChannelStatus.ACTIVE;
+            channel.createdAt = Instant.now();
+            return channels.persistAndFlush(channel);
+        }).onFailure(ChannelService::isUniqueViolation)
+                // a concurrent create of the same slug got there first
+                .transform(e -> ProblemException.conflict("A channel with slug '" + slug + "' already exists"));
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Applies {@code change} to the channel if {@code expectedVersion} (when given) is still its
+     * version, so that two operators editing at once never silently overwrite each other.
+     */
+    @WithTransaction
+    public Uni<Channel> update(UUID id, Long expectedVersion, ChannelChange change) {
+        return channels.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id))
+                .map(channel -> {
+                    if (expectedVersion != null && expectedVersion != channel.version) {
+                        throw ProblemException.staleVersion(channel.version);
+                    }
+                    change.applyTo(channel);
+                    return channel;
+                })
+                .call(channels::flush);
+    }
+
+    /** The fields of a channel an operator may change; null leaves a field as it is. */
+    public record ChannelChange(String name, String timeZone, List<String> territories, List<UUID> fillerContentIds,
+            ChannelStatus status) {
+
+        void applyTo(Channel channel) {
+            if (name != null) {
+                channel.name = name;
+            }
+            if (timeZone != null) {
+                channel.timeZone = timeZone;
+            }
+            if (territories != null) {
+                channel.territories = territories;
+            }
+            if (fillerContentIds != null) {
+                channel.fillerContentIds = fillerContentIds;
+            }
+            if (status != null) {
+                channel.status = status;
+            }
+        }
+    }
+}

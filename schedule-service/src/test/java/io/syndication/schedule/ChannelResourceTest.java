@@ -1,0 +1,197 @@
+package io.syndication.schedule;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class ChannelResourceTest {
+
+    private static String unique(String slug) {
+        return slug + "-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example";
+    }
+
+    private static ExtractableResponse<Response> create(String slug) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "%s", "name": "Asia Business News 24/7", "timeZone": "Asia/Singapore",
+                         "territories": ["SG", "HK", "IN"]}
+                        """.formatted(slug))
+                .when().post("/api/v1/channels")
+                .then().statusCode(201)
+                .extract();
+    }
+
+    @Test
+    void operatorCreatesAndReadsAChannel() {
+        String slug = unique("news-247");
+        ExtractableResponse<Response> created = create(slug);
+        String id = created.path("id");
+        org.hamcrest.MatcherAssert.assertThat(created.header("Location"), endsWith("/api/v1/channels/" + id));
+
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/channels/" + id)
+                .then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("slug", equalTo(slug))
+                .body("timeZone", equalTo("Asia/Singapore"))
+                .body("territories", containsInAnyOrder("SG", "HK", "IN"))
+                .body("fillerContentIds.size()", equalTo(0))
+                .body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aTakenSlugIsAConflict() {
+        String slug = unique("cricket");
+        create(slug);
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "%s", "name": "Cricket 24/7", "timeZone": "Asia/Kolkata", "territories": ["IN"]}
+                        """.formatted(slug))
+                .when().post("/api/v1/channels")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString(slug));
+    }
+
+    @Test
+    void everyInvalidFieldIsListed() {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "Not A Slug!", "name": " ", "timeZone": "Mars/Olympus", "territories": ["SG", "XX", "hk"]}
+                        """)
+                .when().post("/api/v1/channels")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("slug", "name", "timeZone", "territories[1]", "territories[2]"));
+    }
+
+    @Test
+    void malformedJsonIsAReadable400() {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"slug\": \"x\", \"name\": ")
+                .when().post("/api/v1/channels")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("not well-formed JSON"))
+                .body("detail", not(containsString("com.fasterxml")))
+                .body("detail", not(containsString("Exception")));
+    }
+
+    @Test
+    void aValueOfTheWrongShapeNamesTheField() {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "x.example", "name": "X", "timeZone": "UTC", "territories": "SG", "fillerContentIds": ["nope"]}
+                        """)
+                .when().post("/api/v1/channels")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("'territories'"))
+                .body("detail", not(containsString("java.")));
+    }
+
+    @Test
+    void anotherMediaTypeIs415() {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.TEXT)
+                .body("news")
+                .when().post("/api/v1/channels")
+                .then().statusCode(415)
+                .contentType("application/problem+json")
+                .body("status", equalTo(415));
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndTheCurrentOneUpdates() {
+        ExtractableResponse<Response> created = create(unique("kpop"));
+        String id = created.path("id");
+        String etag = created.header("ETag");
+
+        String newEtag = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body("{\"name\": \"K-Pop Weekly 24/7\", \"territories\": [\"KR\", \"JP\"]}")
+                .when().patch("/api/v1/channels/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("K-Pop Weekly 24/7"))
+                .body("territories", containsInAnyOrder("KR", "JP"))
+                .body("timeZone", equalTo("Asia/Singapore"))
+                .extract().header("ETag");
+        org.hamcrest.MatcherAssert.assertThat(newEtag, not(equalTo(etag)));
+
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .header("If-Match", etag)
+                .body("{\"name\": \"Overwritten\"}")
+                .when().patch("/api/v1/channels/" + id)
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("status", equalTo(412));
+    }
+
+    @Test
+    void listsChannelsInPages() {
+        create(unique("esports-a"));
+        create(unique("esports-b"));
+        String next = given().auth().oauth2(Tokens.operator())
+                .queryParam("limit", 1)
+                .when().get("/api/v1/channels")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("next", notNullValue())
+                .extract().path("next");
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("limit", 1).queryParam("next", next)
+                .when().get("/api/v1/channels")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void partnersMayNotRunChannels() {
+        given().auth().oauth2(Tokens.partner(UUID.randomUUID()))
+                .when().get("/api/v1/channels")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+        given().when().get("/api/v1/channels")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", containsString("/problems/unauthorized"));
+    }
+
+    @Test
+    void unknownChannelIs404() {
+        given().auth().oauth2(Tokens.operator())
+                .when().get("/api/v1/channels/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("violations", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void openApiDescribesTheChannelOperations() {
+        given().queryParam("format", "json")
+                .when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/channels'.post.operationId", equalTo("createChannel"))
+                .body("paths.'/api/v1/channels/{id}'.patch.operationId", equalTo("updateChannel"));
+    }
+}

@@ -37,9 +37,13 @@ public record Page<T>(List<T> items, String next) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of("invalid-cursor", "Bad Request", 400,
-                    "The cursor is not one this API issued; start again without it"));
+            throw invalidCursor();
         }
+    }
+
+    public static ProblemException invalidCursor() {
+        return new ProblemException(Problem.of("invalid-cursor", "Bad Request", 400,
+                "The cursor is not one this API issued; start again without it"));
     }
 
     private static String encode(String sortKey) {

@@ -1,0 +1,126 @@
+package io.syndication.content;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class ContentResourceTest {
+
+    static final UUID CRICKET = UUID.fromString("6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002");
+    static final UUID KPOP = UUID.fromString("6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0003");
+    static final String CRICKET_FINAL = "0b0e6a52-0000-4000-8000-000000000001";
+    static final String KPOP_EPISODE = "0b0e6a52-0000-4000-8000-000000000003";
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
+
+    @BeforeEach
+    void catalogue() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM content_item");
+            statement.execute("""
+                    INSERT INTO content_item (id, partner_id, external_id, kind, title, status) VALUES
+                    ('%1$s', '%3$s', 'acc-2026-final', 'LIVE_EVENT', 'Asia Cup Final', 'APPROVED'),
+                    ('0b0e6a52-0000-4000-8000-000000000002', '%3$s', 'acc-highlights-1', 'CLIP', 'Final: highlights', 'DRAFT'),
+                    ('%2$s', '%4$s', 'kpw-ep-101', 'PROGRAMME', 'K-Pop Weekly #101', 'APPROVED')
+                    """.formatted(CRICKET_FINAL, KPOP_EPISODE, CRICKET, KPOP));
+        }
+    }
+
+    @Test
+    void aPartnerSeesOnlyItsOwnItems() {
+        given().auth().oauth2(Tokens.partner(CRICKET))
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.externalId", containsInAnyOrder("acc-2026-final", "acc-highlights-1"))
+                .body("items.partnerId", everyItem(equalTo(CRICKET.toString())));
+    }
+
+    @Test
+    void anotherPartnersItemIs404NotItsData() {
+        given().auth().oauth2(Tokens.partner(CRICKET))
+                .when().get("/api/v1/content/" + KPOP_EPISODE)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Not Found"));
+        given().auth().oauth2(Tokens.partner(KPOP))
+                .when().get("/api/v1/content/" + KPOP_EPISODE)
+                .then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("title", equalTo("K-Pop Weekly #101"));
+    }
+
+    @Test
+    void anOperatorSeesOnlyApprovedItems() {
+        given().auth().oauth2(Tokens.operator())
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.status", everyItem(equalTo("APPROVED")))
+                .body("items.title", containsInAnyOrder("Asia Cup Final", "K-Pop Weekly #101"));
+    }
+
+    @Test
+    void anAdminPagesThroughEverything() {
+        String next = given().auth().oauth2(Tokens.admin())
+                .queryParam("limit", 2)
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .extract().path("next");
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("limit", 2).queryParam("next", next)
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.id", contains(KPOP_EPISODE))
+                .body("next", nullValue());
+    }
+
+    @Test
+    void aPartnerTokenWithoutPartnerIdIsRefused() {
+        String token = io.smallrye.jwt.build.Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE)
+                .subject("partner-without-id")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("partner")))
+                .sign();
+        given().auth().oauth2(token)
+                .when().get("/api/v1/content")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void noTokenIs401() {
+        given().when().get("/api/v1/content")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+}

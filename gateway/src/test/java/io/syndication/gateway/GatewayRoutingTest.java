@@ -1,0 +1,112 @@
+package io.syndication.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoUpstreamResource.class)
+class GatewayRoutingTest {
+
+    @Test
+    void forwardsTheCallersTokenAndRequestId() {
+        String token = Tokens.operator();
+        Response response = given().auth().oauth2(token).header("X-Request-Id", "req-42")
+                .when().get("/api/v1/channels?limit=5");
+        response.then().statusCode(200)
+                .body("uri", equalTo("/api/v1/channels?limit=5"))
+                .body("headers.authorization", equalTo("Bearer " + token))
+                .body("headers.x-request-id", equalTo("req-42"))
+                .body("headers.x-forwarded-for", startsWith("127.0.0.1"))
+                .body("headers.x-forwarded-proto", equalTo("http"));
+        org.hamcrest.MatcherAssert.assertThat(response.headers().getValues("X-Request-Id"), hasSize(1));
+        org.hamcrest.MatcherAssert.assertThat(response.header("X-Request-Id"), equalTo("req-42"));
+    }
+
+    @Test
+    void givesARequestIdWhenTheCallerSentNone() {
+        Response response = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners");
+        response.then().statusCode(200).header("X-Request-Id", notNullValue());
+        response.then().body("headers.x-request-id", equalTo(response.header("X-Request-Id")));
+    }
+
+    @Test
+    void routesEachPrefixAndStreamsBodies() {
+        String channel = "{\"slug\": \"news-247.apac.example\"}";
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(channel)
+                .when().post("/api/v1/channels")
+                .then().statusCode(200)
+                .body("method", equalTo("POST"))
+                .body("bodyLength", equalTo(channel.length()));
+        given().auth().oauth2(Tokens.operator())
+                .when().get("/api/v1/epg.xml?channel=news-247.apac.example")
+                .then().statusCode(200)
+                .body("uri", startsWith("/api/v1/epg.xml"));
+    }
+
+    @Test
+    void theApplicationEndpointsArePublic() {
+        given().when().get("/api/v1/applications/agreement")
+                .then().statusCode(200)
+                .body("uri", equalTo("/api/v1/applications/agreement"));
+    }
+
+    @Test
+    void noTokenIsAProblem401AtTheEdge() {
+        given().when().get("/api/v1/channels")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void aBadTokenIsAProblem401() {
+        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), "garbage" }) {
+            given().auth().oauth2(token)
+                    .when().get("/api/v1/channels")
+                    .then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void anUpstreamThatIsDownIsAProblem503WithRetryAfter() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/content")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("detail", containsString("content-service"));
+    }
+
+    @Test
+    void anUnknownRouteIsAProblem404() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/nowhere")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void readinessReportsEachUpstream() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'upstreams' }.data.'partner-service'", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.'content-service'", equalTo("DOWN"));
+    }
+}

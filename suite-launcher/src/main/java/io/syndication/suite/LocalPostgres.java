@@ -13,9 +13,8 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL server from the binaries on Maven Central, run as a child process with no Docker.
- * A watchdog process stops the server when the JVM that started it dies, even by SIGKILL, so a
- * killed test run or launcher never leaves a server behind.
+ * A PostgreSQL server from the binaries on Maven Central, run as a child process with no Docker,
+ * guarded by a {@link Watchdog} so that a killed test run or launcher never leaves it behind.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -23,9 +22,9 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
-    private final Process watchdog;
+    private final Watchdog watchdog;
 
-    private LocalPostgres(EmbeddedPostgres server, Process watchdog) {
+    private LocalPostgres(EmbeddedPostgres server, Watchdog watchdog) {
         this.server = server;
         this.watchdog = watchdog;
     }
@@ -47,7 +46,9 @@ public final class LocalPostgres implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres server = builder.start();
-            return new LocalPostgres(server, watch(dataDirectory));
+            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+            // SIGINT is PostgreSQL's fast shutdown: sessions are ended, the server stops cleanly.
+            return new LocalPostgres(server, Watchdog.guard(Long.parseLong(postmaster), "INT"));
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start over " + dataDirectory, e);
         }
@@ -88,19 +89,7 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            watchdog.destroy();
+            watchdog.dismiss();
         }
-    }
-
-    /** A shell loop, outliving this JVM if it is killed, that stops the postmaster once the JVM is gone. */
-    private static Process watch(Path dataDirectory) throws IOException {
-        String postmasterPid = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
-        long jvm = ProcessHandle.current().pid();
-        String script = "while kill -0 " + jvm + " 2>/dev/null && kill -0 " + postmasterPid + " 2>/dev/null; do sleep 1; done; "
-                + "kill -INT " + postmasterPid + " 2>/dev/null; exit 0";
-        return new ProcessBuilder("sh", "-c", script)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
     }
 }

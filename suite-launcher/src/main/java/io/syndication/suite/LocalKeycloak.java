@@ -1,0 +1,130 @@
+package io.syndication.suite;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * A real Keycloak, the Quarkus distribution from Maven Central, run on Java 17 without Docker with
+ * the platform's realm imported from {@code keycloak/syndication-realm.json}.
+ */
+public final class LocalKeycloak implements AutoCloseable {
+
+    public static final String REALM = "syndication";
+    private static final String REALM_RESOURCE = "/keycloak/syndication-realm.json";
+
+    private final ChildProcess process;
+    private final int port;
+
+    private LocalKeycloak(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Unpacks {@code distribution} into {@code installDirectory} unless it is there already, and starts
+     * it on 127.0.0.1:{@code port}. Realms live in {@code database}, an H2 JDBC URL: a file keeps
+     * clients across restarts, {@code mem:} starts afresh each time.
+     */
+    public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
+            String database, Path log) {
+        Path home = install(distribution, installDirectory);
+        importRealm(home);
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                // a fixed issuer, whatever host name a client uses to reach Keycloak
+                "--hostname=http://127.0.0.1:" + port,
+                "--db-url=" + database,
+                "--import-realm"));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        builder.environment().put("JAVA_HOME", javaHome());
+        return new LocalKeycloak(ChildProcess.start("keycloak", builder, log), port);
+    }
+
+    public String realmUrl() {
+        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+    }
+
+    public String tokenEndpoint() {
+        return realmUrl() + "/protocol/openid-connect/token";
+    }
+
+    public void awaitReady(Duration timeout) {
+        process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", timeout);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static Path install(Path distribution, Path installDirectory) {
+        Path home = installDirectory.resolve("keycloak");
+        if (Files.exists(home.resolve("bin/kc.sh"))) {
+            return home;
+        }
+        Path unpacking = installDirectory.resolve("keycloak.unpacking");
+        try {
+            deleteRecursively(unpacking);
+            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(distribution))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    // drop the versioned top folder: keycloak-26.7.3/bin/kc.sh -> bin/kc.sh
+                    String name = entry.getName().substring(entry.getName().indexOf('/') + 1);
+                    Path target = unpacking.resolve(name).normalize();
+                    if (name.isEmpty() || !target.startsWith(unpacking)) {
+                        continue;
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            // a half-unpacked distribution is never mistaken for an installed one
+            Files.move(unpacking, home, StandardCopyOption.ATOMIC_MOVE);
+            return home;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not unpack Keycloak from " + distribution, e);
+        }
+    }
+
+    private static void importRealm(Path home) {
+        Path imports = home.resolve("data/import");
+        try (InputStream realm = LocalKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+            Files.createDirectories(imports);
+            Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaHome() {
+        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        return java.getParent().getParent().toString();
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

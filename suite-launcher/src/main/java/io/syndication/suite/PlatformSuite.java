@@ -1,0 +1,162 @@
+package io.syndication.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: one PostgreSQL with a database per service, a real Keycloak,
+ * and the four packaged services in production mode, pointed at them by configuration alone.
+ */
+public final class PlatformSuite implements AutoCloseable {
+
+    /** Each data service and the database it owns. */
+    private static final Map<String, String> DATABASES = Map.of(
+            "partner-service", "partners",
+            "content-service", "content",
+            "schedule-service", "schedule");
+
+    private static final Duration KEYCLOAK_START = Duration.ofMinutes(4);
+    private static final Duration SERVICE_START = Duration.ofMinutes(2);
+
+    private final SuiteSettings settings;
+    private final Consumer<String> progress;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private LocalKeycloak keycloak;
+
+    private PlatformSuite(SuiteSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Starts everything, reporting each step; on any failure stops what had started and rethrows. */
+    public static PlatformSuite start(SuiteSettings settings, Consumer<String> progress) {
+        PlatformSuite suite = new PlatformSuite(settings, progress);
+        try {
+            suite.startAll();
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return settings.gatewayUrl();
+    }
+
+    public String tokenEndpoint() {
+        return keycloak.tokenEndpoint();
+    }
+
+    public String serviceUrl(String service) {
+        return "http://127.0.0.1:" + portOf(service);
+    }
+
+    private void startAll() {
+        checkPortsAreFree();
+        Path logs = settings.home().resolve("logs");
+
+        progress.accept("Starting PostgreSQL on port " + settings.postgresPort());
+        LocalPostgres postgres = LocalPostgres.start(settings.home().resolve("postgres"), settings.postgresPort(),
+                settings.throwAway());
+        running.add(postgres);
+        postgres.createDatabases(List.copyOf(DATABASES.values()));
+
+        progress.accept("Starting Keycloak on port " + settings.keycloakPort() + " (log: " + logs.resolve("keycloak.log") + ")");
+        String keycloakDatabase = settings.throwAway()
+                ? "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"
+                : "jdbc:h2:file:" + settings.home().resolve("keycloak-db/keycloak").toAbsolutePath() + ";NON_KEYWORDS=VALUE";
+        keycloak = LocalKeycloak.start(settings.keycloakDistribution(), settings.home(), settings.keycloakPort(),
+                settings.keycloakManagementPort(), keycloakDatabase, logs.resolve("keycloak.log"));
+        running.add(keycloak);
+        keycloak.awaitReady(KEYCLOAK_START);
+        progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
+
+        Map<String, ChildProcess> services = new LinkedHashMap<>();
+        DATABASES.forEach((service, database) -> services.put(service, startService(service, Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD), logs)));
+        services.put("gateway", startService("gateway", Map.of(
+                "gateway.upstreams.partner-service.url", serviceUrl("partner-service"),
+                "gateway.upstreams.content-service.url", serviceUrl("content-service"),
+                "gateway.upstreams.schedule-service.url", serviceUrl("schedule-service")), logs));
+        services.forEach((service, process) -> {
+            progress.accept("Waiting for " + service + " on port " + portOf(service));
+            process.awaitHttpOk(serviceUrl(service) + "/q/health/ready", SERVICE_START);
+        });
+    }
+
+    private ChildProcess startService(String service, Map<String, String> configuration, Path logs) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path jar = settings.repository().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException(service + " is not packaged: " + jar + " is missing; run ./mvnw package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.add("-Dquarkus.http.port=" + portOf(service));
+        command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
+        configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        progress.accept("Starting " + service + " (log: " + logs.resolve(service + ".log") + ")");
+        ChildProcess process = ChildProcess.start(service, new ProcessBuilder(command), logs.resolve(service + ".log"));
+        running.add(process);
+        return process;
+    }
+
+    private int portOf(String service) {
+        return switch (service) {
+            case "gateway" -> settings.gatewayPort();
+            case "partner-service" -> settings.partnerPort();
+            case "content-service" -> settings.contentPort();
+            case "schedule-service" -> settings.schedulePort();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private void checkPortsAreFree() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("gateway (SUITE_GATEWAY_PORT)", settings.gatewayPort());
+        ports.put("partner-service (SUITE_PARTNER_PORT)", settings.partnerPort());
+        ports.put("content-service (SUITE_CONTENT_PORT)", settings.contentPort());
+        ports.put("schedule-service (SUITE_SCHEDULE_PORT)", settings.schedulePort());
+        ports.put("Keycloak (SUITE_KEYCLOAK_PORT)", settings.keycloakPort());
+        ports.put("Keycloak management (SUITE_KEYCLOAK_MANAGEMENT_PORT)", settings.keycloakManagementPort());
+        ports.put("PostgreSQL (SUITE_POSTGRES_PORT)", settings.postgresPort());
+        List<String> taken = ports.entrySet().stream()
+                .filter(entry -> !Ports.available(entry.getValue()))
+                .map(entry -> "port " + entry.getValue() + " for " + entry.getKey())
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("Already in use: " + String.join(", ", taken)
+                    + ". Stop what holds it or choose another port with the variable named.");
+        }
+    }
+
+    /** Stops everything in reverse order of starting; safe to call more than once. */
+    @Override
+    public void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.remove(i).close();
+            } catch (Exception e) {
+                progress.accept("Could not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (settings.throwAway()) {
+            try {
+                LocalKeycloak.deleteRecursively(settings.home().resolve("postgres"));
+            } catch (java.io.IOException e) {
+                progress.accept("Could not delete " + settings.home().resolve("postgres"));
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.syndication.suite;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./suite}: starts the whole platform in the foreground and stops all of it on Ctrl-C.
+ * The repository is the working directory; data and logs are kept under {@code .suite/}.
+ */
+public final class Suite {
+
+    private Suite() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Instant started = Instant.now();
+        SuiteSettings settings = SuiteSettings.forDevelopers(Path.of("").toAbsolutePath());
+        PlatformSuite suite;
+        try {
+            suite = PlatformSuite.start(settings, step -> System.out.println("[suite] " + step));
+        } catch (RuntimeException e) {
+            System.err.println("[suite] " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[suite] Stopping everything");
+            suite.close();
+            stopped.countDown();
+        }));
+        long seconds = Duration.between(started, Instant.now()).toSeconds();
+        System.out.println("""
+
+                [suite] Ready in %d s. Ctrl-C stops everything.
+
+                  Gateway         %s
+                  Swagger UI      %s/q/swagger-ui  (and on each service: partner %s, content %s, schedule %s)
+                  Token endpoint  %s
+
+                  Demo clients (client-credentials grant):
+                    suite-admin     / suite-admin-secret     role platform-admin
+                    suite-operator  / suite-operator-secret  role channel-operator
+                    suite-partner   / suite-partner-secret   role partner
+
+                  Try:
+                    TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=suite-operator \\
+                      -d client_secret=suite-operator-secret %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                    curl -H "Authorization: Bearer $TOKEN" %s/api/v1/channels
+                """.formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(),
+                suite.serviceUrl("partner-service"), suite.serviceUrl("content-service"),
+                suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), suite.tokenEndpoint(),
+                suite.gatewayUrl()));
+        stopped.await();
+    }
+}

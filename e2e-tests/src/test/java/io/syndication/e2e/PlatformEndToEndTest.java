@@ -1,0 +1,144 @@
+package io.syndication.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.syndication.suite.PlatformSuite;
+import io.syndication.suite.SuiteSettings;
+
+/**
+ * The four packaged services with a real PostgreSQL and a real Keycloak, as {@code ./suite} runs
+ * them, driven through the gateway with client-credentials tokens from Keycloak.
+ */
+class PlatformEndToEndTest {
+
+    private static SuiteSettings settings;
+    private static PlatformSuite suite;
+
+    @BeforeAll
+    static void startThePlatform() {
+        settings = SuiteSettings.forTests(Path.of(System.getProperty("e2e.repository")),
+                Path.of(System.getProperty("e2e.home")), Path.of(System.getProperty("e2e.keycloak-distribution")));
+        suite = PlatformSuite.start(settings, step -> System.out.println("[e2e] " + step));
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    private static String token(String client) {
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", client)
+                .formParam("client_secret", client + "-secret")
+                .when().post(suite.tokenEndpoint())
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    @Test
+    void keycloakTokensCarryRolesAndThePlatformAudience() {
+        String payload = token("suite-partner").split("\\.")[1];
+        JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(payload)));
+        assertThat(claims.getList("aud"), hasItem("syndication-api"));
+        assertThat(claims.getList("realm_access.roles"), hasItem("partner"));
+        assertThat(claims.getString("partner_id"), notNullValue());
+    }
+
+    @Test
+    void anOperatorTokenReachesTheScheduleServiceThroughTheGateway() {
+        String operator = token("suite-operator");
+        String slug = "news-247-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example";
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "%s", "name": "Asia Business News 24/7", "timeZone": "Asia/Hong_Kong", "territories": ["HK", "SG"]}
+                        """.formatted(slug))
+                .when().post("/api/v1/channels")
+                .then().statusCode(201)
+                .extract().path("id");
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+                .when().get("/api/v1/channels")
+                .then().statusCode(200)
+                .body("items.id", hasItem(id));
+    }
+
+    @Test
+    void anAdminTokenReachesThePartnerAndContentServices() {
+        String admin = token("suite-admin");
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(admin)
+                .when().get("/api/v1/partners")
+                .then().statusCode(200)
+                .body("items", notNullValue());
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(admin)
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items", notNullValue());
+        given().baseUri(suite.gatewayUrl())
+                .when().get("/api/v1/applications/agreement")
+                .then().statusCode(200)
+                .body("version", notNullValue());
+    }
+
+    @Test
+    void noTokenIsAProblem401() {
+        given().baseUri(suite.gatewayUrl())
+                .when().get("/api/v1/channels")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void theWrongRoleIsAProblem403() {
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-partner"))
+                .when().get("/api/v1/channels")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
+    void unknownThingsAreProblem404s() {
+        String operator = token("suite-operator");
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+                .when().get("/api/v1/channels/" + UUID.randomUUID())
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+                .when().get("/no/such/route")
+                .then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theRequestIdCrossesTheGatewayIntoTheServiceLog() {
+        String requestId = "e2e-" + UUID.randomUUID();
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-operator"))
+                .header("X-Request-Id", requestId)
+                .when().get("/api/v1/channels")
+                .then().statusCode(200)
+                .header("X-Request-Id", requestId);
+        Path log = settings.home().resolve("logs/schedule-service.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(Files.readString(log), containsString("req=" + requestId)));
+    }
+}

@@ -15,7 +15,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record Page<T>(List<T> items, String next) {
 
-    public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
 
     /**

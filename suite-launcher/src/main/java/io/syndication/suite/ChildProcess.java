@@ -68,14 +68,6 @@ final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready at " + url + " within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    String name() {
-        return name;
-    }
-
-    long pid() {
-        return process.pid();
-    }
-
     @Override
     public void close() {
         var tree = process.toHandle().descendants().toList();

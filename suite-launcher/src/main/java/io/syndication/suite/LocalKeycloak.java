@@ -117,7 +117,7 @@ public final class LocalKeycloak implements AutoCloseable {
         return java.getParent().getParent().toString();
     }
 
-    static void deleteRecursively(Path directory) throws IOException {
+    private static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

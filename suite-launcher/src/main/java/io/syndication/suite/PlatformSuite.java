@@ -151,12 +151,5 @@ public final class PlatformSuite implements AutoCloseable {
                 progress.accept("Could not stop cleanly: " + e.getMessage());
             }
         }
-        if (settings.throwAway()) {
-            try {
-                LocalKeycloak.deleteRecursively(settings.home().resolve("postgres"));
-            } catch (java.io.IOException e) {
-                progress.accept("Could not delete " + settings.home().resolve("postgres"));
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.syndication.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -22,38 +21,36 @@ import io.syndication.suite.LocalPostgres;
  */
 public class PostgresTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static final String EXTERNAL_URL = System.getenv("TEST_PG_URL");
+    private static final String EXTERNAL_USER = System.getenv().getOrDefault("TEST_PG_USER", "postgres");
+    private static final String EXTERNAL_PASSWORD = System.getenv().getOrDefault("TEST_PG_PASSWORD", "postgres");
+
     private LocalPostgres embedded;
-    private Path dataDirectory;
-    private String externalServer;
     private String database;
 
     @Override
     public Map<String, String> start() {
-        String url = System.getenv("TEST_PG_URL");
-        if (url != null && !url.isBlank()) {
-            return useExternal(url);
+        if (EXTERNAL_URL != null && !EXTERNAL_URL.isBlank()) {
+            return useExternal();
         }
         try {
-            dataDirectory = Files.createTempDirectory("test-postgres-");
+            // a throw-away server deletes its data directory when it stops
+            embedded = LocalPostgres.start(Files.createTempDirectory("test-postgres-"), 0, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        embedded = LocalPostgres.start(dataDirectory.resolve("data"), 0, true);
-        database = "test";
-        embedded.createDatabases(List.of(database));
-        return datasource(embedded.jdbcUrl(database), embedded.reactiveUrl(database), LocalPostgres.USER,
+        embedded.createDatabases(List.of("test"));
+        return datasource(embedded.jdbcUrl("test"), embedded.reactiveUrl("test"), LocalPostgres.USER,
                 LocalPostgres.PASSWORD);
     }
 
-    private Map<String, String> useExternal(String url) {
-        String user = System.getenv().getOrDefault("TEST_PG_USER", "postgres");
-        String password = System.getenv().getOrDefault("TEST_PG_PASSWORD", "postgres");
-        int lastSlash = url.lastIndexOf('/');
-        externalServer = url.substring(0, lastSlash);
+    /** A database of its own on the external server, so that concurrent runs never meet. */
+    private Map<String, String> useExternal() {
+        String server = EXTERNAL_URL.substring(0, EXTERNAL_URL.lastIndexOf('/'));
         database = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(url, user, password, "CREATE DATABASE " + database);
-        String jdbc = externalServer + "/" + database;
-        return datasource(jdbc, jdbc.substring("jdbc:".length()), user, password);
+        execute("CREATE DATABASE " + database);
+        String jdbc = server + "/" + database;
+        return datasource(jdbc, jdbc.substring("jdbc:".length()), EXTERNAL_USER, EXTERNAL_PASSWORD);
     }
 
     private static Map<String, String> datasource(String jdbcUrl, String reactiveUrl, String user, String password) {
@@ -68,29 +65,17 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         if (embedded != null) {
             embedded.close();
-            deleteRecursively(dataDirectory);
-        } else if (externalServer != null) {
-            String url = System.getenv("TEST_PG_URL");
-            execute(url, System.getenv().getOrDefault("TEST_PG_USER", "postgres"),
-                    System.getenv().getOrDefault("TEST_PG_PASSWORD", "postgres"),
-                    "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } else if (database != null) {
+            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
-    private static void execute(String url, String user, String password, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
+    private static void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(EXTERNAL_URL, EXTERNAL_USER, EXTERNAL_PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not run '" + sql + "' on " + url, e);
-        }
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("Could not run '" + sql + "' on " + EXTERNAL_URL, e);
         }
     }
 }

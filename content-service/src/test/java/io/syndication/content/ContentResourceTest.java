@@ -8,13 +8,8 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
@@ -34,27 +30,14 @@ class ContentResourceTest {
     static final String CRICKET_FINAL = "0b0e6a52-0000-4000-8000-000000000001";
     static final String KPOP_EPISODE = "0b0e6a52-0000-4000-8000-000000000003";
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @BeforeEach
-    void catalogue() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM content_item");
-            statement.execute("""
+    void catalogue() {
+        TestSql.run("DELETE FROM content_item", """
                     INSERT INTO content_item (id, partner_id, external_id, kind, title, status) VALUES
                     ('%1$s', '%3$s', 'acc-2026-final', 'LIVE_EVENT', 'Asia Cup Final', 'APPROVED'),
                     ('0b0e6a52-0000-4000-8000-000000000002', '%3$s', 'acc-highlights-1', 'CLIP', 'Final: highlights', 'DRAFT'),
                     ('%2$s', '%4$s', 'kpw-ep-101', 'PROGRAMME', 'K-Pop Weekly #101', 'APPROVED')
                     """.formatted(CRICKET_FINAL, KPOP_EPISODE, CRICKET, KPOP));
-        }
     }
 
     @Test

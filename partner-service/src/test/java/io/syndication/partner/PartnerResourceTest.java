@@ -8,13 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +17,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
@@ -29,27 +25,14 @@ import io.syndication.testing.Tokens;
 @QuarkusTestResource(PostgresTestResource.class)
 class PartnerResourceTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
-
     @BeforeEach
-    void launchPartners() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM partner");
-            statement.execute("""
+    void launchPartners() {
+        TestSql.run("DELETE FROM partner", """
                     INSERT INTO partner (id, slug, legal_name, display_name, category, status) VALUES
                     ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001', 'asia-business-news', 'Asia Business News Ltd', 'ABN', 'NEWS', 'ACTIVE'),
                     ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002', 'cricket-council', 'Asian Cricket Council', 'ACC Cricket', 'SPORTS', 'ACTIVE'),
                     ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0003', 'kpop-weekly', 'K-Pop Weekly Co', 'K-Pop Weekly', 'MUSIC', 'APPLIED')
                     """);
-        }
     }
 
     @Test

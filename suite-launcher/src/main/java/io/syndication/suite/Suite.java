@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
-import sun.misc.Signal;
-
 /**
  * {@code ./suite}: starts the whole platform in the foreground and stops all of it on Ctrl-C.
  * The repository is the working directory; data and logs are kept under {@code .suite/}.
@@ -27,8 +25,6 @@ public final class Suite {
             System.exit(1);
             return;
         }
-        // A shell that starts ./suite in the background makes it ignore SIGINT; Ctrl-C and kill -INT must still stop it.
-        Signal.handle(new Signal("INT"), signal -> System.exit(130));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("[suite] Stopping everything");

@@ -13,19 +13,39 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
 
-    /** Up to {@code limit} partners after the slug {@code afterSlug} (null for the first), in slug order. */
+    /** What an admin narrows the partner list by; null fields do not narrow. */
+    public record Filter(PartnerStatus status, PartnerCategory category, String territory, String text) {
+    }
+
+    /** Up to {@code limit} partners matching {@code filter} after the slug {@code afterSlug} (null for the first), in slug order. */
     @WithSession
-    public Uni<List<Partner>> listAfter(PartnerStatus status, String afterSlug, int limit) {
+    public Uni<List<Partner>> listAfter(Filter filter, String afterSlug, int limit) {
         StringBuilder query = new StringBuilder("from Partner where 1 = 1");
         Parameters parameters = new Parameters();
-        if (status != null) {
+        if (filter.status() != null) {
             query.append(" and status = :status");
-            parameters.and("status", status);
+            parameters.and("status", filter.status());
+        }
+        if (filter.category() != null) {
+            query.append(" and category = :category");
+            parameters.and("category", filter.category());
+        }
+        if (filter.territory() != null) {
+            query.append(" and array_contains(territories, :territory)");
+            parameters.and("territory", filter.territory());
+        }
+        if (filter.text() != null && !filter.text().isBlank()) {
+            query.append(" and (lower(legalName) like :text or lower(displayName) like :text or slug like :text)");
+            parameters.and("text", "%" + filter.text().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (afterSlug != null) {
             query.append(" and slug > :after");
             parameters.and("after", afterSlug);
         }
         return find(query.append(" order by slug").toString(), parameters).range(0, limit - 1).list();
+    }
+
+    public Uni<Boolean> slugTaken(String slug) {
+        return count("slug", slug).map(count -> count > 0);
     }
 }

@@ -29,6 +29,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
     }
 
+    /** A 400 naming one field, shaped like a bean-validation failure. */
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(Problem.of("validation", "Bad Request", 400, "The request has invalid fields: " + field)
+                .withViolations(java.util.List.of(new Problem.Violation(field, message))));
+    }
+
     public static ProblemException staleVersion(long current) {
         return new ProblemException(Problem.of("stale-version", "Precondition Failed", 412,
                 "If-Match does not name the current version " + current + "; read the resource again and retry"));

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.ProblemException;
-import io.vertx.pgclient.PgException;
+import io.syndication.http.UniqueViolation;
 
 /** The rules for creating and changing channels. */
 @ApplicationScoped
@@ -38,18 +38,9 @@ public class ChannelService {
             channel.status = ChannelStatus.ACTIVE;
             channel.createdAt = Instant.now();
             return channels.persistAndFlush(channel);
-        }).onFailure(ChannelService::isUniqueViolation)
+        }).onFailure(UniqueViolation::isCauseOf)
                 // a concurrent create of the same slug got there first
                 .transform(e -> ProblemException.conflict("A channel with slug '" + slug + "' already exists"));
-    }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

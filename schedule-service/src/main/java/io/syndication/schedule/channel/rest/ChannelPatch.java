@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import io.syndication.schedule.channel.ChannelService.ChannelChange;
 import io.syndication.schedule.channel.ChannelStatus;
-import io.syndication.schedule.validation.Territory;
+import io.syndication.http.validation.Territory;
 import io.syndication.schedule.validation.TimeZoneId;
 
 /** A partial change to a channel: absent fields stay as they are. The slug never changes. */

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.syndication.schedule.validation.Territory;
+import io.syndication.http.validation.Territory;
 import io.syndication.schedule.validation.TimeZoneId;
 
 /** A new channel. */

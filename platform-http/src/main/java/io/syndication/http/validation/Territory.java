@@ -1,4 +1,4 @@
-package io.syndication.schedule.validation;
+package io.syndication.http.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,180 @@
+package io.syndication.partner;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.Problem;
+import io.syndication.http.ProblemException;
+import io.syndication.partner.config.AgreementConfig;
+import io.syndication.partner.credentials.IssuedCredentials;
+import io.syndication.partner.credentials.PartnerCredentials;
+import io.syndication.http.UniqueViolation;
+
+/**
+ * The rules of onboarding and the partner lifecycle. Every change writes its audit event in the
+ * same transaction; changes at the identity provider happen first and are undone if the database
+ * change then fails, so a partner's status and its client's state never disagree for long.
+ */
+@ApplicationScoped
+public class PartnerService {
+
+    private final PartnerRepository partners;
+    private final PartnerEventRepository events;
+    private final PartnerCredentials credentials;
+    private final AgreementConfig agreement;
+
+    public PartnerService(PartnerRepository partners, PartnerEventRepository events, PartnerCredentials credentials,
+            AgreementConfig agreement) {
+        this.partners = partners;
+        this.events = events;
+        this.credentials = credentials;
+        this.agreement = agreement;
+    }
+
+    /** Records an application: a new partner in status APPLIED. */
+    @WithTransaction
+    public Uni<Partner> apply(Partner applicant, String acceptedAgreementVersion, String actor) {
+        if (!agreement.version().equals(acceptedAgreementVersion)) {
+            return Uni.createFrom().failure(ProblemException.invalidField("agreementVersion",
+                    "must be the current agreement version " + agreement.version()
+                            + " (GET /api/v1/applications/agreement)"));
+        }
+        Instant now = Instant.now();
+        applicant.id = UUID.randomUUID();
+        applicant.status = PartnerStatus.APPLIED;
+        applicant.agreementVersion = acceptedAgreementVersion;
+        applicant.agreementAcceptedAt = now;
+        applicant.createdAt = now;
+        applicant.updatedAt = now;
+        return partners.slugTaken(applicant.slug)
+                .flatMap(taken -> taken ? Uni.createFrom().failure(slugTaken(applicant.slug))
+                        : partners.persistAndFlush(applicant))
+                .onFailure(UniqueViolation::isCauseOf).transform(e -> slugTaken(applicant.slug))
+                .call(partner -> events.record(partner.id, actor, "APPLIED", null,
+                        PartnerChanges.between(Map.of(), PartnerChanges.snapshot(partner))));
+    }
+
+    /** Edits a partner if {@code expectedVersion} (when given) is still its version. */
+    @WithTransaction
+    public Uni<Partner> edit(UUID id, Long expectedVersion, PartnerEdit edit, String actor) {
+        return existing(id).flatMap(partner -> {
+            if (expectedVersion != null && expectedVersion != partner.version) {
+                return Uni.createFrom().failure(ProblemException.staleVersion(partner.version));
+            }
+            Map<String, Object> before = PartnerChanges.snapshot(partner);
+            edit.applyTo(partner);
+            Map<String, PartnerChanges.Change> changes = PartnerChanges.between(before, PartnerChanges.snapshot(partner));
+            if (changes.isEmpty()) {
+                return Uni.createFrom().item(partner);
+            }
+            partner.updatedAt = Instant.now();
+            return events.record(id, actor, "UPDATED", null, changes)
+                    .flatMap(event -> partners.flush())
+                    .replaceWith(partner);
+        });
+    }
+
+    /** The outcome of a lifecycle action: the partner, and its new credentials when it was approved. */
+    public record Transition(Partner partner, IssuedCredentials credentials) {
+    }
+
+    /**
+     * Moves a partner through its lifecycle. Approval creates its API client; suspension and
+     * termination disable it, so no new token can be had; reinstatement enables it again.
+     */
+    @WithSession
+    public Uni<Transition> perform(UUID id, PartnerAction action, String reason, String actor) {
+        if (action.needsReason() && (reason == null || reason.isBlank())) {
+            return Uni.createFrom().failure(ProblemException.invalidField("reason",
+                    "is required to " + action.name().toLowerCase() + " a partner"));
+        }
+        return existing(id).flatMap(partner -> {
+            checkAllowed(partner, action);
+            return switch (action) {
+                case APPROVE -> credentials.issue(partner.id, partner.slug, partner.displayName)
+                        .flatMap(issued -> record(id, action, reason, actor, issued.clientId())
+                                .map(approved -> new Transition(approved, issued))
+                                .onFailure().call(() -> credentials.setEnabled(issued.clientId(), false)));
+                case SUSPEND, TERMINATE -> atIdentityProvider(partner, false)
+                        .flatMap(ignored -> record(id, action, reason, actor, partner.clientId))
+                        .onFailure().call(() -> atIdentityProvider(partner, true))
+                        .map(changed -> new Transition(changed, null));
+                case REINSTATE -> atIdentityProvider(partner, true)
+                        .flatMap(ignored -> record(id, action, reason, actor, partner.clientId))
+                        .onFailure().call(() -> atIdentityProvider(partner, false))
+                        .map(changed -> new Transition(changed, null));
+                case REJECT -> record(id, action, reason, actor, partner.clientId)
+                        .map(changed -> new Transition(changed, null));
+            };
+        });
+    }
+
+    /** A new secret for an active partner's client; the old one stops working at once. */
+    @WithSession
+    public Uni<IssuedCredentials> rotateCredentials(UUID id, String actor) {
+        return existing(id).flatMap(partner -> {
+            if (partner.status != PartnerStatus.ACTIVE || partner.clientId == null) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "Partner is " + partner.status + "; only an ACTIVE partner has credentials to rotate"));
+            }
+            return credentials.rotate(partner.clientId)
+                    .call(issued -> recordRotation(id, actor));
+        });
+    }
+
+    @WithTransaction
+    Uni<PartnerEvent> recordRotation(UUID id, String actor) {
+        return events.record(id, actor, "CREDENTIALS_ROTATED", null, Map.of());
+    }
+
+    @WithTransaction
+    Uni<Partner> record(UUID id, PartnerAction action, String reason, String actor, String clientId) {
+        // read again inside the transaction: another admin may have acted since
+        return existing(id).flatMap(partner -> {
+            checkAllowed(partner, action);
+            Map<String, Object> before = PartnerChanges.snapshot(partner);
+            partner.status = action.result();
+            partner.clientId = clientId;
+            partner.updatedAt = Instant.now();
+            return events.record(id, actor, action.name(), reason,
+                    PartnerChanges.between(before, PartnerChanges.snapshot(partner)))
+                    .flatMap(event -> partners.flush())
+                    .replaceWith(partner);
+        });
+    }
+
+    private Uni<Void> atIdentityProvider(Partner partner, boolean enabled) {
+        return partner.clientId == null ? Uni.createFrom().voidItem() : credentials.setEnabled(partner.clientId, enabled);
+    }
+
+    private Uni<Partner> existing(UUID id) {
+        return partners.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Partner " + id));
+    }
+
+    private static void checkAllowed(Partner partner, PartnerAction action) {
+        if (!action.allowedFrom(partner.status)) {
+            throw new ProblemException(Problem.of("illegal-transition", "Conflict", 409,
+                    "Partner is " + partner.status + "; it cannot be " + pastTense(action) + " from that status"));
+        }
+    }
+
+    private static String pastTense(PartnerAction action) {
+        return switch (action) {
+            case APPROVE -> "approved";
+            case REJECT -> "rejected";
+            case SUSPEND -> "suspended";
+            case REINSTATE -> "reinstated";
+            case TERMINATE -> "terminated";
+        };
+    }
+
+    private static ProblemException slugTaken(String slug) {
+        return ProblemException.conflict("The slug '" + slug + "' is already taken by another partner");
+    }
+}

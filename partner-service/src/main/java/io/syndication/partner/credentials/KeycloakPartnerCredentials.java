@@ -1,0 +1,131 @@
+package io.syndication.partner.credentials;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ProtocolMapperRepresentation;
+import org.keycloak.representations.idm.RoleRepresentation;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.Roles;
+import io.syndication.partner.config.IdentityProviderConfig;
+
+/**
+ * Partner clients in Keycloak, through its admin API. The admin client blocks, so every call runs
+ * on a worker thread and comes back on the request's context.
+ */
+@ApplicationScoped
+public class KeycloakPartnerCredentials implements PartnerCredentials {
+
+    private final Keycloak keycloak;
+    private final IdentityProviderConfig config;
+
+    public KeycloakPartnerCredentials(Keycloak keycloak, IdentityProviderConfig config) {
+        this.keycloak = keycloak;
+        this.config = config;
+    }
+
+    @Override
+    public Uni<IssuedCredentials> issue(UUID partnerId, String slug, String displayName) {
+        return VertxContextSupport.executeBlocking(() -> {
+            String clientId = config.clientIdPrefix() + slug;
+            RealmResource realm = realm();
+            String id = existingClient(clientId);
+            if (id == null) {
+                id = create(realm, clientId, partnerId, displayName);
+            }
+            ClientResource client = realm.clients().get(id);
+            ClientRepresentation representation = client.toRepresentation();
+            representation.setEnabled(true);
+            client.update(representation);
+            RoleRepresentation partnerRole = realm.roles().get(Roles.PARTNER).toRepresentation();
+            realm.users().get(client.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(partnerRole));
+            return new IssuedCredentials(clientId, client.generateNewSecret().getValue());
+        });
+    }
+
+    @Override
+    public Uni<IssuedCredentials> rotate(String clientId) {
+        return VertxContextSupport.executeBlocking(
+                () -> new IssuedCredentials(clientId, client(clientId).generateNewSecret().getValue()));
+    }
+
+    @Override
+    public Uni<Void> setEnabled(String clientId, boolean enabled) {
+        return VertxContextSupport.executeBlocking(() -> {
+            ClientResource client = client(clientId);
+            ClientRepresentation representation = client.toRepresentation();
+            representation.setEnabled(enabled);
+            client.update(representation);
+            return null;
+        });
+    }
+
+    private RealmResource realm() {
+        return keycloak.realm(config.realm());
+    }
+
+    private String existingClient(String clientId) {
+        List<ClientRepresentation> found = realm().clients().findByClientId(clientId);
+        return found.isEmpty() ? null : found.get(0).getId();
+    }
+
+    private ClientResource client(String clientId) {
+        String id = existingClient(clientId);
+        if (id == null) {
+            throw new IllegalStateException("The identity provider has no client " + clientId);
+        }
+        return realm().clients().get(id);
+    }
+
+    private String create(RealmResource realm, String clientId, UUID partnerId, String displayName) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setName(displayName);
+        client.setEnabled(true);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        client.setClientAuthenticatorType("client-secret");
+        client.setServiceAccountsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setImplicitFlowEnabled(false);
+        client.setProtocolMappers(List.of(
+                mapper("platform audience", "oidc-audience-mapper", Map.of(
+                        "included.custom.audience", config.audience())),
+                mapper(Roles.PARTNER_ID_CLAIM, "oidc-hardcoded-claim-mapper", Map.of(
+                        "claim.name", Roles.PARTNER_ID_CLAIM,
+                        "claim.value", partnerId.toString(),
+                        "jsonType.label", "String"))));
+        try (Response created = realm.clients().create(client)) {
+            if (created.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
+                // created concurrently by another attempt for the same partner
+                return existingClient(clientId);
+            }
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    private static ProtocolMapperRepresentation mapper(String name, String type, Map<String, String> settings) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName(name);
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper(type);
+        Map<String, String> config = new java.util.HashMap<>(settings);
+        config.put("access.token.claim", "true");
+        config.put("id.token.claim", "false");
+        config.put("introspection.token.claim", "true");
+        mapper.setConfig(config);
+        return mapper;
+    }
+}

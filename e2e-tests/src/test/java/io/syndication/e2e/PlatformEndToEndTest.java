@@ -14,45 +14,21 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.syndication.suite.PlatformSuite;
-import io.syndication.suite.SuiteSettings;
 
 /**
  * The four packaged services with a real PostgreSQL and a real Keycloak, as {@code ./suite} runs
  * them, driven through the gateway with client-credentials tokens from Keycloak.
  */
+@ExtendWith(Platform.class)
 class PlatformEndToEndTest {
 
-    private static SuiteSettings settings;
-    private static PlatformSuite suite;
-
-    @BeforeAll
-    static void startThePlatform() {
-        settings = SuiteSettings.forTests(Path.of(System.getProperty("e2e.repository")),
-                Path.of(System.getProperty("e2e.home")), Path.of(System.getProperty("e2e.keycloak-distribution")));
-        suite = PlatformSuite.start(settings, step -> System.out.println("[e2e] " + step));
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (suite != null) {
-            suite.close();
-        }
-    }
-
     private static String token(String client) {
-        return given().formParam("grant_type", "client_credentials")
-                .formParam("client_id", client)
-                .formParam("client_secret", client + "-secret")
-                .when().post(suite.tokenEndpoint())
-                .then().statusCode(200)
-                .extract().path("access_token");
+        return Platform.token(client);
     }
 
     @Test
@@ -68,14 +44,14 @@ class PlatformEndToEndTest {
     void anOperatorTokenReachesTheScheduleServiceThroughTheGateway() {
         String operator = token("suite-operator");
         String slug = "news-247-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example";
-        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(operator).contentType(ContentType.JSON)
+        String id = given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator).contentType(ContentType.JSON)
                 .body("""
                         {"slug": "%s", "name": "Asia Business News 24/7", "timeZone": "Asia/Hong_Kong", "territories": ["HK", "SG"]}
                         """.formatted(slug))
                 .when().post("/api/v1/channels")
                 .then().statusCode(201)
                 .extract().path("id");
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator)
                 .when().get("/api/v1/channels")
                 .then().statusCode(200)
                 .body("items.id", hasItem(id));
@@ -84,15 +60,15 @@ class PlatformEndToEndTest {
     @Test
     void anAdminTokenReachesThePartnerAndContentServices() {
         String admin = token("suite-admin");
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(admin)
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(admin)
                 .when().get("/api/v1/partners")
                 .then().statusCode(200)
                 .body("items", notNullValue());
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(admin)
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(admin)
                 .when().get("/api/v1/content")
                 .then().statusCode(200)
                 .body("items", notNullValue());
-        given().baseUri(suite.gatewayUrl())
+        given().baseUri(Platform.suite().gatewayUrl())
                 .when().get("/api/v1/applications/agreement")
                 .then().statusCode(200)
                 .body("version", notNullValue());
@@ -100,7 +76,7 @@ class PlatformEndToEndTest {
 
     @Test
     void noTokenIsAProblem401() {
-        given().baseUri(suite.gatewayUrl())
+        given().baseUri(Platform.suite().gatewayUrl())
                 .when().get("/api/v1/channels")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
@@ -109,7 +85,7 @@ class PlatformEndToEndTest {
 
     @Test
     void theWrongRoleIsAProblem403() {
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-partner"))
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token("suite-partner"))
                 .when().get("/api/v1/channels")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
@@ -119,11 +95,11 @@ class PlatformEndToEndTest {
     @Test
     void unknownThingsAreProblem404s() {
         String operator = token("suite-operator");
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator)
                 .when().get("/api/v1/channels/" + UUID.randomUUID())
                 .then().statusCode(404)
                 .contentType("application/problem+json");
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(operator)
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator)
                 .when().get("/no/such/route")
                 .then().statusCode(404)
                 .contentType("application/problem+json");
@@ -132,12 +108,12 @@ class PlatformEndToEndTest {
     @Test
     void theRequestIdCrossesTheGatewayIntoTheServiceLog() {
         String requestId = "e2e-" + UUID.randomUUID();
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-operator"))
+        given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token("suite-operator"))
                 .header("X-Request-Id", requestId)
                 .when().get("/api/v1/channels")
                 .then().statusCode(200)
                 .header("X-Request-Id", requestId);
-        Path log = settings.home().resolve("logs/schedule-service.log");
+        Path log = Platform.settings().home().resolve("logs/schedule-service.log");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertThat(Files.readString(log), containsString("req=" + requestId)));
     }

@@ -53,8 +53,12 @@ public final class LocalKeycloak implements AutoCloseable {
         return new LocalKeycloak(ChildProcess.start("keycloak", builder, log), port);
     }
 
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public String realmUrl() {
-        return "http://127.0.0.1:" + port + "/realms/" + REALM;
+        return baseUrl() + "/realms/" + REALM;
     }
 
     public String tokenEndpoint() {

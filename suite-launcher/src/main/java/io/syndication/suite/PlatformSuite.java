@@ -78,11 +78,18 @@ public final class PlatformSuite implements AutoCloseable {
         progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
 
         Map<String, ChildProcess> services = new LinkedHashMap<>();
-        DATABASES.forEach((service, database) -> services.put(service, startService(service, Map.of(
-                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                "quarkus.datasource.username", LocalPostgres.USER,
-                "quarkus.datasource.password", LocalPostgres.PASSWORD), logs)));
+        DATABASES.forEach((service, database) -> {
+            Map<String, String> configuration = new LinkedHashMap<>(Map.of(
+                    "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                    "quarkus.datasource.username", LocalPostgres.USER,
+                    "quarkus.datasource.password", LocalPostgres.PASSWORD));
+            if (service.equals("partner-service")) {
+                // partner API clients are created in this Keycloak
+                configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            }
+            services.put(service, startService(service, configuration, logs));
+        });
         services.put("gateway", startService("gateway", Map.of(
                 "gateway.upstreams.partner-service.url", serviceUrl("partner-service"),
                 "gateway.upstreams.content-service.url", serviceUrl("content-service"),

@@ -1,0 +1,88 @@
+package io.syndication.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.Base64;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+/** A partner applies, is approved, and uses the credentials Keycloak issued, all through the gateway. */
+@ExtendWith(Platform.class)
+class PartnerOnboardingEndToEndTest {
+
+    private static String gateway() {
+        return Platform.suite().gatewayUrl();
+    }
+
+    private static int tokenStatus(String clientId, String secret) {
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId).formParam("client_secret", secret)
+                .when().post(Platform.suite().tokenEndpoint())
+                .then().extract().statusCode();
+    }
+
+    private static ExtractableResponse<Response> admin(String id, String action, String reason) {
+        return given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin")).contentType(ContentType.JSON)
+                .body(reason == null ? "{}" : "{\"reason\": \"" + reason + "\"}")
+                .when().post("/api/v1/partners/" + id + "/" + action)
+                .then().statusCode(200)
+                .extract();
+    }
+
+    @Test
+    void aPartnerAppliesIsApprovedAndUsesItsOwnCredentials() {
+        String slug = "esports-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().baseUri(gateway()).contentType(ContentType.JSON)
+                .body("""
+                        {"legalName": "Pacific Esports League Pte Ltd", "displayName": "PEL", "slug": "%s",
+                         "category": "ESPORTS", "territories": ["SG", "KR", "JP"], "languages": ["en", "ko"],
+                         "contactEmail": "content@pel.example", "website": "https://pel.example", "agreementVersion": "2026-09"}
+                        """.formatted(slug))
+                .when().post("/api/v1/applications")
+                .then().statusCode(201)
+                .extract().path("id");
+
+        ExtractableResponse<Response> approval = admin(id, "approve", null);
+        String clientId = approval.path("clientId");
+        String secret = approval.path("clientSecret");
+
+        String token = Platform.token(clientId, secret);
+        JsonPath claims = JsonPath.from(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1])));
+        assertThat(claims.getString("partner_id"), equalTo(id));
+        assertThat(claims.getList("realm_access.roles"), hasItem("partner"));
+        assertThat(claims.getList("aud"), hasItem("syndication-api"));
+
+        given().baseUri(gateway()).auth().oauth2(token)
+                .when().get("/api/v1/partners/me")
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("status", equalTo("ACTIVE"));
+
+        // rotation: the old secret stops working at once, the new one works
+        String rotated = given().baseUri(gateway()).auth().oauth2(token).contentType(ContentType.JSON)
+                .when().post("/api/v1/partners/" + id + "/credentials/rotate")
+                .then().statusCode(200)
+                .body("clientSecret", not(equalTo(secret)))
+                .extract().path("clientSecret");
+        assertThat(tokenStatus(clientId, secret), anyOf(equalTo(400), equalTo(401)));
+        assertThat(tokenStatus(clientId, rotated), equalTo(200));
+
+        // suspension disables the client at Keycloak; reinstatement enables it again
+        admin(id, "suspend", "Match feeds delivered outside licensed territories");
+        assertThat(tokenStatus(clientId, rotated), anyOf(equalTo(400), equalTo(401)));
+        admin(id, "reinstate", null);
+        assertThat(tokenStatus(clientId, rotated), equalTo(200));
+    }
+}

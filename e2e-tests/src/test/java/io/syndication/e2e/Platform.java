@@ -1,0 +1,54 @@
+package io.syndication.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import io.syndication.suite.PlatformSuite;
+import io.syndication.suite.SuiteSettings;
+
+/**
+ * One running platform for all end-to-end test classes (starting Keycloak and four services takes
+ * tens of seconds), stopped when the test run ends.
+ */
+public class Platform implements BeforeAllCallback {
+
+    private static SuiteSettings settings;
+    private static PlatformSuite suite;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Platform.class, key -> {
+            settings = SuiteSettings.forTests(Path.of(System.getProperty("e2e.repository")),
+                    Path.of(System.getProperty("e2e.home")), Path.of(System.getProperty("e2e.keycloak-distribution")));
+            suite = PlatformSuite.start(settings, step -> System.out.println("[e2e] " + step));
+            return (ExtensionContext.Store.CloseableResource) suite::close;
+        });
+    }
+
+    static PlatformSuite suite() {
+        return suite;
+    }
+
+    static SuiteSettings settings() {
+        return settings;
+    }
+
+    /** A client-credentials token from the platform's Keycloak. */
+    static String token(String clientId, String secret) {
+        return given().formParam("grant_type", "client_credentials")
+                .formParam("client_id", clientId)
+                .formParam("client_secret", secret)
+                .when().post(suite.tokenEndpoint())
+                .then().statusCode(200)
+                .extract().path("access_token");
+    }
+
+    /** A token for one of the suite's demo clients, whose secret is its id and "-secret". */
+    static String token(String demoClient) {
+        return token(demoClient, demoClient + "-secret");
+    }
+}

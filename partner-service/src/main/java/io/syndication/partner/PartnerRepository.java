@@ -45,6 +45,12 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return find(query.append(" order by slug").toString(), parameters).range(0, limit - 1).list();
     }
 
+    /** The partner's status, or null if there is no such partner. */
+    @WithSession
+    public Uni<PartnerStatus> statusOf(UUID id) {
+        return find("select status from Partner where id = ?1", id).project(PartnerStatus.class).firstResult();
+    }
+
     public Uni<Boolean> slugTaken(String slug) {
         return count("slug", slug).map(count -> count > 0);
     }

@@ -211,6 +211,34 @@ class PartnerOnboardingTest {
     }
 
     @Test
+    void aSuspendedPartnersExistingTokenIsRefusedUntilReinstated() {
+        String id = applied("suspended");
+        act(id, "approve", null);
+        String token = Tokens.partner(UUID.fromString(id));
+        given().auth().oauth2(token).when().get("/api/v1/partners/me").then().statusCode(200);
+
+        act(id, "suspend", "Unlicensed stream");
+        given().auth().oauth2(token).when().get("/api/v1/partners/me")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("SUSPENDED"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .when().post("/api/v1/partners/" + id + "/credentials/rotate")
+                .then().statusCode(403);
+
+        act(id, "reinstate", null);
+        given().auth().oauth2(token).when().get("/api/v1/partners/me").then().statusCode(200);
+    }
+
+    @Test
+    void aPartnerThatIsNotYetApprovedCannotActForItself() {
+        String id = applied("pending");
+        given().auth().oauth2(Tokens.partner(UUID.fromString(id))).when().get("/api/v1/partners/me")
+                .then().statusCode(403)
+                .body("detail", containsString("APPLIED"));
+    }
+
+    @Test
     void rotationReplacesTheSecret() {
         String id = applied("rotate");
         String first = act(id, "approve", null).path("clientSecret");

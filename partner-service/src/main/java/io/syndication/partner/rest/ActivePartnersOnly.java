@@ -1,0 +1,41 @@
+package io.syndication.partner.rest;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.Problem;
+import io.syndication.partner.PartnerRepository;
+import io.syndication.partner.PartnerStatus;
+
+/**
+ * Refuses a partner's token once its partner is no longer ACTIVE, though the token itself is still
+ * valid: suspension takes effect at once here, not when the token expires. Checked against the
+ * database on every request a partner makes.
+ */
+public class ActivePartnersOnly {
+
+    private final Caller caller;
+    private final PartnerRepository partners;
+
+    public ActivePartnersOnly(Caller caller, PartnerRepository partners) {
+        this.caller = caller;
+        this.partners = partners;
+    }
+
+    @ServerRequestFilter
+    public Uni<Response> refuseInactivePartners() {
+        UUID partnerId = caller.partnerId();
+        if (partnerId == null || caller.isAdmin() || caller.isOperator()) {
+            return Uni.createFrom().nullItem();
+        }
+        return partners.statusOf(partnerId).map(status -> status == PartnerStatus.ACTIVE ? null
+                : Response.status(403).type(Problem.MEDIA_TYPE)
+                        .entity(Problem.of("partner-inactive", "Forbidden", 403, "Your partner is "
+                                + (status == null ? "unknown" : status) + "; its tokens are refused until it is reinstated"))
+                        .build());
+    }
+}

@@ -5,8 +5,11 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -39,6 +42,23 @@ class PartnerOnboardingEndToEndTest {
                 .when().post("/api/v1/partners/" + id + "/" + action)
                 .then().statusCode(200)
                 .extract();
+    }
+
+    @Test
+    void theSuiteOnboardsTheLaunchPartnersAndTheirCredentialsWork() throws Exception {
+        Path file = Platform.settings().home().resolve("partner-credentials.json");
+        for (int run = 1; run <= 2; run++) {
+            // the second run finds the partners there and rotates their secrets
+            Platform.suite().onboardDemoPartners(file);
+            JsonPath written = JsonPath.from(Files.readString(file));
+            assertThat(written.getList("clientId"), hasSize(5));
+            String token = Platform.token(written.getString("[1].clientId"), written.getString("[1].clientSecret"));
+            given().baseUri(gateway()).auth().oauth2(token)
+                    .when().get("/api/v1/partners/me")
+                    .then().statusCode(200)
+                    .body("slug", equalTo("cricket-council"))
+                    .body("status", equalTo("ACTIVE"));
+        }
     }
 
     @Test

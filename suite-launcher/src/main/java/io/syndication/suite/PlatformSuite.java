@@ -57,6 +57,15 @@ public final class PlatformSuite implements AutoCloseable {
         return "http://127.0.0.1:" + portOf(service);
     }
 
+    /**
+     * Onboards the launch partners through the gateway as the suite's admin and writes their
+     * credentials to {@code file}; run again, it rotates their secrets.
+     */
+    public void onboardDemoPartners(Path file) {
+        String admin = DemoPartners.token(tokenEndpoint(), "suite-admin", "suite-admin-secret");
+        DemoPartners.onboard(gatewayUrl(), admin, DemoPartners.agreementVersion(gatewayUrl()), file);
+    }
+
     private void startAll() {
         checkPortsAreFree();
         Path logs = settings.home().resolve("logs");

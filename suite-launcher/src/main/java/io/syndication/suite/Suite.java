@@ -18,6 +18,7 @@ public final class Suite {
         Instant started = Instant.now();
         SuiteSettings settings = SuiteSettings.forDevelopers(Path.of("").toAbsolutePath());
         PlatformSuite suite;
+        Path credentials = settings.home().resolve("partner-credentials.json");
         try {
             suite = PlatformSuite.start(settings, step -> System.out.println("[suite] " + step));
         } catch (RuntimeException e) {
@@ -31,6 +32,13 @@ public final class Suite {
             suite.close();
             stopped.countDown();
         }));
+        try {
+            System.out.println("[suite] Onboarding the launch partners through the API");
+            suite.onboardDemoPartners(credentials);
+        } catch (RuntimeException e) {
+            System.err.println("[suite] Could not onboard the launch partners: " + e.getMessage());
+            System.exit(1);
+        }
         long seconds = Duration.between(started, Instant.now()).toSeconds();
         System.out.println("""
 
@@ -44,6 +52,7 @@ public final class Suite {
                     suite-admin     / suite-admin-secret     role platform-admin
                     suite-operator  / suite-operator-secret  role channel-operator
                     suite-partner   / suite-partner-secret   role partner
+                    the five launch partners: their client ids and secrets are in %s
 
                   Try:
                     TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=suite-operator \\
@@ -51,7 +60,7 @@ public final class Suite {
                     curl -H "Authorization: Bearer $TOKEN" %s/api/v1/channels
                 """.formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(),
                 suite.serviceUrl("partner-service"), suite.serviceUrl("content-service"),
-                suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), suite.tokenEndpoint(),
+                suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), credentials, suite.tokenEndpoint(),
                 suite.gatewayUrl()));
         stopped.await();
     }

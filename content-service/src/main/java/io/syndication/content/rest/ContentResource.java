@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -51,6 +54,8 @@ public class ContentResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The content item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "getContent", summary = "Get a content item",
             description = "An item the caller may not see answers 404, exactly like one that does not exist.")
     public Uni<Response> get(@PathParam("id") UUID id) {

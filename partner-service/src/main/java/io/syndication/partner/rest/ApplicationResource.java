@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +37,8 @@ public class ApplicationResource {
     @POST
     @PermitAll
     @SecurityRequirements
+    @APIResponse(responseCode = "201", description = "Application recorded; Location names the new partner",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationReceipt.class)))
     @Operation(operationId = "applyAsPartner", summary = "Apply to become a partner",
             description = "Public, no token: creates a partner in status APPLIED for an admin to review. "
                     + "The answer says only the new partner's id and status.")

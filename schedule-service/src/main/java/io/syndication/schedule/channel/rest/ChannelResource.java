@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -50,6 +53,8 @@ public class ChannelResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "Channel created; Location names it, the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "createChannel", summary = "Create a channel")
     public Uni<Response> create(@NotNull @Valid ChannelRequest request) {
         return service.create(request.slug(), request.name(), request.timeZone(), request.territories(),
@@ -70,6 +75,8 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}")
+    @APIResponse(responseCode = "200", description = "The channel; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "getChannel", summary = "Get a channel")
     public Uni<Response> get(@PathParam("id") UUID id) {
         return channels.findById(id)
@@ -80,6 +87,8 @@ public class ChannelResource {
     @PATCH
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @APIResponse(responseCode = "200", description = "The channel; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "updateChannel", summary = "Change a channel",
             description = "Absent fields stay as they are. Send the ETag in If-Match to be sure nobody changed it since you read it.")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,

@@ -1,0 +1,120 @@
+package io.syndication.http.openapi;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import io.syndication.http.Problem;
+
+/**
+ * Documents the problem+json answers every operation can give, from what the operation is (secured,
+ * with a body, on one resource, conditional), so that no operation's spec forgets one and the
+ * Problem schema is written once.
+ */
+public class ProblemResponses implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSchema("Violation", OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("One offending field of an invalid request")
+                .addProperty("field", string("The field, as the request names it: territories[1], limit"))
+                .addProperty("message", string("What is wrong with it")));
+        components.addSchema("Problem", OASFactory.createSchema()
+                .type(List.of(Schema.SchemaType.OBJECT))
+                .description("An RFC 9457 problem: every error of this API has this shape")
+                .addProperty("type", string("A stable URI per kind of problem; branch on this").format("uri"))
+                .addProperty("title", string("A short summary of the kind of problem"))
+                .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32"))
+                .addProperty("detail", string("What went wrong with this request, for a human"))
+                .addProperty("instance", string("The request path"))
+                .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
+                .required(List.of("type", "title", "status")));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> document(path, method, operation)));
+    }
+
+    private static void document(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+        boolean conditional = hasParameters && operation.getParameters().stream()
+                .map(Parameter::getName).anyMatch("If-Match"::equalsIgnoreCase);
+        if (hasBody || hasParameters) {
+            add(responses, 400, "Bad Request", "validation", "The request has invalid fields: territories[1]",
+                    "Invalid input; every offending field is listed in violations", path);
+        }
+        if (secured) {
+            add(responses, 401, "Unauthorized", "unauthorized", "A bearer token is required; get one from the platform's token endpoint",
+                    "No valid bearer token for this platform", path);
+            add(responses, 403, "Forbidden", "forbidden", "Your role does not allow this operation",
+                    "The token's role or partner may not do this", path);
+            add(responses, 503, "Service Unavailable", "identity-provider-unavailable",
+                    "The identity provider cannot be reached to verify the token; retry shortly",
+                    "A service this depends on is unavailable; retry after Retry-After", path);
+        }
+        if (path.contains("{")) {
+            add(responses, 404, "Not Found", "not-found", "Partner 6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002 does not exist",
+                    "No such resource, or not one the caller may see", path);
+        }
+        if (method != PathItem.HttpMethod.GET) {
+            add(responses, 409, "Conflict", "conflict", "Partner is SUSPENDED; it cannot be approved from that status",
+                    "Conflicts with the resource's current state", path);
+        }
+        if (hasBody) {
+            add(responses, 415, "Unsupported Media Type", "unsupported-media-type",
+                    "Content type 'text/plain' is not accepted here; send application/json", "The body is not JSON", path);
+        }
+        if (conditional) {
+            add(responses, 412, "Precondition Failed", "stale-version",
+                    "If-Match does not name the current version 4; read the resource again and retry",
+                    "If-Match names a version that is no longer current", path);
+        }
+    }
+
+    private static void add(APIResponses responses, int status, String title, String type, String detail,
+            String description, String path) {
+        String code = Integer.toString(status);
+        if (responses.hasAPIResponse(code)) {
+            return;
+        }
+        Map<String, Object> example = Map.of("type", "https://syndication.example/problems/" + type, "title", title,
+                "status", status, "detail", detail, "instance", path);
+        MediaType problem = OASFactory.createMediaType()
+                .schema(OASFactory.createSchema().ref(PROBLEM_REF))
+                .example(example);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, problem);
+        APIResponse response = OASFactory.createAPIResponse().description(description).content(content);
+        responses.addAPIResponse(code, response);
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).description(description);
+    }
+}

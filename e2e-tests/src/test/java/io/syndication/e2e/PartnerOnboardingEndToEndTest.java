@@ -100,8 +100,13 @@ class PartnerOnboardingEndToEndTest {
         assertThat(tokenStatus(clientId, rotated), equalTo(200));
 
         // suspension disables the client at Keycloak; reinstatement enables it again
+        String beforeSuspension = Platform.token(clientId, rotated);
         admin(id, "suspend", "Match feeds delivered outside licensed territories");
         assertThat(tokenStatus(clientId, rotated), anyOf(equalTo(400), equalTo(401)));
+        given().baseUri(gateway()).auth().oauth2(beforeSuspension)
+                .when().get("/api/v1/partners/me")
+                .then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
         admin(id, "reinstate", null);
         assertThat(tokenStatus(clientId, rotated), equalTo(200));
     }

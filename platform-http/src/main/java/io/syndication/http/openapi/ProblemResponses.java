@@ -1,5 +1,6 @@
 package io.syndication.http.openapi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import io.syndication.http.Problem;
 
@@ -62,6 +64,9 @@ public class ProblemResponses implements OASFilter {
         }
         APIResponses responses = operation.getResponses();
         boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (secured) {
+            rolesIntoDescription(operation);
+        }
         boolean hasBody = operation.getRequestBody() != null;
         boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
         boolean conditional = hasParameters && operation.getParameters().stream()
@@ -95,6 +100,28 @@ public class ProblemResponses implements OASFilter {
             add(responses, 412, "Precondition Failed", "stale-version",
                     "If-Match does not name the current version 4; read the resource again and retry",
                     "If-Match names a version that is no longer current", path);
+        }
+    }
+
+    /**
+     * Quarkus lists the allowed roles as scopes of the OpenID Connect scheme, which are not scopes a
+     * client can request; the roles go into the description and the requirement keeps the scheme only.
+     */
+    private static void rolesIntoDescription(Operation operation) {
+        List<String> roles = new ArrayList<>();
+        List<SecurityRequirement> requirements = new ArrayList<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            SecurityRequirement schemesOnly = OASFactory.createSecurityRequirement();
+            requirement.getSchemes().forEach((scheme, scopes) -> {
+                roles.addAll(scopes);
+                schemesOnly.addScheme(scheme);
+            });
+            requirements.add(schemesOnly);
+        }
+        operation.setSecurity(requirements);
+        if (!roles.isEmpty()) {
+            String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
+            operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
         }
     }
 

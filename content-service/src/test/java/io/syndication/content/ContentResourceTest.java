@@ -23,6 +23,7 @@ import io.syndication.testing.Tokens;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(FakePartnerServiceResource.class)
 class ContentResourceTest {
 
     static final UUID CRICKET = UUID.fromString("6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002");

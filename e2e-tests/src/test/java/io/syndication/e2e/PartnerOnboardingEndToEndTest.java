@@ -107,6 +107,11 @@ class PartnerOnboardingEndToEndTest {
                 .when().get("/api/v1/partners/me")
                 .then().statusCode(403)
                 .body("detail", org.hamcrest.Matchers.containsString("SUSPENDED"));
+        // content-service asks partner-service, so the same token is refused there too
+        given().baseUri(gateway()).auth().oauth2(beforeSuspension)
+                .when().get("/api/v1/content")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
         admin(id, "reinstate", null);
         assertThat(tokenStatus(clientId, rotated), equalTo(200));
     }

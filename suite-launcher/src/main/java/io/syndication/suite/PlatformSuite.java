@@ -97,6 +97,9 @@ public final class PlatformSuite implements AutoCloseable {
                 // partner API clients are created in this Keycloak
                 configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             }
+            if (service.equals("content-service")) {
+                configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));
+            }
             services.put(service, startService(service, configuration, logs));
         });
         services.put("gateway", startService("gateway", Map.of(

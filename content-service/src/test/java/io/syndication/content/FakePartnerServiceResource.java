@@ -1,0 +1,57 @@
+package io.syndication.content;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * partner-service's {@code GET /api/v1/partners/me} over real HTTP, answering from the partner id in
+ * the bearer token: ids ending in 000000000403 belong to a suspended partner, ids ending in
+ * 000000000503 meet a failing partner-service, every other partner is ACTIVE.
+ */
+public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String SUSPENDED_SUFFIX = "000000000403";
+    static final String FAILING_SUFFIX = "000000000503";
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        var server = vertx.createHttpServer().requestHandler(request -> {
+            String token = request.getHeader("Authorization").substring("Bearer ".length());
+            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    StandardCharsets.UTF_8));
+            String partnerId = claims.getString("partner_id");
+            if (partnerId.endsWith(SUSPENDED_SUFFIX)) {
+                request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\":403,\"title\":\"Forbidden\"}");
+            } else if (partnerId.endsWith(FAILING_SUFFIX)) {
+                request.response().setStatusCode(503).end();
+            } else {
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE").encode());
+            }
+        });
+        try {
+            int port = server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).actualPort();
+            return Map.of("quarkus.rest-client.partner-service.url", "http://127.0.0.1:" + port);
+        } catch (Exception e) {
+            throw new IllegalStateException("The fake partner-service did not start", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}

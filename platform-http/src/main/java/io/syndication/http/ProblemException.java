@@ -1,6 +1,6 @@
 package io.syndication.http;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * A failure the domain knows how to explain to the caller: a conflict, a stale version, a broken
@@ -9,16 +9,10 @@ import java.util.Map;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
-    private final transient Map<String, String> headers;
 
     public ProblemException(Problem problem) {
-        this(problem, Map.of());
-    }
-
-    public ProblemException(Problem problem, Map<String, String> headers) {
         super(problem.detail());
         this.problem = problem;
-        this.headers = headers;
     }
 
     public static ProblemException notFound(String what) {
@@ -32,7 +26,7 @@ public class ProblemException extends RuntimeException {
     /** A 400 naming one field, shaped like a bean-validation failure. */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(Problem.of("validation", "Bad Request", 400, "The request has invalid fields: " + field)
-                .withViolations(java.util.List.of(new Problem.Violation(field, message))));
+                .withViolations(List.of(new Problem.Violation(field, message))));
     }
 
     public static ProblemException staleVersion(long current) {
@@ -42,9 +36,5 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
-    }
-
-    public Map<String, String> headers() {
-        return headers;
     }
 }

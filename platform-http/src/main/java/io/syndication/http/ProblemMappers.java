@@ -41,9 +41,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(e.problem().at(uri.getPath()));
-        e.headers().forEach(response::header);
-        return response.build();
+        return respond(e.problem().at(uri.getPath())).build();
     }
 
     @ServerExceptionMapper

@@ -39,6 +39,7 @@ import io.syndication.http.validation.Territory;
 import io.syndication.partner.Partner;
 import io.syndication.partner.PartnerAction;
 import io.syndication.partner.PartnerCategory;
+import io.syndication.partner.PartnerEdit;
 import io.syndication.partner.PartnerEvent;
 import io.syndication.partner.PartnerEventRepository;
 import io.syndication.partner.PartnerRepository;
@@ -119,11 +120,12 @@ public class PartnerResource {
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid PartnerPatch patch) {
         caller.mayAccess(id, false);
-        if (!caller.isAdmin() && !patch.toEdit().adminOnlyFields().isEmpty()) {
+        PartnerEdit edit = patch.toEdit();
+        if (!caller.isAdmin() && !edit.adminOnlyFields().isEmpty()) {
             throw new ProblemException(Problem.of("admin-only-fields", "Forbidden", 403,
-                    "Only a platform admin changes " + String.join(", ", patch.toEdit().adminOnlyFields())));
+                    "Only a platform admin changes " + String.join(", ", edit.adminOnlyFields())));
         }
-        return service.edit(id, Versions.fromIfMatch(ifMatch), patch.toEdit(), caller.name())
+        return service.edit(id, Versions.fromIfMatch(ifMatch), edit, caller.name())
                 .map(partner -> Response.ok(PartnerView.of(partner)).tag(Versions.etag(partner.version)).build());
     }
 

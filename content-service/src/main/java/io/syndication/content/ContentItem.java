@@ -1,6 +1,7 @@
 package io.syndication.content;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +11,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
@@ -35,6 +39,49 @@ public class ContentItem extends PanacheEntityBase {
     @Column(nullable = false)
     public String title;
 
+    public String synopsis;
+
+    /** BCP 47 tag. */
+    @Column(nullable = false)
+    public String language;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(20)[]")
+    public List<String> categories;
+
+    /** PROGRAMME and CLIP: how long it runs. */
+    @Column(name = "duration_seconds")
+    public Integer durationSeconds;
+
+    /** LIVE_EVENT: when it is planned to start and end. */
+    @Column(name = "start_at")
+    public Instant startAt;
+
+    @Column(name = "end_at")
+    public Instant endAt;
+
+    @Column(name = "media_url", nullable = false)
+    public String mediaUrl;
+
+    @Column(name = "thumbnail_url")
+    public String thumbnailUrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "age_rating", nullable = false)
+    public AgeRating ageRating;
+
+    /** The rights window, half-open: it may air from this instant... */
+    @Column(name = "available_from", nullable = false)
+    public Instant availableFrom;
+
+    /** ...until this one, or for good when null. */
+    @Column(name = "available_until")
+    public Instant availableUntil;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false, columnDefinition = "varchar(2)[]")
+    public List<String> territories;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public ContentStatus status;
@@ -42,6 +89,12 @@ public class ContentItem extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Why it was last rejected, for the partner to fix. */
+    public String reason;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
 }

@@ -1,6 +1,9 @@
 package io.syndication.content;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +16,52 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUID> {
 
-    /** Up to {@code limit} items the viewer may see, after the id {@code afterId} (null for the first), in id order. */
+    /** What a catalogue search narrows by; null fields do not narrow. */
+    public record Search(UUID partnerId, ContentKind kind, ContentStatus status, String territory, String category,
+            String language, Instant availableAt, String text) {
+    }
+
+    /**
+     * Up to {@code limit} items the viewer may see that match {@code search}, after the id
+     * {@code afterId} (null for the first), in id order. Native SQL: the free text goes through
+     * PostgreSQL's full-text index, territories and categories through their GIN indexes.
+     */
     @WithSession
-    public Uni<List<ContentItem>> listVisible(Viewer viewer, UUID afterId, int limit) {
-        Parameters parameters = new Parameters();
-        String query = "from ContentItem where " + visibleTo(viewer, parameters);
-        if (afterId != null) {
-            query += " and id > :after";
-            parameters.and("after", afterId);
+    public Uni<List<ContentItem>> search(Viewer viewer, Search search, UUID afterId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM content_item WHERE true");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        if (viewer instanceof Viewer.Partner partner) {
+            condition(sql, parameters, "partner_id = :viewer", "viewer", partner.partnerId());
+        } else if (viewer instanceof Viewer.Operator) {
+            condition(sql, parameters, "status = :visible", "visible", ContentStatus.APPROVED.name());
         }
-        return find(query + " order by id", parameters).range(0, limit - 1).list();
+        condition(sql, parameters, "partner_id = :partner", "partner", search.partnerId());
+        condition(sql, parameters, "kind = :kind", "kind", search.kind() == null ? null : search.kind().name());
+        condition(sql, parameters, "status = :status", "status", search.status() == null ? null : search.status().name());
+        condition(sql, parameters, "territories @> ARRAY[CAST(:territory AS varchar)]", "territory", search.territory());
+        condition(sql, parameters, "categories @> ARRAY[CAST(:category AS varchar)]", "category", search.category());
+        condition(sql, parameters, "language = :language", "language", search.language());
+        condition(sql, parameters, "available_from <= :at AND (available_until IS NULL OR available_until > :at)", "at",
+                search.availableAt());
+        condition(sql, parameters, "search @@ websearch_to_tsquery('simple', :text)", "text",
+                search.text() == null || search.text().isBlank() ? null : search.text());
+        condition(sql, parameters, "id > :after", "after", afterId);
+        sql.append(" ORDER BY id LIMIT ").append(limit);
+        // the native query finds the page's ids on the indexes; the entities are then read by id
+        return getSession().flatMap(session -> {
+            var query = session.createNativeQuery(sql.toString(), UUID.class);
+            parameters.forEach(query::setParameter);
+            return query.getResultList();
+        }).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ContentItem>of())
+                : list("id in ?1 order by id", ids));
+    }
+
+    private static void condition(StringBuilder sql, Map<String, Object> parameters, String clause, String name,
+            Object value) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            parameters.put(name, value);
+        }
     }
 
     /** The item, or null when it does not exist or the viewer may not see it: the two are never told apart. */
@@ -30,6 +69,27 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     public Uni<ContentItem> findVisible(Viewer viewer, UUID id) {
         Parameters parameters = Parameters.with("id", id);
         return find("from ContentItem where id = :id and " + visibleTo(viewer, parameters), parameters).firstResult();
+    }
+
+    /** Writes one step of an item's moderation history; call it inside the transaction that made it. */
+    public Uni<ContentEvent> recordEvent(UUID contentId, String actor, String action, ContentStatus from,
+            ContentStatus to, String reason) {
+        ContentEvent event = new ContentEvent();
+        event.id = UUID.randomUUID();
+        event.contentId = contentId;
+        event.actor = actor;
+        event.action = action;
+        event.fromStatus = from;
+        event.toStatus = to;
+        event.reason = reason;
+        event.occurredAt = ContentService.now();
+        return event.persist();
+    }
+
+    /** An item's moderation history, oldest first. */
+    @WithSession
+    public Uni<List<ContentEvent>> history(UUID contentId) {
+        return ContentEvent.find("contentId = ?1 order by occurredAt, id", contentId).list();
     }
 
     private static String visibleTo(Viewer viewer, Parameters parameters) {

@@ -33,11 +33,15 @@ class ContentResourceTest {
 
     @BeforeEach
     void catalogue() {
-        TestSql.run("DELETE FROM content_item", """
-                    INSERT INTO content_item (id, partner_id, external_id, kind, title, status) VALUES
-                    ('%1$s', '%3$s', 'acc-2026-final', 'LIVE_EVENT', 'Asia Cup Final', 'APPROVED'),
-                    ('0b0e6a52-0000-4000-8000-000000000002', '%3$s', 'acc-highlights-1', 'CLIP', 'Final: highlights', 'DRAFT'),
-                    ('%2$s', '%4$s', 'kpw-ep-101', 'PROGRAMME', 'K-Pop Weekly #101', 'APPROVED')
+        TestSql.run("DELETE FROM content_event", "DELETE FROM content_item", """
+                    INSERT INTO content_item (id, partner_id, external_id, kind, title, status, language, duration_seconds,
+                        start_at, end_at, media_url, available_from, territories) VALUES
+                    ('%1$s', '%3$s', 'acc-2026-final', 'LIVE_EVENT', 'Asia Cup Final', 'APPROVED', 'en', NULL,
+                        '2026-12-14T09:30:00Z', '2026-12-14T17:30:00Z', 'https://cdn.example/final.m3u8', '2026-12-01T00:00:00Z', '{IN}'),
+                    ('0b0e6a52-0000-4000-8000-000000000002', '%3$s', 'acc-highlights-1', 'CLIP', 'Final: highlights', 'DRAFT', 'en', 300,
+                        NULL, NULL, 'https://cdn.example/highlights.mp4', '2026-12-01T00:00:00Z', '{IN}'),
+                    ('%2$s', '%4$s', 'kpw-ep-101', 'PROGRAMME', 'K-Pop Weekly #101', 'APPROVED', 'ko', 3600,
+                        NULL, NULL, 'https://cdn.example/kpw101.m3u8', '2026-12-01T00:00:00Z', '{KR}')
                     """.formatted(CRICKET_FINAL, KPOP_EPISODE, CRICKET, KPOP));
     }
 

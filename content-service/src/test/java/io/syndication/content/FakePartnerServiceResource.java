@@ -10,8 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * partner-service's {@code GET /api/v1/partners/me} over real HTTP, answering from the partner id in
- * the bearer token: ids ending in 000000000403 belong to a suspended partner, ids ending in
+ * partner-service's {@code GET /api/v1/partners/me} and {@code /{id}} over real HTTP, answering from
+ * the partner id in the bearer token or the path (every partner is licensed for IN, SG, AU, KR, JP): ids ending in 000000000403 belong to a suspended partner, ids ending in
  * 000000000503 meet a failing partner-service, every other partner is ACTIVE.
  */
 public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleManager {
@@ -25,10 +25,14 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         var server = vertx.createHttpServer().requestHandler(request -> {
-            String token = request.getHeader("Authorization").substring("Bearer ".length());
-            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                    StandardCharsets.UTF_8));
-            String partnerId = claims.getString("partner_id");
+            String partnerId;
+            if (request.path().endsWith("/me")) {
+                String token = request.getHeader("Authorization").substring("Bearer ".length());
+                partnerId = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                        StandardCharsets.UTF_8)).getString("partner_id");
+            } else {
+                partnerId = request.path().substring(request.path().lastIndexOf('/') + 1);
+            }
             if (partnerId.endsWith(SUSPENDED_SUFFIX)) {
                 request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
                         .end("{\"status\":403,\"title\":\"Forbidden\"}");
@@ -36,7 +40,8 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
                 request.response().setStatusCode(503).end();
             } else {
                 request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE").encode());
+                        .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE")
+                                .put("territories", new io.vertx.core.json.JsonArray().add("IN").add("SG").add("AU").add("KR").add("JP")).encode());
             }
         });
         try {

@@ -1,8 +1,11 @@
 package io.syndication.content.client;
 
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -18,7 +21,12 @@ public interface PartnerRestClient {
     @Path("/me")
     Uni<PartnerRecord> me(@HeaderParam("Authorization") String authorization);
 
+    /** Any partner, for an admin's or operator's token. */
+    @GET
+    @Path("/{id}")
+    Uni<PartnerRecord> get(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
+
     /** The fields of a partner record content-service cares about. */
-    record PartnerRecord(String id, String status) {
+    record PartnerRecord(String id, String status, List<String> territories) {
     }
 }

@@ -34,8 +34,8 @@ public class ActivePartnersOnly {
                 || !(viewers.current() instanceof Viewer.Partner partner)) {
             return Uni.createFrom().nullItem();
         }
-        return partners.isActive(partner.partnerId(), headers.getHeaderString(HttpHeaders.AUTHORIZATION))
-                .map(active -> active ? null : problem(403, Problem.of("partner-inactive", "Forbidden", 403,
+        return partners.standing(partner.partnerId(), headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+                .map(standing -> standing.active() ? null : problem(403, Problem.of("partner-inactive", "Forbidden", 403,
                         "Your partner is not active; its tokens are refused until it is reinstated")))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("partner-service could not confirm partner %s: %s", partner.partnerId(), failure.toString());

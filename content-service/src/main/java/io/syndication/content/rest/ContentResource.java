@@ -1,54 +1,180 @@
 package io.syndication.content.rest;
 
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.syndication.content.Availability;
+import io.syndication.content.ContentAction;
+import io.syndication.content.ContentCategory;
+import io.syndication.content.ContentFields;
 import io.syndication.content.ContentItem;
+import io.syndication.content.ContentKind;
 import io.syndication.content.ContentRepository;
+import io.syndication.content.ContentService;
+import io.syndication.content.ContentStatus;
+import io.syndication.content.Viewer;
+import io.syndication.content.client.PartnerClient;
 import io.syndication.http.Page;
+import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemMappers;
 import io.syndication.http.Roles;
 import io.syndication.http.Versions;
+import io.syndication.http.validation.Territory;
 
 @Path("/api/v1/content")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.PARTNER, Roles.OPERATOR, Roles.ADMIN })
 @Tag(name = "Content", description = "The catalogue of partner content")
 public class ContentResource {
 
     private final ContentRepository items;
+    private final ContentService service;
+    private final PartnerClient partners;
     private final Viewers viewers;
+    private final Validator validator;
 
-    public ContentResource(ContentRepository items, Viewers viewers) {
+    public ContentResource(ContentRepository items, ContentService service, PartnerClient partners, Viewers viewers,
+            Validator validator) {
         this.items = items;
+        this.service = service;
+        this.partners = partners;
         this.viewers = viewers;
+        this.validator = validator;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PARTNER)
+    @APIResponse(responseCode = "201", description = "Created as DRAFT; Location names it, the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @Operation(operationId = "createContent", summary = "Submit a new content item",
+            description = "Creates a DRAFT item for your own partner. A second item with the same externalId is 409: use PUT on it.")
+    public Uni<Response> create(@NotNull @Valid ContentRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        if (request.externalId() == null) {
+            throw ProblemException.invalidField("externalId", "is required");
+        }
+        UUID partnerId = ownPartner();
+        return partners.standing(partnerId, token)
+                .flatMap(standing -> service.create(partnerId, request.externalId(), request.toFields(),
+                        standing.territories(), actor()))
+                .map(item -> Response.created(URI.create("/api/v1/content/" + item.id))
+                        .tag(Versions.etag(item.version)).entity(ContentView.of(item)).build());
+    }
+
+    @PUT
+    @Path("/external/{externalId}")
+    @RolesAllowed(Roles.PARTNER)
+    @APIResponse(responseCode = "200", description = "Updated, or unchanged when it was sent before",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponse(responseCode = "201", description = "Created as DRAFT",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @Operation(operationId = "putContentByExternalId", summary = "Create or update an item by your own id",
+            description = "Idempotent: sending the same item twice changes nothing and never makes a duplicate. Changing an "
+                    + "approved item's duration, timing, rights window, territories or media sends it back to SUBMITTED.")
+    public Uni<Response> put(@PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String externalId,
+            @NotNull @Valid ContentRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        if (request.externalId() != null && !request.externalId().equals(externalId)) {
+            throw ProblemException.invalidField("externalId", "must match the path, or be left out");
+        }
+        UUID partnerId = ownPartner();
+        return partners.standing(partnerId, token)
+                .flatMap(standing -> service.upsert(partnerId, externalId, request.toFields(), standing.territories(), actor()))
+                .map(done -> Response.status(done.outcome() == ContentService.Outcome.CREATED ? 201 : 200)
+                        .location(URI.create("/api/v1/content/" + done.item().id))
+                        .tag(Versions.etag(done.item().version)).entity(ContentView.of(done.item())).build());
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "batchContent", summary = "Create or update up to 1000 items",
+            description = "Each item is created or updated by its externalId on its own; the answer lists each item's outcome "
+                    + "(CREATED, UPDATED, UNCHANGED, or FAILED with its problem) in request order.")
+    public Uni<BatchResult> batch(@NotNull @Valid BatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        UUID partnerId = ownPartner();
+        String actor = actor();
+        return partners.standing(partnerId, token).flatMap(standing -> Multi.createFrom().iterable(request.items())
+                .onItem().transformToUniAndConcatenate(item -> batchItem(partnerId, item, standing.territories(), actor))
+                .collect().asList()
+                .map(BatchResult::new));
+    }
+
+    private Uni<BatchResult.Item> batchItem(UUID partnerId, ContentRequest item, List<String> licensed, String actor) {
+        if (item == null) {
+            return Uni.createFrom().item(failed(null, ProblemException.invalidField("items", "must not hold null").problem()));
+        }
+        Set<ConstraintViolation<ContentRequest>> violations = validator.validate(item);
+        if (item.externalId() == null || !violations.isEmpty()) {
+            List<Problem.Violation> listed = new ArrayList<>(ProblemMappers.violationsOf(violations));
+            if (item.externalId() == null) {
+                listed.add(new Problem.Violation("externalId", "is required in a batch"));
+            }
+            return Uni.createFrom().item(failed(item.externalId(), Problem.of("validation", "Bad Request", 400,
+                    "The item has invalid fields").withViolations(listed)));
+        }
+        return service.upsert(partnerId, item.externalId(), item.toFields(), licensed, actor)
+                .map(done -> new BatchResult.Item(item.externalId(), BatchResult.Outcome.valueOf(done.outcome().name()),
+                        done.item().id, null))
+                .onFailure().recoverWithItem(e -> failed(item.externalId(), e instanceof ProblemException problem
+                        ? problem.problem()
+                        : Problem.of("server-error", "Internal Server Error", 500, "The item could not be stored; send it again")));
+    }
+
+    private static BatchResult.Item failed(String externalId, Problem problem) {
+        return new BatchResult.Item(externalId, BatchResult.Outcome.FAILED, null, problem);
     }
 
     @GET
-    @Operation(operationId = "listContent", summary = "List content items",
-            description = "A partner sees its own items, a channel operator the approved items of every partner, an admin all.")
-    public Uni<Page<ContentView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+    @Operation(operationId = "listContent", summary = "Search content items",
+            description = "A partner sees its own items, a channel operator the approved items of every partner, an admin all. "
+                    + "Filters combine; q is free text over title and synopsis; items come in a stable order with cursor paging.")
+    public Uni<Page<ContentView>> list(@QueryParam("partner") UUID partner, @QueryParam("kind") ContentKind kind,
+            @QueryParam("status") ContentStatus status, @QueryParam("territory") @Territory String territory,
+            @QueryParam("category") ContentCategory category, @QueryParam("language") String language,
+            @QueryParam("availableAt") Instant availableAt, @QueryParam("q") String text,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
         String after = Page.after(next);
-        return items.listVisible(viewers.current(), after == null ? null : parseCursor(after), limit + 1)
+        ContentRepository.Search search = new ContentRepository.Search(partner, kind, status, territory,
+                category == null ? null : category.name(), language, availableAt, text);
+        return items.search(viewers.current(), search, after == null ? null : parseCursor(after), limit + 1)
                 .map(rows -> Page.of(rows, limit, (ContentItem item) -> item.id.toString(), ContentView::of));
     }
 
@@ -59,9 +185,110 @@ public class ContentResource {
     @Operation(operationId = "getContent", summary = "Get a content item",
             description = "An item the caller may not see answers 404, exactly like one that does not exist.")
     public Uni<Response> get(@PathParam("id") UUID id) {
+        return visible(id).map(item -> Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed(Roles.PARTNER)
+    @APIResponse(responseCode = "200", description = "The changed item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @Operation(operationId = "updateContent", summary = "Change a content item",
+            description = "Absent fields stay as they are; the result is checked as a whole. Send the ETag in If-Match (412 when "
+                    + "stale). Changing an approved item's schedulable fields sends it back to SUBMITTED.")
+    public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @NotNull ContentPatch patch, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        Long expected = Versions.fromIfMatch(ifMatch);
+        UUID partnerId = ownPartner();
+        return visible(id).flatMap(item -> {
+            ContentRequest merged = patch.over(item.externalId, ContentFields.of(item));
+            Set<ConstraintViolation<ContentRequest>> violations = validator.validate(merged);
+            if (!violations.isEmpty()) {
+                throw new ConstraintViolationException(violations);
+            }
+            return partners.standing(partnerId, token)
+                    .flatMap(standing -> service.edit(item, expected, merged.toFields(), standing.territories(), actor()));
+        }).map(item -> Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build());
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(operationId = "submitContent", summary = "Submit an item for moderation", description = "DRAFT or REJECTED to SUBMITTED.")
+    public Uni<ContentView> submit(@PathParam("id") UUID id) {
+        return act(id, ContentAction.SUBMIT, null);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "approveContent", summary = "Approve an item", description = "SUBMITTED to APPROVED: channels may schedule it.")
+    public Uni<ContentView> approve(@PathParam("id") UUID id) {
+        return act(id, ContentAction.APPROVE, null);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "rejectContent", summary = "Reject an item", description = "SUBMITTED to REJECTED, with a reason the partner sees.")
+    public Uni<ContentView> reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
+        return act(id, ContentAction.REJECT, request.reason());
+    }
+
+    @POST
+    @Path("/{id}/retire")
+    @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
+    @Operation(operationId = "retireContent", summary = "Retire an item", description = "APPROVED to RETIRED: it is no longer scheduled.")
+    public Uni<ContentView> retire(@PathParam("id") UUID id) {
+        return act(id, ContentAction.RETIRE, null);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getContentHistory", summary = "Read an item's moderation history", description = "Oldest first.")
+    public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
+        return visible(id).flatMap(item -> items.history(item.id)).map(events -> events.stream().map(HistoryView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/availability")
+    @Operation(operationId = "getContentAvailability", summary = "May it air there, then?",
+            description = "Whether the item may air in a territory at an instant and, if not, every reason: NOT_APPROVED, "
+                    + "OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE.")
+    public Uni<AvailabilityView> availability(@PathParam("id") UUID id, @QueryParam("at") @NotNull Instant at,
+            @QueryParam("territory") @NotNull @Territory String territory,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        Viewer viewer = viewers.current();
+        return visible(id).flatMap(item -> (viewer instanceof Viewer.Partner
+                ? partners.standing(item.partnerId, token).map(standing -> standing.active())
+                : partners.isActive(item.partnerId, token))
+                .map(active -> {
+                    List<String> reasons = Availability.reasonsAgainst(item, at, territory, active);
+                    return new AvailabilityView(reasons.isEmpty(), reasons);
+                }));
+    }
+
+    private Uni<ContentView> act(UUID id, ContentAction action, String reason) {
+        return visible(id).flatMap(item -> service.perform(item.id, action, reason, actor())).map(ContentView::of);
+    }
+
+    private Uni<ContentItem> visible(UUID id) {
         return items.findVisible(viewers.current(), id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Content item " + id))
-                .map(item -> Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build());
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Content item " + id));
+    }
+
+    private UUID ownPartner() {
+        if (viewers.current() instanceof Viewer.Partner partner) {
+            return partner.partnerId();
+        }
+        throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Only a partner submits content"));
+    }
+
+    private String actor() {
+        Viewer viewer = viewers.current();
+        return viewer instanceof Viewer.Partner partner ? "partner:" + partner.partnerId()
+                : viewer instanceof Viewer.Admin ? "admin:" + viewers.name() : "operator:" + viewers.name();
     }
 
     private static UUID parseCursor(String after) {

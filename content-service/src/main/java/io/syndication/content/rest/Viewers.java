@@ -39,4 +39,10 @@ public class Viewers {
         }
         throw new ForbiddenException("The token names no partner");
     }
+
+    /** How the history names the caller: the user or client that acted. */
+    public String name() {
+        String username = token.getClaim("preferred_username");
+        return username != null ? username : identity.getPrincipal().getName();
+    }
 }

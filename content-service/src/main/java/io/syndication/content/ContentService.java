@@ -1,0 +1,165 @@
+package io.syndication.content;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.Problem;
+import io.syndication.http.ProblemException;
+import io.syndication.http.UniqueViolation;
+
+/**
+ * The rules of the catalogue: items belong to the partner whose token created them, carry only
+ * territories that partner is licensed for, and go through moderation before any channel may air
+ * them. Every status change is written to the item's history in the same transaction.
+ */
+@ApplicationScoped
+public class ContentService {
+
+    /** How an item's create-or-update by the partner's own id went. */
+    public enum Outcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    public record Upserted(Outcome outcome, ContentItem item) {
+    }
+
+    private final ContentRepository items;
+
+    public ContentService(ContentRepository items) {
+        this.items = items;
+    }
+
+    /** A new DRAFT item; a partner's external id names one item only (409 for a second). */
+    @WithTransaction
+    public Uni<ContentItem> create(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
+            String actor) {
+        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
+        if (unlicensed != null) {
+            return Uni.createFrom().failure(unlicensed);
+        }
+        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult()
+                .flatMap(existing -> existing != null
+                        ? Uni.createFrom().failure(externalIdTaken(externalId))
+                        : insert(partnerId, externalId, fields, actor))
+                .onFailure(UniqueViolation::isCauseOf).transform(e -> externalIdTaken(externalId));
+    }
+
+    /**
+     * Creates or updates the item the partner knows as {@code externalId}: the same item sent twice
+     * changes nothing, and never makes a second one.
+     */
+    @WithTransaction
+    public Uni<Upserted> upsert(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
+            String actor) {
+        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
+        if (unlicensed != null) {
+            return Uni.createFrom().failure(unlicensed);
+        }
+        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult()
+                .flatMap(existing -> {
+                    if (existing == null) {
+                        return insert(partnerId, externalId, fields, actor).map(item -> new Upserted(Outcome.CREATED, item));
+                    }
+                    if (ContentFields.of(existing).equals(fields)) {
+                        return Uni.createFrom().item(new Upserted(Outcome.UNCHANGED, existing));
+                    }
+                    return change(existing, fields, actor).map(item -> new Upserted(Outcome.UPDATED, item));
+                });
+    }
+
+    /** Edits an item if {@code expectedVersion} (when given) is still its version. */
+    @WithTransaction
+    public Uni<ContentItem> edit(ContentItem current, Long expectedVersion, ContentFields fields, List<String> licensed,
+            String actor) {
+        if (expectedVersion != null && expectedVersion != current.version) {
+            return Uni.createFrom().failure(ProblemException.staleVersion(current.version));
+        }
+        if (current.status == ContentStatus.RETIRED) {
+            return Uni.createFrom().failure(ProblemException.conflict("The item is RETIRED; it can no longer be edited"));
+        }
+        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
+        if (unlicensed != null) {
+            return Uni.createFrom().failure(unlicensed);
+        }
+        return items.findById(current.id).flatMap(item -> change(item, fields, actor));
+    }
+
+    /** Moves an item through moderation; 409 naming the current status when the move is not allowed. */
+    @WithTransaction
+    public Uni<ContentItem> perform(UUID id, ContentAction action, String reason, String actor) {
+        if (action.needsReason() && (reason == null || reason.isBlank())) {
+            return Uni.createFrom().failure(ProblemException.invalidField("reason",
+                    "is required to " + action.name().toLowerCase() + " an item"));
+        }
+        return items.findById(id).flatMap(item -> {
+            if (!action.allowedFrom(item.status)) {
+                return Uni.createFrom().failure(new ProblemException(Problem.of("illegal-transition", "Conflict", 409,
+                        "The item is " + item.status + "; " + action.name().toLowerCase() + " is not allowed from that status")));
+            }
+            ContentStatus from = item.status;
+            item.status = action.result();
+            item.reason = action == ContentAction.REJECT ? reason : item.reason;
+            item.updatedAt = now();
+            return items.recordEvent(item.id, actor, action.name(), from, item.status, reason)
+                    .flatMap(event -> items.flush())
+                    .replaceWith(item);
+        });
+    }
+
+    private Uni<ContentItem> insert(UUID partnerId, String externalId, ContentFields fields, String actor) {
+        ContentItem item = new ContentItem();
+        item.id = UUID.randomUUID();
+        item.partnerId = partnerId;
+        item.externalId = externalId;
+        fields.applyTo(item);
+        item.status = ContentStatus.DRAFT;
+        item.createdAt = now();
+        item.updatedAt = item.createdAt;
+        return items.persistAndFlush(item)
+                .call(created -> items.recordEvent(created.id, actor, "CREATED", null, ContentStatus.DRAFT, null));
+    }
+
+    /** An edit to an approved item's schedulable fields sends it back to moderation. */
+    private Uni<ContentItem> change(ContentItem item, ContentFields fields, String actor) {
+        boolean backToModeration = item.status == ContentStatus.APPROVED && ContentFields.of(item).schedulingDiffers(fields);
+        ContentStatus from = item.status;
+        fields.applyTo(item);
+        item.updatedAt = now();
+        if (backToModeration) {
+            item.status = ContentStatus.SUBMITTED;
+        }
+        return items.recordEvent(item.id, actor, backToModeration ? "RESUBMITTED_BY_EDIT" : "UPDATED", from, item.status, null)
+                .flatMap(event -> items.flush())
+                .replaceWith(item);
+    }
+
+    /** A 400 listing each territory the partner is not licensed for, or null when there is none. */
+    private static ProblemException unlicensedTerritories(ContentFields fields, List<String> licensed) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (int i = 0; i < fields.territories().size(); i++) {
+            if (!licensed.contains(fields.territories().get(i))) {
+                violations.add(new Problem.Violation("territories[" + i + "]",
+                        "is not one of your partner's territories " + licensed));
+            }
+        }
+        return violations.isEmpty() ? null : new ProblemException(Problem.of("validation", "Bad Request", 400,
+                "The item names territories your partner is not licensed for").withViolations(violations));
+    }
+
+    private static ProblemException externalIdTaken(String externalId) {
+        return ProblemException.conflict("You already have an item with externalId '" + externalId
+                + "'; PUT /api/v1/content/external/" + externalId + " updates it");
+    }
+
+    /** PostgreSQL keeps microseconds; instants are compared after a round trip. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

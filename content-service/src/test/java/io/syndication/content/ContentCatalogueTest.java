@@ -1,0 +1,238 @@
+package io.syndication.content;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(FakePartnerServiceResource.class)
+class ContentCatalogueTest {
+
+    private final String partner = Tokens.partner(UUID.randomUUID());
+
+    static String programme(String externalId, String title) {
+        return """
+                {"externalId": "%s", "kind": "PROGRAMME", "title": "%s",
+                 "synopsis": "The weekly countdown of the K-pop charts, live from Seoul.", "language": "ko",
+                 "categories": ["MUSIC", "KPOP"], "durationSeconds": 3600,
+                 "mediaUrl": "https://cdn.kpop-weekly.example/ep/%s/master.m3u8", "ageRating": "ALL_AGES",
+                 "availableFrom": "2026-12-01T00:00:00Z", "availableUntil": "2027-03-01T00:00:00Z", "territories": ["KR", "JP"]}
+                """.formatted(externalId, title, externalId);
+    }
+
+    private ExtractableResponse<Response> create(String body) {
+        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/content").then().extract();
+    }
+
+    private String created(String externalId) {
+        ExtractableResponse<Response> response = create(programme(externalId, "K-Pop Weekly " + externalId));
+        assertThat(response.statusCode(), equalTo(201));
+        return response.path("id");
+    }
+
+    private ExtractableResponse<Response> act(String token, String id, String action, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/content/" + id + "/" + action).then().extract();
+    }
+
+    @Test
+    void aPartnerCreatesADraftForItself() {
+        ExtractableResponse<Response> response = create(programme("ep-101", "K-Pop Weekly #101"));
+        assertThat(response.statusCode(), equalTo(201));
+        assertThat(response.header("Location"), containsString("/api/v1/content/" + response.path("id")));
+        assertThat(response.path("status"), equalTo("DRAFT"));
+        assertThat(response.path("durationSeconds"), equalTo(3600));
+        assertThat(response.header("ETag"), notNullValue());
+        assertThat(create(programme("ep-101", "again")).statusCode(), equalTo(409));
+    }
+
+    @Test
+    void putByExternalIdIsIdempotent() {
+        String body = programme("ep-200", "K-Pop Weekly #200");
+        String id = given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/content/external/ep-200")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
+                .when().put("/api/v1/content/external/ep-200")
+                .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(0));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body(body.replace("#200", "#200 (extended)"))
+                .when().put("/api/v1/content/external/ep-200")
+                .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(1));
+        given().auth().oauth2(partner).queryParam("q", "extended")
+                .when().get("/api/v1/content")
+                .then().body("items.id", contains(id));
+    }
+
+    @Test
+    void aBatchReportsEachItemInOrder() {
+        created("b-1");
+        String items = String.join(",",
+                programme("b-1", "K-Pop Weekly b-1"),
+                programme("b-2", "New"),
+                programme("b-3", "Bad").replace("3600", "-5"),
+                programme("b-1", "Renamed"));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": [" + items + "]}")
+                .when().post("/api/v1/content/batch")
+                .then().statusCode(200)
+                .body("results.externalId", contains("b-1", "b-2", "b-3", "b-1"))
+                .body("results.outcome", contains("UNCHANGED", "CREATED", "FAILED", "UPDATED"))
+                .body("results[2].problem.violations.field", hasItem("durationSeconds"))
+                .body("results[1].id", notNullValue());
+    }
+
+    @Test
+    void anOversizeBatchIsRefusedNamingTheLimit() {
+        String items = String.join(",", java.util.Collections.nCopies(1001, programme("same", "x")));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": [" + items + "]}")
+                .when().post("/api/v1/content/batch")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].message", containsString("1000"));
+    }
+
+    @Test
+    void everyBrokenRuleIsListedAtOnce() {
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body("""
+                        {"externalId": "bad", "kind": "LIVE_EVENT", "title": "", "language": "xx-123",
+                         "categories": ["CRICKET"], "durationSeconds": 60, "start": "2026-12-14T17:30:00Z",
+                         "end": "2026-12-14T09:30:00Z", "mediaUrl": "http://cdn.example/live.flv", "ageRating": "PG",
+                         "availableFrom": "2026-12-10T00:00:00Z", "availableUntil": "2026-12-01T00:00:00Z",
+                         "territories": ["IN", "QQ"]}
+                        """)
+                .when().post("/api/v1/content")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("title", "language", "durationSeconds", "end",
+                        "mediaUrl", "mediaUrl", "availableUntil", "territories[1]"));
+    }
+
+    @Test
+    void territoriesMustBeThePartnersOwn() {
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .body(programme("us-only", "US cut").replace("[\"KR\", \"JP\"]", "[\"KR\", \"US\"]"))
+                .when().post("/api/v1/content")
+                .then().statusCode(400)
+                .body("violations.field", contains("territories[1]"));
+    }
+
+    @Test
+    void moderationFollowsTheLifecycleAndKeepsHistory() {
+        String id = created("life-1");
+        assertThat(act(Tokens.admin(), id, "approve", "{}").statusCode(), equalTo(409));
+        assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
+        assertThat(act(Tokens.admin(), id, "reject", "{}").statusCode(), equalTo(400));
+        assertThat(act(Tokens.admin(), id, "reject", "{\"reason\": \"Audio out of sync\"}").<String>path("reason"),
+                equalTo("Audio out of sync"));
+        assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
+        assertThat(act(partner, id, "approve", "{}").statusCode(), equalTo(403));
+        assertThat(act(Tokens.admin(), id, "approve", "{}").<String>path("status"), equalTo("APPROVED"));
+
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/content/" + id).then().statusCode(200);
+
+        // an approved item whose schedulable fields change goes back to moderation; its title alone does not
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"title\": \"K-Pop Weekly: Best of\"}")
+                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"durationSeconds\": 5400}")
+                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        act(Tokens.admin(), id, "approve", "{}");
+        assertThat(act(partner, id, "retire", "{}").<String>path("status"), equalTo("RETIRED"));
+        assertThat(act(partner, id, "submit", "{}").statusCode(), equalTo(409));
+
+        given().auth().oauth2(partner).when().get("/api/v1/content/" + id + "/history")
+                .then().statusCode(200)
+                .body("action", contains("CREATED", "SUBMIT", "REJECT", "SUBMIT", "APPROVE", "UPDATED",
+                        "RESUBMITTED_BY_EDIT", "APPROVE", "RETIRE"));
+    }
+
+    @Test
+    void aStaleIfMatchIs412() {
+        ExtractableResponse<Response> response = create(programme("etag-1", "ETag"));
+        String id = response.path("id");
+        String etag = response.header("ETag");
+        given().auth().oauth2(partner).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"title\": \"First\"}")
+                .when().patch("/api/v1/content/" + id).then().statusCode(200);
+        given().auth().oauth2(partner).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"title\": \"Second\"}")
+                .when().patch("/api/v1/content/" + id).then().statusCode(412);
+    }
+
+    @Test
+    void availabilityGivesEveryReason() {
+        String id = created("avail-1");
+        given().auth().oauth2(partner)
+                .queryParam("at", "2027-06-01T00:00:00Z").queryParam("territory", "IN")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200)
+                .body("available", equalTo(false))
+                .body("reasons", containsInAnyOrder("NOT_APPROVED", "OUTSIDE_RIGHTS_WINDOW", "TERRITORY_NOT_LICENSED"));
+        act(partner, id, "submit", "{}");
+        act(Tokens.admin(), id, "approve", "{}");
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("at", "2026-12-01T00:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200)
+                .body("available", equalTo(true))
+                .body("reasons.size()", equalTo(0));
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("at", "2027-03-01T00:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().body("reasons", contains("OUTSIDE_RIGHTS_WINDOW"));
+    }
+
+    @Test
+    void searchFiltersCombine() {
+        String id = created("search-1");
+        given().auth().oauth2(partner)
+                .queryParam("kind", "PROGRAMME").queryParam("territory", "JP").queryParam("category", "KPOP")
+                .queryParam("language", "ko").queryParam("availableAt", "2026-12-24T20:00:00Z").queryParam("q", "countdown")
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.id", hasItem(id));
+        given().auth().oauth2(partner).queryParam("availableAt", "2027-03-01T00:00:00Z").queryParam("q", "countdown")
+                .when().get("/api/v1/content")
+                .then().body("items.id", not(hasItem(id)));
+        given().auth().oauth2(Tokens.operator()).queryParam("q", "countdown")
+                .when().get("/api/v1/content")
+                .then().body("items.id", not(hasItem(id)));
+    }
+
+    @Test
+    void anotherPartnersItemIs404Everywhere() {
+        String id = created("mine-1");
+        String other = Tokens.partner(UUID.randomUUID());
+        given().auth().oauth2(other).when().get("/api/v1/content/" + id).then().statusCode(404);
+        given().auth().oauth2(other).when().get("/api/v1/content/" + id + "/history").then().statusCode(404);
+        given().auth().oauth2(other).queryParam("at", "2026-12-24T00:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability").then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body("{\"title\": \"Hijacked\"}")
+                .when().patch("/api/v1/content/" + id).then().statusCode(404);
+        assertThat(act(other, id, "submit", "{}").statusCode(), equalTo(404));
+        assertThat(act(other, id, "retire", "{}").statusCode(), equalTo(404));
+        given().auth().oauth2(other).queryParam("q", "countdown").when().get("/api/v1/content")
+                .then().body("items.id", not(hasItem(id)));
+    }
+}

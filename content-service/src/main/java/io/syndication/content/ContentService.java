@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
 import io.syndication.http.UniqueViolation;
@@ -71,7 +72,8 @@ public class ContentService {
                         return Uni.createFrom().item(new Upserted(Outcome.UNCHANGED, existing));
                     }
                     return change(existing, fields, actor).map(item -> new Upserted(Outcome.UPDATED, item));
-                });
+                })
+                .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
     }
 
     /** Edits an item if {@code expectedVersion} (when given) is still its version. */
@@ -88,7 +90,8 @@ public class ContentService {
         if (unlicensed != null) {
             return Uni.createFrom().failure(unlicensed);
         }
-        return items.findById(current.id).flatMap(item -> change(item, fields, actor));
+        return items.findById(current.id).flatMap(item -> change(item, fields, actor))
+                .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
     }
 
     /** Moves an item through moderation; 409 naming the current status when the move is not allowed. */
@@ -110,7 +113,7 @@ public class ContentService {
             return items.recordEvent(item.id, actor, action.name(), from, item.status, reason)
                     .flatMap(event -> items.flush())
                     .replaceWith(item);
-        });
+        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
     }
 
     private Uni<ContentItem> insert(UUID partnerId, String externalId, ContentFields fields, String actor) {

@@ -235,4 +235,31 @@ class ContentCatalogueTest {
         given().auth().oauth2(other).queryParam("q", "countdown").when().get("/api/v1/content")
                 .then().body("items.id", not(hasItem(id)));
     }
+
+    @Test
+    void concurrentEditsNeverLoseAnAcknowledgedWrite() throws Exception {
+        String id = created("race-1");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String title = "Writer " + i;
+                statuses.add(pool.submit(() -> given().auth().oauth2(partner).contentType(ContentType.JSON)
+                        .body("{\"title\": \"" + title + "\"}")
+                        .when().patch("/api/v1/content/" + id).then().extract().statusCode()));
+            }
+            int acknowledged = 0;
+            for (var status : statuses) {
+                int code = status.get();
+                assertThat(code == 200 || code == 409, equalTo(true));
+                acknowledged += code == 200 ? 1 : 0;
+            }
+            // every acknowledged write is one version step: none was silently overwritten
+            given().auth().oauth2(partner).when().get("/api/v1/content/" + id)
+                    .then().body("version", equalTo(acknowledged));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
 import io.syndication.partner.config.AgreementConfig;
@@ -77,7 +78,7 @@ public class PartnerService {
             return events.record(id, actor, "UPDATED", null, changes)
                     .flatMap(event -> partners.flush())
                     .replaceWith(partner);
-        });
+        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The partner"));
     }
 
     /** The outcome of a lifecycle action: the partner, and its new credentials when it was approved. */
@@ -146,7 +147,7 @@ public class PartnerService {
                     PartnerChanges.between(before, PartnerChanges.snapshot(partner)))
                     .flatMap(event -> partners.flush())
                     .replaceWith(partner);
-        });
+        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The partner"));
     }
 
     private Uni<Void> atIdentityProvider(Partner partner, boolean enabled) {

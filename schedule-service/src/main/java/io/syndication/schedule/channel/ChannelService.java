@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.ConcurrentChange;
 import io.syndication.http.ProblemException;
 import io.syndication.http.UniqueViolation;
 
@@ -58,7 +59,8 @@ public class ChannelService {
                     change.applyTo(channel);
                     return channel;
                 })
-                .call(channels::flush);
+                .call(channels::flush)
+                .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The channel"));
     }
 
     /** The fields of a channel an operator may change; null leaves a field as it is. */

@@ -1,0 +1,29 @@
+package io.syndication.http;
+
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+
+/**
+ * Recognises a write that lost a race on an entity's version: another request changed it between
+ * this one's read and write. Answered 409, so the caller reads again; the other write stands.
+ */
+public final class ConcurrentChange {
+
+    private ConcurrentChange() {
+    }
+
+    public static boolean isCauseOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static ProblemException problem(String what) {
+        return new ProblemException(Problem.of("concurrent-change", "Conflict", 409,
+                what + " was changed by another request at the same time; read it again and retry"));
+    }
+}

@@ -1,0 +1,80 @@
+package io.syndication.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.restassured.http.ContentType;
+
+/** A partner's item goes from draft to the operators' catalogue and out again, through the gateway. */
+@ExtendWith(Platform.class)
+class ContentFlowEndToEndTest {
+
+    private static String gateway() {
+        return Platform.suite().gatewayUrl();
+    }
+
+    private static String approvedPartnerToken() {
+        String slug = "flow-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().baseUri(gateway()).contentType(ContentType.JSON)
+                .body("""
+                        {"legalName": "Flow News Ltd", "displayName": "Flow News", "slug": "%s", "category": "NEWS",
+                         "territories": ["SG", "HK"], "languages": ["en"], "contactEmail": "desk@flow.example",
+                         "website": "https://flow.example", "agreementVersion": "2026-09"}
+                        """.formatted(slug))
+                .when().post("/api/v1/applications")
+                .then().statusCode(201).extract().path("id");
+        var approval = given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin")).contentType(ContentType.JSON)
+                .body("{}").when().post("/api/v1/partners/" + id + "/approve")
+                .then().statusCode(200).extract();
+        return Platform.token(approval.path("clientId"), approval.path("clientSecret"));
+    }
+
+    @Test
+    void createSubmitApproveSeeAndRetire() {
+        String partner = approvedPartnerToken();
+        String admin = Platform.token("suite-admin");
+        String operator = Platform.token("suite-operator");
+
+        String id = given().baseUri(gateway()).auth().oauth2(partner).contentType(ContentType.JSON)
+                .body("""
+                        {"externalId": "bulletin-0800", "kind": "PROGRAMME", "title": "Morning Markets 08:00",
+                         "synopsis": "Asian markets at the open.", "language": "en", "categories": ["NEWS", "BUSINESS"],
+                         "durationSeconds": 1800, "mediaUrl": "https://cdn.flow.example/0800.m3u8", "ageRating": "ALL_AGES",
+                         "availableFrom": "2026-11-01T00:00:00Z", "territories": ["SG"]}
+                        """)
+                .when().post("/api/v1/content")
+                .then().statusCode(201).extract().path("id");
+        given().baseUri(gateway()).auth().oauth2(operator).queryParam("q", "markets")
+                .when().get("/api/v1/content")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+
+        given().baseUri(gateway()).auth().oauth2(partner).contentType(ContentType.JSON)
+                .when().post("/api/v1/content/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        given().baseUri(gateway()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .when().post("/api/v1/content/" + id + "/approve")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        given().baseUri(gateway()).auth().oauth2(operator).queryParam("q", "markets")
+                .when().get("/api/v1/content")
+                .then().statusCode(200).body("items.id", hasItem(id));
+        given().baseUri(gateway()).auth().oauth2(operator)
+                .queryParam("at", "2026-12-01T08:00:00Z").queryParam("territory", "SG")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200).body("available", equalTo(true));
+
+        given().baseUri(gateway()).auth().oauth2(partner).contentType(ContentType.JSON)
+                .when().post("/api/v1/content/" + id + "/retire")
+                .then().statusCode(200).body("status", equalTo("RETIRED"));
+        given().baseUri(gateway()).auth().oauth2(operator).queryParam("q", "markets")
+                .when().get("/api/v1/content")
+                .then().body("items.id", not(hasItem(id)));
+    }
+}

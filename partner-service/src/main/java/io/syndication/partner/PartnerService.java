@@ -124,7 +124,7 @@ public class PartnerService {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "Partner is " + partner.status + "; only an ACTIVE partner has credentials to rotate"));
             }
-            return credentials.rotate(partner.clientId)
+            return credentials.issue(partner.id, partner.slug, partner.displayName)
                     .call(issued -> recordRotation(id, actor));
         });
     }

@@ -32,13 +32,6 @@ public class InMemoryPartnerCredentials implements PartnerCredentials {
     }
 
     @Override
-    public Uni<IssuedCredentials> rotate(String clientId) {
-        String secret = UUID.randomUUID().toString();
-        clients.computeIfPresent(clientId, (id, client) -> new Client(client.partnerId(), secret, client.enabled()));
-        return Uni.createFrom().item(new IssuedCredentials(clientId, secret));
-    }
-
-    @Override
     public Uni<Void> setEnabled(String clientId, boolean enabled) {
         clients.computeIfPresent(clientId, (id, client) -> new Client(client.partnerId(), client.secret(), enabled));
         return Uni.createFrom().voidItem();

@@ -45,8 +45,8 @@ final class DemoPartners {
     }
 
     /**
-     * Onboards each launch partner not yet known; for one already there, rotates its secret, since
-     * a secret is shown only once. Writes every partner's credentials to {@code file}.
+     * Onboards each launch partner not yet known; for one already there, rotates its secret (a secret
+     * is shown only once), or approves it if an earlier start stopped short of that. Writes every partner's credentials to {@code file}.
      */
     static void onboard(String gateway, String adminToken, String agreementVersion, Path file) {
         List<Map<String, String>> credentials = new ArrayList<>();
@@ -60,8 +60,11 @@ final class DemoPartners {
                 issued = read(expect(200, send(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
                 issued = withId(issued, id);
             } else if (applied.statusCode() == 409) {
-                String id = existingId(gateway, adminToken, (String) application.get("slug"));
-                issued = withId(read(expect(200, send(gateway + "/api/v1/partners/" + id + "/credentials/rotate",
+                JsonNode existing = existing(gateway, adminToken, (String) application.get("slug"));
+                String id = existing.path("id").asText();
+                // an earlier start may have stopped between applying and approving
+                String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
+                issued = withId(read(expect(200, send(gateway + "/api/v1/partners/" + id + "/" + action,
                         adminToken, Map.of()))), id);
             } else {
                 throw new IllegalStateException("Applying as " + application.get("slug") + " answered "
@@ -97,12 +100,12 @@ final class DemoPartners {
         return read(expect(200, exchange(request))).path("access_token").asText();
     }
 
-    private static String existingId(String gateway, String adminToken, String slug) {
+    private static JsonNode existing(String gateway, String adminToken, String slug) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/partners?q=" + slug + "&limit=200"))
                 .header("Authorization", "Bearer " + adminToken).GET().build();
         for (JsonNode partner : read(expect(200, exchange(request))).path("items")) {
             if (slug.equals(partner.path("slug").asText())) {
-                return partner.path("id").asText();
+                return partner;
             }
         }
         throw new IllegalStateException("The slug " + slug + " is taken, but no partner has it");

@@ -6,8 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -31,13 +34,20 @@ public final class LocalKeycloak implements AutoCloseable {
 
     /**
      * Unpacks {@code distribution} into {@code installDirectory} unless it is there already, and starts
-     * it on 127.0.0.1:{@code port}. Realms live in {@code database}, an H2 JDBC URL: a file keeps
-     * clients across restarts, {@code mem:} starts afresh each time.
+     * it on 127.0.0.1:{@code port}. Realms are kept in {@code databaseDirectory} across restarts (so
+     * partners' clients survive), or in memory when it is null. A kept database whose realm was
+     * imported from another version of the realm file is started afresh: Keycloak imports a realm
+     * only once.
      */
     public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
-            String database, Path log) {
+            Path databaseDirectory, Path log) {
         Path home = install(distribution, installDirectory);
-        importRealm(home);
+        byte[] realm = importRealm(home);
+        String database = "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
+        if (databaseDirectory != null) {
+            keepOnlyIfSameRealm(databaseDirectory, realm);
+            database = "jdbc:h2:file:" + databaseDirectory.resolve("keycloak").toAbsolutePath() + ";NON_KEYWORDS=VALUE";
+        }
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-host=127.0.0.1",
                 "--http-port=" + port,
@@ -106,13 +116,32 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private static void importRealm(Path home) {
+    /** Puts the realm file where --import-realm reads it; returns its content. */
+    private static byte[] importRealm(Path home) {
         Path imports = home.resolve("data/import");
         try (InputStream realm = LocalKeycloak.class.getResourceAsStream(REALM_RESOURCE)) {
+            byte[] content = realm.readAllBytes();
             Files.createDirectories(imports);
-            Files.copy(realm, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.write(imports.resolve(REALM + "-realm.json"), content);
+            return content;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void keepOnlyIfSameRealm(Path databaseDirectory, byte[] realm) {
+        try {
+            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
+            Path imported = databaseDirectory.resolve("imported-realm.sha256");
+            if (!Files.exists(imported) || !Files.readString(imported).equals(digest)) {
+                deleteRecursively(databaseDirectory);
+                Files.createDirectories(databaseDirectory);
+                Files.writeString(imported, digest);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

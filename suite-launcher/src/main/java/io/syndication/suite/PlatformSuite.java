@@ -77,11 +77,9 @@ public final class PlatformSuite implements AutoCloseable {
         postgres.createDatabases(List.copyOf(DATABASES.values()));
 
         progress.accept("Starting Keycloak on port " + settings.keycloakPort() + " (log: " + logs.resolve("keycloak.log") + ")");
-        String keycloakDatabase = settings.throwAway()
-                ? "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE"
-                : "jdbc:h2:file:" + settings.home().resolve("keycloak-db/keycloak").toAbsolutePath() + ";NON_KEYWORDS=VALUE";
         keycloak = LocalKeycloak.start(settings.keycloakDistribution(), settings.home(), settings.keycloakPort(),
-                settings.keycloakManagementPort(), keycloakDatabase, logs.resolve("keycloak.log"));
+                settings.keycloakManagementPort(), settings.throwAway() ? null : settings.home().resolve("keycloak-db"),
+                logs.resolve("keycloak.log"));
         running.add(keycloak);
         keycloak.awaitReady(KEYCLOAK_START);
         progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);

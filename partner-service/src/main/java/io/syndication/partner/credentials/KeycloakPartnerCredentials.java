@@ -15,8 +15,12 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.Problem;
+import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
 import io.syndication.partner.config.IdentityProviderConfig;
 
@@ -26,6 +30,8 @@ import io.syndication.partner.config.IdentityProviderConfig;
  */
 @ApplicationScoped
 public class KeycloakPartnerCredentials implements PartnerCredentials {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakPartnerCredentials.class);
 
     private final Keycloak keycloak;
     private final IdentityProviderConfig config;
@@ -51,24 +57,31 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
             RoleRepresentation partnerRole = realm.roles().get(Roles.PARTNER).toRepresentation();
             realm.users().get(client.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(partnerRole));
             return new IssuedCredentials(clientId, client.generateNewSecret().getValue());
-        });
-    }
-
-    @Override
-    public Uni<IssuedCredentials> rotate(String clientId) {
-        return VertxContextSupport.executeBlocking(
-                () -> new IssuedCredentials(clientId, client(clientId).generateNewSecret().getValue()));
+        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
     }
 
     @Override
     public Uni<Void> setEnabled(String clientId, boolean enabled) {
-        return VertxContextSupport.executeBlocking(() -> {
-            ClientResource client = client(clientId);
+        return VertxContextSupport.<Void> executeBlocking(() -> {
+            String id = existingClient(clientId);
+            if (id == null) {
+                // nothing to disable; a partner whose client is gone gets a new one when it rotates
+                LOG.warnf("Keycloak has no client %s to %s", clientId, enabled ? "enable" : "disable");
+                return null;
+            }
+            ClientResource client = realm().clients().get(id);
             ClientRepresentation representation = client.toRepresentation();
             representation.setEnabled(enabled);
             client.update(representation);
             return null;
-        });
+        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
+    }
+
+    /** Whatever Keycloak answered, the caller did nothing wrong: the platform cannot manage credentials now. */
+    private static ProblemException unavailable(Throwable failure) {
+        LOG.error("Keycloak refused or failed a partner client change", failure);
+        return new ProblemException(Problem.of("identity-provider-unavailable", "Service Unavailable", 503,
+                "Partner credentials cannot be managed at the identity provider right now; retry shortly"));
     }
 
     private RealmResource realm() {
@@ -78,14 +91,6 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
     private String existingClient(String clientId) {
         List<ClientRepresentation> found = realm().clients().findByClientId(clientId);
         return found.isEmpty() ? null : found.get(0).getId();
-    }
-
-    private ClientResource client(String clientId) {
-        String id = existingClient(clientId);
-        if (id == null) {
-            throw new IllegalStateException("The identity provider has no client " + clientId);
-        }
-        return realm().clients().get(id);
     }
 
     private String create(RealmResource realm, String clientId, UUID partnerId, String displayName) {

@@ -10,11 +10,11 @@ import io.smallrye.mutiny.Uni;
  */
 public interface PartnerCredentials {
 
-    /** Creates the partner's client (or takes over the one left by an earlier attempt) with a new secret. */
+    /**
+     * The partner's client, enabled, with a new secret: the old secret no longer obtains tokens. Creates
+     * the client if the identity provider does not have it (first approval, or one lost since).
+     */
     Uni<IssuedCredentials> issue(UUID partnerId, String slug, String displayName);
-
-    /** A new secret; the old one no longer obtains tokens. */
-    Uni<IssuedCredentials> rotate(String clientId);
 
     /** A disabled client obtains no new tokens. */
     Uni<Void> setEnabled(String clientId, boolean enabled);

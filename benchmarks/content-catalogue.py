@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Content catalogue benchmark, against a running ./suite (standard library only).
+
+Onboards a benchmark partner through the API, ingests items through POST /api/v1/content/batch
+(1000 per request) until the partner's catalogue holds --catalogue items, timing the first --items
+of them, then pages through the catalogue with filters and free text, and prints throughput,
+p50/p99 latencies and PostgreSQL's EXPLAIN plans of the searches it ran.
+
+    ./suite &                      # wait for "Ready"
+    benchmarks/content-catalogue.py --items 10000 --catalogue 100000
+"""
+import argparse
+import concurrent.futures
+import json
+import os
+import random
+import statistics
+import subprocess
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+WORDS = ("markets open close rally cricket final wicket century kpop comeback chart stage esports league "
+         "finals clutch ramen travel tokyo seoul mumbai sydney monsoon budget earnings startup festival "
+         "drama comedy interview documentary highlights preview recap weather typhoon election").split()
+CATEGORIES = ["NEWS", "BUSINESS", "SPORTS", "CRICKET", "MUSIC", "KPOP", "ESPORTS", "LIFESTYLE", "TRAVEL", "FOOD"]
+TERRITORIES = ["SG", "HK", "IN", "JP", "KR", "AU"]
+
+
+def call(method, url, token=None, body=None, form=None):
+    headers = {}
+    data = None
+    if body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    if form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            payload = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        payload = error.read()
+        status = error.code
+    elapsed = time.perf_counter() - started
+    return status, (json.loads(payload) if payload else None), elapsed
+
+
+def token(endpoint, client_id, secret):
+    status, body, _ = call("POST", endpoint, form={"grant_type": "client_credentials", "client_id": client_id,
+                                                   "client_secret": secret})
+    assert status == 200, body
+    return body["access_token"]
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def item(n, rng):
+    kind = rng.choices(["PROGRAMME", "CLIP", "LIVE_EVENT"], [6, 3, 1])[0]
+    words = rng.sample(WORDS, 6)
+    entry = {
+        "externalId": "bench-%07d" % n, "kind": kind, "title": " ".join(words[:3]).title() + " #%d" % n,
+        "synopsis": "A %s about %s and %s." % (words[3], words[4], words[5]), "language": "en",
+        "categories": rng.sample(CATEGORIES, 2), "mediaUrl": "https://cdn.bench.example/%d/master.m3u8" % n,
+        "ageRating": "ALL_AGES", "availableFrom": "2026-%02d-01T00:00:00Z" % rng.randint(1, 12),
+        "territories": rng.sample(TERRITORIES, rng.randint(1, 4)),
+    }
+    if rng.random() < 0.5:
+        entry["availableUntil"] = "2027-%02d-01T00:00:00Z" % rng.randint(1, 12)
+    if kind == "LIVE_EVENT":
+        day = rng.randint(1, 28)
+        entry["start"] = "2026-12-%02dT10:00:00Z" % day
+        entry["end"] = "2026-12-%02dT13:00:00Z" % day
+    else:
+        entry["durationSeconds"] = rng.randint(60, 7200)
+    return entry
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gateway", default="http://127.0.0.1:8080")
+    parser.add_argument("--token-endpoint", default="http://127.0.0.1:8180/realms/syndication/protocol/openid-connect/token")
+    parser.add_argument("--items", type=int, default=10000, help="items whose ingestion is timed")
+    parser.add_argument("--catalogue", type=int, default=100000, help="catalogue size the searches run on")
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--concurrency", type=int, default=2, help="batches in flight at once")
+    parser.add_argument("--searches", type=int, default=300, help="requests per search kind")
+    parser.add_argument("--psql", default="psql -h 127.0.0.1 -p 15432 -U postgres -d content")
+    args = parser.parse_args()
+    rng = random.Random(42)
+
+    admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
+    _, agreement, _ = call("GET", args.gateway + "/api/v1/applications/agreement")
+    slug = "bench-" + uuid.uuid4().hex[:8]
+    status, applied, _ = call("POST", args.gateway + "/api/v1/applications", body={
+        "legalName": "Benchmark Media", "displayName": "Benchmark", "slug": slug, "category": "NEWS",
+        "territories": TERRITORIES, "languages": ["en"], "contactEmail": "bench@bench.example",
+        "website": "https://bench.example", "agreementVersion": agreement["version"]})
+    assert status == 201, applied
+    _, approval, _ = call("POST", args.gateway + "/api/v1/partners/%s/approve" % applied["id"], admin, body={})
+    credentials = (approval["clientId"], approval["clientSecret"])
+    print("benchmark partner %s (%s)" % (slug, applied["id"]))
+
+    def ingest(start, count):
+        # a fresh token per batch: access tokens live 5 minutes
+        partner = token(args.token_endpoint, *credentials)
+        batch = [item(n, random.Random(n)) for n in range(start, start + count)]
+        status, body, elapsed = call("POST", args.gateway + "/api/v1/content/batch", partner, body={"items": batch})
+        assert status == 200, body
+        failed = [r for r in body["results"] if r["outcome"] == "FAILED"]
+        assert not failed, failed[:3]
+        return elapsed
+
+    def ingest_range(first, total):
+        started = time.perf_counter()
+        with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
+            futures = [pool.submit(ingest, start, min(args.batch, first + total - start))
+                       for start in range(first, first + total, args.batch)]
+            latencies = [future.result() for future in futures]
+        return time.perf_counter() - started, latencies
+
+    wall, latencies = ingest_range(0, args.items)
+    print("\ningest %d items in batches of %d, %d in flight: %.0f items/s; batch latency p50 %.0f ms, p99 %.0f ms"
+          % (args.items, args.batch, args.concurrency, args.items / wall, percentile(latencies, 50) * 1000,
+             percentile(latencies, 99) * 1000))
+    if args.catalogue > args.items:
+        wall, _ = ingest_range(args.items, args.catalogue - args.items)
+        print("filled the catalogue to %d items (%.0f items/s)" % (args.catalogue, (args.catalogue - args.items) / wall))
+
+    partner = token(args.token_endpoint, *credentials)
+    searches = {
+        "page through (limit 200)": {"limit": 200},
+        "territory+category+availableAt": {"territory": "JP", "category": "KPOP", "availableAt": "2026-12-24T20:00:00Z",
+                                           "limit": 50},
+        "free text q=cricket final": {"q": "cricket final", "limit": 50},
+        "free text + kind + territory": {"q": "markets", "kind": "PROGRAMME", "territory": "SG", "limit": 50},
+    }
+    print("\nsearches over the partner's %d items (%d requests each, sequential):" % (args.catalogue, args.searches))
+    for name, params in searches.items():
+        latencies, cursor, rows = [], None, 0
+        for _ in range(args.searches):
+            query = dict(params)
+            if cursor:
+                query["next"] = cursor
+            status, body, elapsed = call("GET", args.gateway + "/api/v1/content?" + urllib.parse.urlencode(query), partner)
+            assert status == 200, body
+            latencies.append(elapsed)
+            rows += len(body["items"])
+            cursor = body["next"]
+        print("  %-32s p50 %6.1f ms  p99 %6.1f ms  %6.0f req/s  (%d rows)" % (
+            name, percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000,
+            len(latencies) / sum(latencies), rows))
+
+    partner_id = applied["id"]
+    plans = [
+        "SELECT id FROM content_item WHERE partner_id = '%s' AND search @@ websearch_to_tsquery('simple', 'cricket final') ORDER BY id LIMIT 51" % partner_id,
+        "SELECT id FROM content_item WHERE partner_id = '%s' AND territories @> ARRAY['JP']::varchar[] AND categories @> ARRAY['KPOP']::varchar[] AND available_from <= '2026-12-24T20:00:00Z' AND (available_until IS NULL OR available_until > '2026-12-24T20:00:00Z') ORDER BY id LIMIT 51" % partner_id,
+        "SELECT id FROM content_item WHERE status = 'APPROVED' AND search @@ websearch_to_tsquery('simple', 'markets') ORDER BY id LIMIT 51",
+    ]
+    print("\nEXPLAIN (ANALYZE) of the searches' SQL:")
+    for sql in plans:
+        try:
+            plan = subprocess.run(args.psql.split() + ["-X", "-A", "-t", "-c", "EXPLAIN (ANALYZE, COSTS OFF) " + sql],
+                                  capture_output=True, text=True, timeout=60, env=dict(os.environ, PGPASSWORD="postgres"))
+            print("\n" + sql + "\n" + (plan.stdout or plan.stderr))
+        except FileNotFoundError:
+            print("psql not found: EXPLAIN skipped")
+            break
+
+
+if __name__ == "__main__":
+    main()

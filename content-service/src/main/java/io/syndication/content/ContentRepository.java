@@ -22,12 +22,12 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     }
 
     /**
-     * Up to {@code limit} items the viewer may see that match {@code search}, after the id
-     * {@code afterId} (null for the first), in id order. Native SQL: the free text goes through
+     * Up to {@code limit} items the viewer may see that match {@code search}, in {@code order}, after
+     * the item the cursor key {@code after} names (null for the first page). Native SQL: the free text goes through
      * PostgreSQL's full-text index, territories and categories through their GIN indexes.
      */
     @WithSession
-    public Uni<List<ContentItem>> search(Viewer viewer, Search search, UUID afterId, int limit) {
+    public Uni<List<ContentItem>> search(Viewer viewer, Search search, ContentOrder order, String after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT id FROM content_item WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (viewer instanceof Viewer.Partner partner) {
@@ -45,15 +45,32 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                 search.availableAt());
         condition(sql, parameters, "search @@ websearch_to_tsquery('simple', :text)", "text",
                 search.text() == null || search.text().isBlank() ? null : search.text());
-        condition(sql, parameters, "id > :after", "after", afterId);
-        sql.append(" ORDER BY id LIMIT ").append(limit);
+        String direction = order.descending() ? "DESC" : "ASC";
+        if (after != null) {
+            if (order.column() == null) {
+                condition(sql, parameters, "id " + (order.descending() ? "<" : ">") + " :afterId", "afterId", UUID.fromString(after));
+            } else {
+                int split = after.lastIndexOf('|');
+                parameters.put("afterValue", order.cursorValue(after.substring(0, split)));
+                condition(sql, parameters, "(" + order.column() + ", id) " + (order.descending() ? "<" : ">")
+                        + " (:afterValue, :afterId)", "afterId", UUID.fromString(after.substring(split + 1)));
+            }
+        }
+        String orderBy = (order.column() == null ? "" : order.column() + " " + direction + ", ") + "id " + direction;
+        sql.append(" ORDER BY ").append(orderBy).append(" LIMIT ").append(limit);
         // the native query finds the page's ids on the indexes; the entities are then read by id
         return getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql.toString(), UUID.class);
             parameters.forEach(query::setParameter);
             return query.getResultList();
         }).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ContentItem>of())
-                : list("id in ?1 order by id", ids));
+                : list("id in ?1", ids).map(rows -> inOrderOf(ids, rows)));
+    }
+
+    private static List<ContentItem> inOrderOf(List<UUID> ids, List<ContentItem> rows) {
+        Map<UUID, ContentItem> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.put(row.id, row));
+        return ids.stream().map(byId::get).toList();
     }
 
     private static void condition(StringBuilder sql, Map<String, Object> parameters, String clause, String name,

@@ -262,4 +262,26 @@ class ContentCatalogueTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void searchesSortAndPageStably() {
+        for (String month : new String[] { "03", "01", "02" }) {
+            create(programme("sorted-" + month, "Sorted " + month).replace("2026-12-01T00:00:00Z", "2026-" + month + "-01T00:00:00Z"));
+        }
+        String next = given().auth().oauth2(partner).queryParam("sort", "-availableFrom").queryParam("limit", 2)
+                .when().get("/api/v1/content")
+                .then().statusCode(200)
+                .body("items.externalId", contains("sorted-03", "sorted-02"))
+                .extract().path("next");
+        given().auth().oauth2(partner).queryParam("sort", "-availableFrom").queryParam("limit", 2).queryParam("next", next)
+                .when().get("/api/v1/content")
+                .then().body("items.externalId", contains("sorted-01"));
+        given().auth().oauth2(partner).queryParam("sort", "title")
+                .when().get("/api/v1/content")
+                .then().body("items.title", contains("Sorted 01", "Sorted 02", "Sorted 03"));
+        given().auth().oauth2(partner).queryParam("sort", "popularity")
+                .when().get("/api/v1/content")
+                .then().statusCode(400)
+                .body("violations.field", contains("sort"));
+    }
 }

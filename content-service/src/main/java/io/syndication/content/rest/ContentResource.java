@@ -45,6 +45,7 @@ import io.syndication.content.ContentCategory;
 import io.syndication.content.ContentFields;
 import io.syndication.content.ContentItem;
 import io.syndication.content.ContentKind;
+import io.syndication.content.ContentOrder;
 import io.syndication.content.ContentRepository;
 import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
@@ -164,18 +165,27 @@ public class ContentResource {
     @GET
     @Operation(operationId = "listContent", summary = "Search content items",
             description = "A partner sees its own items, a channel operator the approved items of every partner, an admin all. "
-                    + "Filters combine; q is free text over title and synopsis; items come in a stable order with cursor paging.")
+                    + "Filters combine; q is free text over title and synopsis. sort is id (default), availableFrom, updatedAt or "
+                    + "title, with - for descending; the order is stable and pages follow the next cursor.")
     public Uni<Page<ContentView>> list(@QueryParam("partner") UUID partner, @QueryParam("kind") ContentKind kind,
             @QueryParam("status") ContentStatus status, @QueryParam("territory") @Territory String territory,
             @QueryParam("category") ContentCategory category, @QueryParam("language") String language,
             @QueryParam("availableAt") Instant availableAt, @QueryParam("q") String text,
+            @QueryParam("sort") String sort,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
+        ContentOrder order = ContentOrder.parse(sort);
+        if (order == null) {
+            throw ProblemException.invalidField("sort", "must be one of " + ContentOrder.allowed());
+        }
         String after = Page.after(next);
+        if (after != null && !isCursorFor(order, after)) {
+            throw Page.invalidCursor();
+        }
         ContentRepository.Search search = new ContentRepository.Search(partner, kind, status, territory,
                 category == null ? null : category.name(), language, availableAt, text);
-        return items.search(viewers.current(), search, after == null ? null : parseCursor(after), limit + 1)
-                .map(rows -> Page.of(rows, limit, (ContentItem item) -> item.id.toString(), ContentView::of));
+        return items.search(viewers.current(), search, order, after, limit + 1)
+                .map(rows -> Page.of(rows, limit, order::cursorOf, ContentView::of));
     }
 
     @GET
@@ -291,11 +301,19 @@ public class ContentResource {
                 : viewer instanceof Viewer.Admin ? "admin:" + viewers.name() : "operator:" + viewers.name();
     }
 
-    private static UUID parseCursor(String after) {
+    /** Whether a cursor's key was made by this order: a sort value (if any) and an item id. */
+    private static boolean isCursorFor(ContentOrder order, String after) {
         try {
-            return UUID.fromString(after);
-        } catch (IllegalArgumentException e) {
-            throw Page.invalidCursor();
+            if (order.column() == null) {
+                UUID.fromString(after);
+            } else {
+                int split = after.lastIndexOf('|');
+                UUID.fromString(after.substring(split + 1));
+                order.cursorValue(after.substring(0, split));
+            }
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 }

@@ -1,0 +1,62 @@
+package io.syndication.content;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The order a catalogue search lists items in: a field, ascending or descending ({@code -updatedAt}),
+ * then the id, so that the order is total and a cursor names exactly where a page ends.
+ */
+public record ContentOrder(Field field, boolean descending) {
+
+    /** The fields a search can be sorted by, as the API names them. */
+    public enum Field {
+        ID("id", null, item -> item.id.toString()),
+        AVAILABLE_FROM("availableFrom", "available_from", item -> item.availableFrom.toString()),
+        UPDATED_AT("updatedAt", "updated_at", item -> item.updatedAt.toString()),
+        TITLE("title", "title", item -> item.title);
+
+        final String name;
+        final String column;
+        final Function<ContentItem, String> key;
+
+        Field(String name, String column, Function<ContentItem, String> key) {
+            this.name = name;
+            this.column = column;
+            this.key = key;
+        }
+    }
+
+    public static final ContentOrder DEFAULT = new ContentOrder(Field.ID, false);
+
+    /** {@code availableFrom}, {@code -updatedAt}, ...: by id when absent, null when not a known field. */
+    public static ContentOrder parse(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return DEFAULT;
+        }
+        boolean descending = sort.startsWith("-");
+        String name = descending ? sort.substring(1) : sort;
+        return Arrays.stream(Field.values()).filter(field -> field.name.equals(name)).findFirst()
+                .map(field -> new ContentOrder(field, descending)).orElse(null);
+    }
+
+    public static String allowed() {
+        return Arrays.stream(Field.values()).map(field -> field.name).toList() + ", each with - for descending";
+    }
+
+    /** Where an item stands in this order: its sort value and id. */
+    public String cursorOf(ContentItem item) {
+        return field == Field.ID ? item.id.toString() : field.key.apply(item) + "|" + item.id;
+    }
+
+    /** The SQL column, or null when sorting by id alone. */
+    public String column() {
+        return field.column;
+    }
+
+    /** The sort value a cursor names, typed for its column. */
+    public Object cursorValue(String cursorValue) {
+        return field == Field.AVAILABLE_FROM || field == Field.UPDATED_AT ? Instant.parse(cursorValue) : cursorValue;
+    }
+}

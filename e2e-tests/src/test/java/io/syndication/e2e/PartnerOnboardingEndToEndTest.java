@@ -45,7 +45,7 @@ class PartnerOnboardingEndToEndTest {
     }
 
     @Test
-    void theSuiteOnboardsTheLaunchPartnersAndTheirCredentialsWork() throws Exception {
+    void theSuiteOnboardsTheLaunchPartnersWithTheirCatalogues() throws Exception {
         Path file = Platform.settings().home().resolve("partner-credentials.json");
         for (int run = 1; run <= 2; run++) {
             // the second run finds the partners there and rotates their secrets
@@ -58,6 +58,13 @@ class PartnerOnboardingEndToEndTest {
                     .then().statusCode(200)
                     .body("slug", equalTo("cricket-council"))
                     .body("status", equalTo("ACTIVE"));
+            // the catalogue was sent once: the second run finds it unchanged
+            given().baseUri(gateway()).auth().oauth2(token).queryParam("limit", 200)
+                    .when().get("/api/v1/content")
+                    .then().statusCode(200)
+                    .body("items.size()", equalTo(38))
+                    .body("items.findAll { it.status == 'APPROVED' }.size()", equalTo(31))
+                    .body("items.findAll { it.kind == 'LIVE_EVENT' }.size()", equalTo(2));
         }
     }
 

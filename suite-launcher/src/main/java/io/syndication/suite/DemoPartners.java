@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * The launch partners, onboarded through the public API as real partners would be: each applies,
- * the suite's admin approves it, and the credentials Keycloak issues are written to a file.
+ * the suite's admin approves it, the credentials Keycloak issues are written to a file, and each
+ * partner sends its catalogue, mostly approved.
  */
 final class DemoPartners {
 
@@ -48,7 +49,7 @@ final class DemoPartners {
      * Onboards each launch partner not yet known; for one already there, rotates its secret (a secret
      * is shown only once), or approves it if an earlier start stopped short of that. Writes every partner's credentials to {@code file}.
      */
-    static void onboard(String gateway, String adminToken, String agreementVersion, Path file) {
+    static void onboard(String gateway, String tokenEndpoint, String adminToken, String agreementVersion, Path file) {
         List<Map<String, String>> credentials = new ArrayList<>();
         for (Map<String, Object> application : LAUNCH_PARTNERS) {
             Map<String, Object> body = new LinkedHashMap<>(application);
@@ -70,6 +71,8 @@ final class DemoPartners {
                 throw new IllegalStateException("Applying as " + application.get("slug") + " answered "
                         + applied.statusCode() + ": " + applied.body());
             }
+            String partnerToken = token(tokenEndpoint, issued.path("clientId").asText(), issued.path("clientSecret").asText());
+            stockCatalogue(gateway, partnerToken, adminToken, application);
             Map<String, String> entry = new LinkedHashMap<>();
             entry.put("partner", (String) application.get("displayName"));
             entry.put("partnerId", issued.path("id").asText());
@@ -83,6 +86,87 @@ final class DemoPartners {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What each launch partner offers: its programmes (with their length in minutes), clips and live events. */
+    private static final Map<String, List<String>> PROGRAMMES = Map.of(
+            "asia-business-news", List.of("Morning Markets:30", "Asia Open:60", "The Closing Bell:30", "Business Tonight:60",
+                    "Tech Asia:30", "Money Talks:30", "Weekend Markets Review:60"),
+            "cricket-council", List.of("Cricket Tonight:60", "Classic Finals:180", "The Spin Room:30", "Women's Cricket Weekly:60",
+                    "Road to the Asia Cup:30", "Greatest Innings:120"),
+            "kpop-weekly", List.of("K-Pop Weekly:90", "Stage Live:60", "Debut Diaries:30", "Chart Countdown:60",
+                    "Idol Kitchen:30", "Comeback Special:120"),
+            "pacific-esports", List.of("PEL Weekly:60", "Clutch Moments:30", "Pro League Replay:180", "Patch Notes Live:30",
+                    "Road to Worlds:60"),
+            "tokyo-digital", List.of("Tokyo Eats:30", "Hidden Japan:60", "Ramen Road:30", "Seasons of Kyoto:60",
+                    "Neon Nights:30"));
+
+    private static final Map<String, List<String>> LIVE_EVENTS = Map.of(
+            "asia-business-news", List.of("Central Bank Decision Live"),
+            "cricket-council", List.of("Asia Cup Final: India v Sri Lanka", "Asia Cup Semi-final: Pakistan v Bangladesh"),
+            "kpop-weekly", List.of("Year-End Music Festival"),
+            "pacific-esports", List.of("Pacific League Grand Final"),
+            "tokyo-digital", List.of("Sumida River Fireworks"));
+
+    private static final Map<String, List<String>> CATEGORIES = Map.of(
+            "NEWS", List.of("NEWS", "BUSINESS"), "SPORTS", List.of("SPORTS", "CRICKET"), "MUSIC", List.of("MUSIC", "KPOP"),
+            "ESPORTS", List.of("ESPORTS", "GAMING"), "LIFESTYLE", List.of("LIFESTYLE", "TRAVEL"));
+
+    /**
+     * Gives a launch partner its catalogue, sent by externalId so that a second start changes nothing;
+     * what is new is submitted, and all but every fifth item approved by the admin.
+     */
+    private static void stockCatalogue(String gateway, String partnerToken, String adminToken, Map<String, Object> partner) {
+        String slug = (String) partner.get("slug");
+        String language = ((List<?>) partner.get("languages")).get(0).toString();
+        List<Map<String, Object>> items = new ArrayList<>();
+        List<String> programmes = PROGRAMMES.get(slug);
+        for (int episode = 1; episode <= 3; episode++) {
+            for (String programme : programmes) {
+                String[] titleAndMinutes = programme.split(":");
+                items.add(item(partner, slug + "-" + titleAndMinutes[0].toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + episode,
+                        "PROGRAMME", titleAndMinutes[0] + " #" + episode, language,
+                        Map.of("durationSeconds", Integer.parseInt(titleAndMinutes[1]) * 60)));
+                items.add(item(partner, slug + "-clip-" + items.size(), "CLIP", titleAndMinutes[0] + ": the best minute #" + episode,
+                        language, Map.of("durationSeconds", 60 + 15 * episode)));
+            }
+        }
+        List<String> events = LIVE_EVENTS.get(slug);
+        for (int day = 0; day < events.size(); day++) {
+            items.add(item(partner, slug + "-live-" + day, "LIVE_EVENT", events.get(day), language, Map.of(
+                    "start", "2026-12-%02dT10:00:00Z".formatted(12 + day), "end", "2026-12-%02dT16:00:00Z".formatted(12 + day))));
+        }
+        JsonNode results = read(expect(200, send(gateway + "/api/v1/content/batch", partnerToken, Map.of("items", items))))
+                .path("results");
+        int created = 0;
+        for (JsonNode result : results) {
+            if (!"CREATED".equals(result.path("outcome").asText())) {
+                continue;
+            }
+            String content = gateway + "/api/v1/content/" + result.path("id").asText();
+            expect(200, send(content + "/submit", partnerToken, Map.of()));
+            if (created++ % 5 != 4) {
+                expect(200, send(content + "/approve", adminToken, Map.of()));
+            }
+        }
+    }
+
+    private static Map<String, Object> item(Map<String, Object> partner, String externalId, String kind, String title,
+            String language, Map<String, Object> timing) {
+        Map<String, Object> item = new LinkedHashMap<>(timing);
+        item.put("externalId", externalId);
+        item.put("kind", kind);
+        item.put("title", title);
+        item.put("synopsis", title + ", from " + partner.get("displayName") + ".");
+        item.put("language", language);
+        item.put("categories", CATEGORIES.get((String) partner.get("category")));
+        item.put("mediaUrl", partner.get("website") + "/media/" + externalId + "/master.m3u8");
+        item.put("thumbnailUrl", partner.get("website") + "/media/" + externalId + "/poster.jpg");
+        item.put("ageRating", "ALL_AGES");
+        item.put("availableFrom", "2026-11-01T00:00:00Z");
+        item.put("availableUntil", "2027-11-01T00:00:00Z");
+        item.put("territories", partner.get("territories"));
+        return item;
     }
 
     static String agreementVersion(String gateway) {

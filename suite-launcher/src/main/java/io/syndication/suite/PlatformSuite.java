@@ -58,12 +58,13 @@ public final class PlatformSuite implements AutoCloseable {
     }
 
     /**
-     * Onboards the launch partners through the gateway as the suite's admin and writes their
-     * credentials to {@code file}; run again, it rotates their secrets.
+     * Onboards the launch partners through the gateway as the suite's admin, writes their credentials
+     * to {@code file} and stocks their catalogues; run again, it rotates their secrets and finds the
+     * catalogues as they were.
      */
     public void onboardDemoPartners(Path file) {
         String admin = DemoPartners.token(tokenEndpoint(), "suite-admin", "suite-admin-secret");
-        DemoPartners.onboard(gatewayUrl(), admin, DemoPartners.agreementVersion(gatewayUrl()), file);
+        DemoPartners.onboard(gatewayUrl(), tokenEndpoint(), admin, DemoPartners.agreementVersion(gatewayUrl()), file);
     }
 
     private void startAll() {

@@ -1,6 +1,7 @@
 package io.syndication.gateway;
 
 import java.net.URI;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +11,9 @@ import org.jboss.logging.Logger;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.Problem;
 import io.syndication.http.RequestIds;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -37,6 +41,9 @@ import io.vertx.httpproxy.ProxyResponse;
 @ApplicationScoped
 public class UpstreamRoutes {
 
+    /** After authentication and rate limiting, before Quarkus REST's own routes. */
+    static final int ORDER = 1000;
+
     private static final Logger LOG = Logger.getLogger(UpstreamRoutes.class);
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
@@ -44,13 +51,18 @@ public class UpstreamRoutes {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
                 new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
         config.upstreams().forEach((name, upstream) -> {
+            CircuitBreaker breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
+                    .setMaxFailures(upstream.breakerFailures())
+                    .setResetTimeout(upstream.breakerReset().toMillis())
+                    // the response timeout bounds each call; the breaker only counts outcomes
+                    .setTimeout(-1));
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(context -> context.client().request(requestTo(upstream)))
-                    .addInterceptor(new Forwarding(name));
+                    .addInterceptor(new Forwarding(name, breaker, upstream.breakerReset().toSeconds()));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).handler(handler);
-                router.route(prefix + "/*").handler(handler);
+                router.route(prefix).order(ORDER).handler(handler);
+                router.route(prefix + "/*").order(ORDER).handler(handler);
             }
         });
     }
@@ -64,8 +76,13 @@ public class UpstreamRoutes {
                 .setIdleTimeout(upstream.responseTimeout().toMillis());
     }
 
-    /** Adds the forwarding headers and turns a failed upstream call into a problem answer. */
-    private record Forwarding(String upstream) implements ProxyInterceptor {
+    /**
+     * Adds the forwarding headers, calls the upstream through its circuit breaker (never retrying:
+     * the request may not be idempotent), and turns a failed call into a problem answer: 504 for an
+     * upstream that stayed silent too long, 503 with Retry-After for one that cannot be reached or
+     * whose circuit is open.
+     */
+    private record Forwarding(String upstream, CircuitBreaker breaker, long retryAfterSeconds) implements ProxyInterceptor {
 
         @Override
         public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -78,21 +95,34 @@ public class UpstreamRoutes {
             request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             // RequestIds has already given the incoming request its id.
             request.putHeader(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
-            return context.sendRequest().recover(failure -> {
-                LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
-                        failure.getMessage());
-                return Future.succeededFuture(unavailable(request, incoming.path()));
-            });
+            return breaker.<ProxyResponse> execute(attempt -> context.sendRequest().onComplete(attempt))
+                    .recover(failure -> {
+                        LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
+                                failure.getMessage());
+                        return Future.succeededFuture(answer(request, failure, incoming.path()));
+                    });
         }
 
-        private ProxyResponse unavailable(ProxyRequest request, String path) {
-            Problem problem = Problem.of("upstream-unavailable", "Service Unavailable", 503,
-                    "The " + upstream + " behind this path cannot be reached; retry shortly").at(path);
-            return request.release().response()
-                    .setStatusCode(503)
+        private ProxyResponse answer(ProxyRequest request, Throwable failure, String path) {
+            Problem problem;
+            if (failure instanceof OpenCircuitException) {
+                problem = Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+                        + " behind this path failed repeatedly and is not being called for now; retry after the Retry-After delay");
+            } else if (failure instanceof TimeoutException) {
+                problem = Problem.of("upstream-timeout", "Gateway Timeout", 504,
+                        "The " + upstream + " behind this path did not answer in time");
+            } else {
+                problem = Problem.of("upstream-unavailable", "Service Unavailable", 503,
+                        "The " + upstream + " behind this path cannot be reached; retry shortly");
+            }
+            ProxyResponse response = request.release().response()
+                    .setStatusCode(problem.status())
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Retry-After", "5")
-                    .setBody(Body.body(Buffer.buffer(Json.encode(problem))));
+                    .setBody(Body.body(Buffer.buffer(Json.encode(problem.at(path)))));
+            if (problem.status() == 503) {
+                response.putHeader("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
+            }
+            return response;
         }
 
         @Override

@@ -13,8 +13,9 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP upstream for the gateway's tests: it answers every request with what it received
- * (method, path, headers, body size). partner-service and schedule-service point at it;
- * content-service points at a port where nothing listens.
+ * (method, path, headers, body size), except paths ending in /slow, which it answers too late.
+ * partner-service and schedule-service point at it; content-service points at a port where
+ * nothing listens.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +25,11 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.path().endsWith("/slow")) {
+                // answers long after the gateway's response timeout for schedule-service (1 s here)
+                vertx.setTimer(3000, timer -> request.response().end("{}"));
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             JsonObject echo = new JsonObject()
@@ -46,6 +52,7 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "gateway.upstreams.partner-service.url", echo,
                 "gateway.upstreams.schedule-service.url", echo,
+                "gateway.upstreams.schedule-service.response-timeout", "1s",
                 "gateway.upstreams.content-service.url", "http://127.0.0.1:" + closedPort());
     }
 

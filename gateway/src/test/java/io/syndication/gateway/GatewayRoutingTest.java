@@ -109,4 +109,26 @@ class GatewayRoutingTest {
                 .body("checks.find { it.name == 'upstreams' }.data.'partner-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'content-service'", equalTo("DOWN"));
     }
+
+    @Test
+    void aSlowUpstreamIsAProblem504() {
+        long started = System.nanoTime();
+        given().auth().oauth2(Tokens.operator())
+                .when().get("/api/v1/channels/slow")
+                .then().statusCode(504)
+                .contentType("application/problem+json")
+                .body("detail", containsString("schedule-service"));
+        org.hamcrest.MatcherAssert.assertThat((System.nanoTime() - started) / 1_000_000,
+                org.hamcrest.Matchers.lessThan(2_500L));
+    }
+
+    @Test
+    void everyApiResponseCarriesRateLimitHeaders() {
+        given().auth().oauth2(Tokens.admin())
+                .when().get("/api/v1/partners")
+                .then().statusCode(200)
+                .header("RateLimit-Limit", equalTo("6000"))
+                .header("RateLimit-Remaining", notNullValue())
+                .header("RateLimit-Reset", notNullValue());
+    }
 }

@@ -104,7 +104,9 @@ public final class PlatformSuite implements AutoCloseable {
         services.put("gateway", startService("gateway", Map.of(
                 "gateway.upstreams.partner-service.url", serviceUrl("partner-service"),
                 "gateway.upstreams.content-service.url", serviceUrl("content-service"),
-                "gateway.upstreams.schedule-service.url", serviceUrl("schedule-service")), logs));
+                "gateway.upstreams.schedule-service.url", serviceUrl("schedule-service"),
+                // every demo partner and test applicant applies from this one address
+                "gateway.rate-limits.applications.requests", "10000"), logs));
         services.forEach((service, process) -> {
             progress.accept("Waiting for " + service + " on port " + portOf(service));
             process.awaitHttpOk(serviceUrl(service) + "/q/health/ready", SERVICE_START);

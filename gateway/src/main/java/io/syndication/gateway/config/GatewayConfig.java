@@ -25,8 +25,16 @@ public interface GatewayConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
-        /** How long the upstream may stay silent while answering. */
+        /** How long the upstream may stay silent while answering; then the caller gets a 504. */
         @WithDefault("30s")
         Duration responseTimeout();
+
+        /** Consecutive failures (refused, reset, timed out) that open the circuit to this upstream. */
+        @WithDefault("5")
+        int breakerFailures();
+
+        /** How long an open circuit answers 503 at once before one request probes the upstream. */
+        @WithDefault("5s")
+        Duration breakerReset();
     }
 }

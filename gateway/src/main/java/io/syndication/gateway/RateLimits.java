@@ -1,0 +1,107 @@
+package io.syndication.gateway;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.syndication.gateway.config.RateLimitConfig;
+import io.syndication.http.HttpProblems;
+import io.syndication.http.Problem;
+import io.syndication.http.Roles;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Per-client rate limits in front of every API route: a token bucket per client id (by remote
+ * address for anonymous callers), 429 problem+json with Retry-After when empty, and the
+ * RateLimit-Limit, -Remaining and -Reset headers on every limited response. Buckets live in this
+ * gateway replica's memory (see the README for several replicas).
+ */
+@ApplicationScoped
+public class RateLimits {
+
+    /** After authentication, before the proxy routes (UpstreamRoutes.ORDER). */
+    static final int ORDER = 500;
+
+    // a client's limit follows its most privileged role
+    private static final List<String> ROLE_PRECEDENCE = List.of(Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER);
+
+    private final RateLimitConfig config;
+    private final Cache<String, Bucket> buckets;
+
+    public RateLimits(RateLimitConfig config) {
+        this.config = config;
+        this.buckets = Caffeine.newBuilder().maximumSize(config.maxClients()).expireAfterAccess(1, TimeUnit.HOURS).build();
+    }
+
+    void register(@Observes Router router) {
+        router.route("/api/*").order(ORDER).handler(this::limit);
+    }
+
+    private void limit(RoutingContext rc) {
+        Keyed keyed = keyOf(rc);
+        Bucket bucket = buckets.get(keyed.key(), key -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(keyed.limit().requests()).refillGreedy(keyed.limit().requests(), keyed.limit().per()))
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        rc.response()
+                .putHeader("RateLimit-Limit", Long.toString(keyed.limit().requests()))
+                .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
+                .putHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+        if (probe.isConsumed()) {
+            rc.next();
+            return;
+        }
+        long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
+        rc.response().putHeader("Retry-After", Long.toString(retryAfter));
+        HttpProblems.write(rc, Problem.of("rate-limited", "Too Many Requests", 429,
+                "This client's limit is " + keyed.limit().requests() + " requests per " + keyed.limit().per().toSeconds()
+                        + " s; retry after " + retryAfter + " s").at(rc.request().path()));
+    }
+
+    /** Which bucket a request draws from, and its limit. */
+    private record Keyed(String key, RateLimitConfig.Limit limit) {
+    }
+
+    private Keyed keyOf(RoutingContext rc) {
+        String address = rc.request().remoteAddress().hostAddress();
+        if (rc.request().method() == HttpMethod.POST && rc.request().path().equals("/api/v1/applications")) {
+            return new Keyed("apply:" + address, config.applications());
+        }
+        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        if (identity == null || identity.isAnonymous()) {
+            return new Keyed("address:" + address, config.anonymous());
+        }
+        for (String role : ROLE_PRECEDENCE) {
+            RateLimitConfig.Limit limit = config.roles().get(role);
+            if (identity.hasRole(role) && limit != null) {
+                return new Keyed("client:" + clientId(identity), limit);
+            }
+        }
+        return new Keyed("client:" + clientId(identity), config.anonymous());
+    }
+
+    /** The OAuth client the token was issued to: one bucket per partner integration, not per token. */
+    private static String clientId(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
+            return token.getClaim("azp").toString();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    private static long seconds(long nanos) {
+        return (long) Math.ceil(nanos / 1_000_000_000.0);
+    }
+}

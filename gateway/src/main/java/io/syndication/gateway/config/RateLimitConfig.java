@@ -1,0 +1,37 @@
+package io.syndication.gateway.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Token buckets per client: a role's limit applies to each client id of that role (its highest
+ * role counts); anonymous callers are limited per remote address, and the public application
+ * endpoint more strictly still.
+ */
+@ConfigMapping(prefix = "gateway.rate-limits")
+public interface RateLimitConfig {
+
+    /** By role name: platform-admin, channel-operator, partner. */
+    Map<String, Limit> roles();
+
+    Limit anonymous();
+
+    /** {@code POST /api/v1/applications}, per remote address. */
+    Limit applications();
+
+    /** How many client buckets are kept; the least recently used go first. */
+    @WithDefault("100000")
+    long maxClients();
+
+    interface Limit {
+
+        /** Requests allowed per period, also the burst. */
+        long requests();
+
+        @WithDefault("1m")
+        Duration per();
+    }
+}

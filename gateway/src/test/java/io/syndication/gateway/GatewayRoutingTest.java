@@ -76,7 +76,8 @@ class GatewayRoutingTest {
 
     @Test
     void aBadTokenIsAProblem401() {
-        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), "garbage" }) {
+        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), Tokens.wrongIssuer(),
+                Tokens.unsigned(), Tokens.foreignKey(), "garbage" }) {
             given().auth().oauth2(token)
                     .when().get("/api/v1/channels")
                     .then().statusCode(401)

@@ -93,7 +93,8 @@ class PartnerResourceTest {
 
     @Test
     void tokensNotForThisPlatformAre401() {
-        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), "not.a.jwt" }) {
+        for (String token : new String[] { Tokens.expired(), Tokens.foreignAudience(), Tokens.wrongIssuer(),
+                Tokens.unsigned(), Tokens.foreignKey(), "not.a.jwt" }) {
             given().auth().oauth2(token)
                     .when().get("/api/v1/partners")
                     .then().statusCode(401)

@@ -1,6 +1,11 @@
 package io.syndication.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +45,33 @@ public final class Tokens {
     /** A token for another audience: valid signature, but not meant for this platform. */
     public static String foreignAudience() {
         return forRoles("admin@platform", List.of("platform-admin")).audience("another-api").sign();
+    }
+
+    /** A token from another issuer, signed with the right key. */
+    public static String wrongIssuer() {
+        return forRoles("admin@platform", List.of("platform-admin")).issuer("https://evil.example").sign();
+    }
+
+    /** {@code alg: none}: claims anyone could write. */
+    public static String unsigned() {
+        Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
+        String header = encoder.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = encoder.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + AUDIENCE
+                + "\",\"sub\":\"mallory\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300)
+                + ",\"realm_access\":{\"roles\":[\"platform-admin\"]}}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    /** Signed with a key of the attacker's, under the key id the provider publishes. */
+    public static String foreignKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            PrivateKey key = generator.generateKeyPair().getPrivate();
+            return forRoles("admin@platform", List.of("platform-admin")).jws().keyId("1").sign(key);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String expired() {

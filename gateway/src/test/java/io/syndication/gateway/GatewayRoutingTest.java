@@ -132,4 +132,19 @@ class GatewayRoutingTest {
                 .header("RateLimit-Remaining", notNullValue())
                 .header("RateLimit-Reset", notNullValue());
     }
+
+    @Test
+    void roleRulesApplyAtTheEdge() {
+        // the echo upstream would answer 200: a 403 here was decided by the gateway
+        given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
+                .when().get("/api/v1/channels")
+                .then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
+                .when().get("/api/v1/partners")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
+                .when().get("/api/v1/partners/me")
+                .then().statusCode(200);
+    }
 }

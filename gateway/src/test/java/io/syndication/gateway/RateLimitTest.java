@@ -35,19 +35,19 @@ class RateLimitTest {
     void aPartnerClientGetsItsOwnBucketAndA429WhenItIsEmpty() {
         String partner = Tokens.partner(UUID.randomUUID());
         for (int remaining = 2; remaining >= 0; remaining--) {
-            given().auth().oauth2(partner).when().get("/api/v1/channels")
+            given().auth().oauth2(partner).when().get("/api/v1/partners/me")
                     .then().statusCode(200)
                     .header("RateLimit-Limit", equalTo("3"))
                     .header("RateLimit-Remaining", equalTo(Integer.toString(remaining)));
         }
-        given().auth().oauth2(partner).when().get("/api/v1/channels")
+        given().auth().oauth2(partner).when().get("/api/v1/partners/me")
                 .then().statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", notNullValue())
                 .header("RateLimit-Remaining", equalTo("0"))
                 .body("detail", containsString("3 requests per 60 s"));
         // another partner's client is not affected
-        given().auth().oauth2(Tokens.partner(UUID.randomUUID())).when().get("/api/v1/channels")
+        given().auth().oauth2(Tokens.partner(UUID.randomUUID())).when().get("/api/v1/partners/me")
                 .then().statusCode(200);
     }
 

@@ -94,7 +94,7 @@ public class RateLimits {
     }
 
     /** The OAuth client the token was issued to: one bucket per partner integration, not per token. */
-    private static String clientId(SecurityIdentity identity) {
+    static String clientId(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
             return token.getClaim("azp").toString();
         }

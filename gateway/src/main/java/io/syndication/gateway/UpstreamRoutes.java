@@ -95,12 +95,32 @@ public class UpstreamRoutes {
             request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             // RequestIds has already given the incoming request its id.
             request.putHeader(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
-            return breaker.<ProxyResponse> execute(attempt -> context.sendRequest().onComplete(attempt))
+            return breaker.<Attempt> execute(attempt -> context.sendRequest().onComplete(sent -> {
+                if (sent.succeeded()) {
+                    attempt.complete(new Attempt(sent.result(), null));
+                } else if (incoming.response().closed()) {
+                    // the caller went away and the proxy reset the upstream call: not the upstream's failure
+                    attempt.complete(new Attempt(null, sent.cause()));
+                } else {
+                    attempt.fail(sent.cause());
+                }
+            }))
+                    .compose(Attempt::outcome)
                     .recover(failure -> {
-                        LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
-                                failure.getMessage());
+                        if (!incoming.response().closed()) {
+                            LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
+                                    failure.getMessage());
+                        }
                         return Future.succeededFuture(answer(request, failure, incoming.path()));
                     });
+        }
+
+        /** An upstream call as the circuit breaker counts it: answered, or failed through no fault of the upstream. */
+        private record Attempt(ProxyResponse response, Throwable callerGone) {
+
+            Future<ProxyResponse> outcome() {
+                return response != null ? Future.succeededFuture(response) : Future.failedFuture(callerGone);
+            }
         }
 
         private ProxyResponse answer(ProxyRequest request, Throwable failure, String path) {

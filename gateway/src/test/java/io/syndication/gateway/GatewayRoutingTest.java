@@ -147,4 +147,20 @@ class GatewayRoutingTest {
                 .when().get("/api/v1/partners/me")
                 .then().statusCode(200);
     }
+
+    @Test
+    void aVerifiedTokenIsReusedButATamperedCopyIsNot() {
+        String token = Tokens.admin();
+        for (int call = 0; call < 3; call++) {
+            given().auth().oauth2(token).when().get("/api/v1/partners").then().statusCode(200);
+        }
+        String[] parts = token.split("\\.");
+        String otherClaims = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("admin@platform", "mallory@platform").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(parts[0] + "." + otherClaims + "." + parts[2])
+                .when().get("/api/v1/partners")
+                .then().statusCode(401)
+                .contentType("application/problem+json");
+    }
 }

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Gateway overhead benchmark, against a running ./suite: the same read endpoint of schedule-service
+# called directly, through nginx (Debian's, keepalive upstream) and through a gateway started for
+# the benchmark (token checks on; rate limits raised so that they do not answer 429), each with
+# `wrk -t2 -c32 -d15s`. Prints requests/s, p50/p99 latency and the proxy's CPU time per request.
+#   apt-get install wrk nginx-light     # once
+#   ./suite &                           # wait for "Ready"
+#   benchmarks/gateway.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${DURATION:-15s}
+connections=${CONNECTIONS:-32}
+upstream=http://127.0.0.1:${SUITE_SCHEDULE_PORT:-8083}
+token_endpoint=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication/protocol/openid-connect/token
+nginx_port=18080
+gateway_port=18081
+path=/api/v1/channels?limit=1
+work=$(mktemp -d)
+trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) $gateway_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+token=$(curl -sf -d grant_type=client_credentials -d client_id=suite-operator -d client_secret=suite-operator-secret \
+  "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream schedule { server 127.0.0.1:${upstream##*:}; keepalive 64; }
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location / {
+      proxy_pass http://schedule;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+    }
+  }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+
+java -Xmx256m -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+  -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
+  -Dgateway.upstreams.schedule-service.url=$upstream \
+  -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
+  -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > "$work/gateway.log" 2>&1 &
+gateway_pid=$!
+until curl -sf "http://127.0.0.1:$gateway_port/q/health/live" > /dev/null; do sleep 0.5; done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+run() { # name url pid-of-the-proxy-or-empty
+  local name=$1 url=$2 pid=${3:-}
+  wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "$url" > /dev/null # warm-up
+  local before=0
+  [ -n "$pid" ] && before=$(cpu_ticks "$pid")
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url" > "$work/$name.txt"
+  local rps p50 p99 requests cpu=""
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  requests=$(awk '/requests in/ {print $1}' "$work/$name.txt")
+  if [ -n "$pid" ]; then
+    cpu=$(awk -v t=$(( $(cpu_ticks "$pid") - before )) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+      'BEGIN {printf "%.1f us CPU/request", t / hz / n * 1e6}')
+  fi
+  printf '%-10s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
+  grep -E "Non-2xx|Socket errors" "$work/$name.txt" || true
+}
+
+echo "GET $path, wrk -t2 -c$connections -d$duration, operator token"
+run direct "$upstream$path"
+run nginx "http://127.0.0.1:$nginx_port$path" "$(pgrep -f "nginx: worker process" | head -1)"
+run gateway "http://127.0.0.1:$gateway_port$path" "$gateway_pid"
+# what the gateway itself answered other than 2xx, if anything
+grep -E "WARN|ERROR" "$work/gateway.log" | grep -v "already registered" | cut -c1-220 | sort | uniq -c | sort -rn | head -5 || true

@@ -41,11 +41,7 @@ public class ContentService {
     @WithTransaction
     public Uni<ContentItem> create(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
             String actor) {
-        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
-        if (unlicensed != null) {
-            return Uni.createFrom().failure(unlicensed);
-        }
-        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult()
+        return licensedAndKnownAs(partnerId, externalId, fields, licensed)
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().failure(externalIdTaken(externalId))
                         : insert(partnerId, externalId, fields, actor))
@@ -59,11 +55,7 @@ public class ContentService {
     @WithTransaction
     public Uni<Upserted> upsert(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
             String actor) {
-        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
-        if (unlicensed != null) {
-            return Uni.createFrom().failure(unlicensed);
-        }
-        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult()
+        return licensedAndKnownAs(partnerId, externalId, fields, licensed)
                 .flatMap(existing -> {
                     if (existing == null) {
                         return insert(partnerId, externalId, fields, actor).map(item -> new Upserted(Outcome.CREATED, item));
@@ -114,6 +106,16 @@ public class ContentService {
                     .flatMap(event -> items.flush())
                     .replaceWith(item);
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
+    }
+
+    /** The partner's item known as {@code externalId} (or null), once the item's territories are found licensed. */
+    private Uni<ContentItem> licensedAndKnownAs(UUID partnerId, String externalId, ContentFields fields,
+            List<String> licensed) {
+        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
+        if (unlicensed != null) {
+            return Uni.createFrom().failure(unlicensed);
+        }
+        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult();
     }
 
     private Uni<ContentItem> insert(UUID partnerId, String externalId, ContentFields fields, String actor) {

@@ -163,4 +163,18 @@ class GatewayRoutingTest {
                 .then().statusCode(401)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void theMergedOpenApiIsPublicInJsonAndYamlAndNamesWhatIsMissing() {
+        given().when().get("/openapi")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .body("paths.'/api/v1/echo'.get.operationId", equalTo("echo"))
+                .body("servers[0].url", equalTo("http://127.0.0.1:8080"))
+                .body("'x-unavailable-services'", org.hamcrest.Matchers.contains("content-service"));
+        given().queryParam("format", "yaml").when().get("/openapi")
+                .then().statusCode(200)
+                .contentType("application/yaml")
+                .body(containsString("/api/v1/echo:"));
+    }
 }

@@ -14,6 +14,10 @@ public interface GatewayConfig {
 
     Map<String, Upstream> upstreams();
 
+    /** Where callers reach the gateway: the server of the merged OpenAPI document. */
+    @WithDefault("http://127.0.0.1:8080")
+    String publicUrl();
+
     interface Upstream {
 
         /** Base URL of the service, e.g. {@code http://partner-service:8081}. */

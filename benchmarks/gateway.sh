@@ -5,7 +5,7 @@
 # `wrk -t2 -c32 -d15s`. Prints requests/s, p50/p99 latency and the proxy's CPU time per request.
 #   apt-get install wrk nginx-light     # once
 #   ./suite &                           # wait for "Ready"
-#   benchmarks/gateway.sh
+#   benchmarks/gateway.sh               # PROFILE=1 adds a JFR profile of the gateway's run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -75,6 +75,18 @@ run() { # name url pid-of-the-proxy-or-empty
 echo "GET $path, wrk -t2 -c$connections -d$duration, operator token"
 run direct "$upstream$path"
 run nginx "http://127.0.0.1:$nginx_port$path" "$(pgrep -f "nginx: worker process" | head -1)"
+[ -n "${PROFILE:-}" ] && jcmd "$gateway_pid" JFR.start name=gateway settings=profile > /dev/null
 run gateway "http://127.0.0.1:$gateway_port$path" "$gateway_pid"
+if [ -n "${PROFILE:-}" ]; then
+  # where the gateway's CPU goes: the hottest frames of the JFR execution samples, and by library
+  jcmd "$gateway_pid" JFR.stop name=gateway filename="$work/gateway.jfr" > /dev/null
+  jfr print --events jdk.ExecutionSample "$work/gateway.jfr" > "$work/samples.txt"
+  echo; echo "hottest frames (JFR execution samples, top of stack):"
+  awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/line:.*/, ""); print}' "$work/samples.txt" \
+    | sort | uniq -c | sort -rn | head -12
+  echo; echo "samples by library of the frame on top of the stack:"
+  awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); split($1, p, "."); print p[1] "." p[2] "." p[3]}' "$work/samples.txt" \
+    | sort | uniq -c | sort -rn | awk '{total += $1; line[NR] = $0} END {for (i = 1; i <= NR && i <= 12; i++) {split(line[i], f, " "); printf "%6.1f%%  %s\n", 100 * f[1] / total, f[2]}}'
+fi
 # what the gateway itself answered other than 2xx, if anything
 grep -E "WARN|ERROR" "$work/gateway.log" | grep -v "already registered" | cut -c1-220 | sort | uniq -c | sort -rn | head -5 || true

@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
-import io.syndication.http.UniqueViolation;
+import io.syndication.http.PostgresErrors;
 
 /**
  * The rules of the catalogue: items belong to the partner whose token created them, carry only
@@ -45,7 +45,7 @@ public class ContentService {
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().failure(externalIdTaken(externalId))
                         : insert(partnerId, externalId, fields, actor))
-                .onFailure(UniqueViolation::isCauseOf).transform(e -> externalIdTaken(externalId));
+                .onFailure(PostgresErrors::isUniqueViolation).transform(e -> externalIdTaken(externalId));
     }
 
     /**

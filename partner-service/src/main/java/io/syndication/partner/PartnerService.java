@@ -15,7 +15,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.partner.config.AgreementConfig;
 import io.syndication.partner.credentials.IssuedCredentials;
 import io.syndication.partner.credentials.PartnerCredentials;
-import io.syndication.http.UniqueViolation;
+import io.syndication.http.PostgresErrors;
 
 /**
  * The rules of onboarding and the partner lifecycle. Every change writes its audit event in the
@@ -56,7 +56,7 @@ public class PartnerService {
         return partners.slugTaken(applicant.slug)
                 .flatMap(taken -> taken ? Uni.createFrom().failure(slugTaken(applicant.slug))
                         : partners.persistAndFlush(applicant))
-                .onFailure(UniqueViolation::isCauseOf).transform(e -> slugTaken(applicant.slug))
+                .onFailure(PostgresErrors::isUniqueViolation).transform(e -> slugTaken(applicant.slug))
                 .call(partner -> events.record(partner.id, actor, "APPLIED", null,
                         PartnerChanges.between(Map.of(), PartnerChanges.snapshot(partner))));
     }

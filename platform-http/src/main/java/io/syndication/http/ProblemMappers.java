@@ -42,7 +42,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.problem().at(uri.getPath())).build();
+        Response.ResponseBuilder response = respond(e.problem().at(uri.getPath()));
+        // a service this one depends on is down: tell the caller when to come back
+        return e.problem().status() == 503 ? response.header("Retry-After", "5").build() : response.build();
     }
 
     @ServerExceptionMapper

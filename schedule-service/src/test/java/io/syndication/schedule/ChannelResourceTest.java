@@ -194,4 +194,26 @@ class ChannelResourceTest {
                 .body("paths.'/api/v1/channels'.post.operationId", equalTo("createChannel"))
                 .body("paths.'/api/v1/channels/{id}'.patch.operationId", equalTo("updateChannel"));
     }
+
+    @Test
+    void ofRacingCreatesOfOneSlugExactlyOneWins() throws Exception {
+        String slug = unique("race");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                        .body("{\"slug\": \"" + slug + "\", \"name\": \"Race\", \"timeZone\": \"UTC\", \"territories\": [\"SG\"]}")
+                        .when().post("/api/v1/channels").then().extract().statusCode()));
+            }
+            java.util.List<Integer> codes = new java.util.ArrayList<>();
+            for (var status : statuses) {
+                codes.add(status.get());
+            }
+            org.hamcrest.MatcherAssert.assertThat(codes.stream().filter(code -> code == 201).count(), equalTo(1L));
+            org.hamcrest.MatcherAssert.assertThat(codes.stream().filter(code -> code == 409).count(), equalTo(5L));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -99,6 +99,9 @@ public final class PlatformSuite implements AutoCloseable {
             if (service.equals("content-service")) {
                 configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));
             }
+            if (service.equals("schedule-service")) {
+                configuration.put("quarkus.rest-client.content-service.url", serviceUrl("content-service"));
+            }
             services.put(service, startService(service, configuration, logs));
         });
         services.put("gateway", startService("gateway", Map.of(

@@ -10,7 +10,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.ProblemException;
-import io.syndication.http.UniqueViolation;
+import io.syndication.http.PostgresErrors;
 
 /** The rules for creating and changing channels. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class ChannelService {
             channel.status = ChannelStatus.ACTIVE;
             channel.createdAt = Instant.now();
             return channels.persistAndFlush(channel);
-        }).onFailure(UniqueViolation::isCauseOf)
+        }).onFailure(PostgresErrors::isUniqueViolation)
                 // a concurrent create of the same slug got there first
                 .transform(e -> ProblemException.conflict("A channel with slug '" + slug + "' already exists"));
     }

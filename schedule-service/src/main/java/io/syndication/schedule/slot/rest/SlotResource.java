@@ -1,0 +1,107 @@
+package io.syndication.schedule.slot.rest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.ProblemException;
+import io.syndication.http.Roles;
+import io.syndication.schedule.channel.Channel;
+import io.syndication.schedule.channel.ChannelRepository;
+import io.syndication.schedule.slot.Coverage;
+import io.syndication.schedule.slot.SlotRepository;
+import io.syndication.schedule.slot.SlotService;
+
+@Path("/api/v1/channels/{channelId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
+@Tag(name = "Schedules", description = "What each channel airs when")
+public class SlotResource {
+
+    /** A window longer than this is refused: a schedule is read a few days at a time. */
+    static final Duration MAX_WINDOW = Duration.ofDays(31);
+
+    private final ChannelRepository channels;
+    private final SlotRepository slots;
+    private final SlotService service;
+
+    public SlotResource(ChannelRepository channels, SlotRepository slots, SlotService service) {
+        this.channels = channels;
+        this.slots = slots;
+        this.service = service;
+    }
+
+    @POST
+    @Path("/slots")
+    @APIResponse(responseCode = "201", description = "Placed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SlotView.class)))
+    @APIResponse(responseCode = "422", description = "A placement rule is broken: each one is listed")
+    @Operation(operationId = "placeSlot", summary = "Place content on the channel",
+            description = "A programme or clip ends when its duration does; a live event needs its end. The content must be "
+                    + "APPROVED, licensed over the whole slot, for all the channel's territories, from an ACTIVE partner "
+                    + "(422 naming each broken rule); a slot in the way is 409, naming it.")
+    public Uni<Response> place(@PathParam("channelId") UUID channelId, @NotNull @Valid SlotRequest request,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        return channel(channelId)
+                .flatMap(channel -> service.place(channel, request.contentId(), request.start(), request.end(), token))
+                .map(slot -> Response.created(URI.create("/api/v1/channels/" + channelId + "/slots/" + slot.id))
+                        .entity(SlotView.of(slot)).build());
+    }
+
+    @GET
+    @Path("/slots")
+    @Operation(operationId = "listSlots", summary = "The channel's slots in a window",
+            description = "Every slot that overlaps [from, to), in start order.")
+    public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to) {
+        checkWindow(from, to);
+        return channel(channelId).flatMap(channel -> slots.overlapping(channelId, from, to))
+                .map(found -> found.stream().map(SlotView::of).toList());
+    }
+
+    @GET
+    @Path("/gaps")
+    @Operation(operationId = "listGaps", summary = "What the schedule leaves uncovered in a window",
+            description = "Every uncovered interval of [from, to) and the fraction of the window covered.")
+    public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to) {
+        checkWindow(from, to);
+        return channel(channelId).flatMap(channel -> slots.overlapping(channelId, from, to))
+                .map(found -> Coverage.of(from, to, found));
+    }
+
+    private Uni<Channel> channel(UUID id) {
+        return channels.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id));
+    }
+
+    private static void checkWindow(Instant from, Instant to) {
+        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ProblemException.invalidField("to", "must be after from, at most " + MAX_WINDOW.toDays() + " days later");
+        }
+    }
+}

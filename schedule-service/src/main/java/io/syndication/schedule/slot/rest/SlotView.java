@@ -1,0 +1,15 @@
+package io.syndication.schedule.slot.rest;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.syndication.schedule.slot.Slot;
+import io.syndication.schedule.slot.SlotKind;
+
+/** A slot as the API shows it: instants in UTC, the slot half-open. */
+public record SlotView(UUID id, UUID channelId, UUID contentId, Instant start, Instant end, SlotKind kind, String title) {
+
+    static SlotView of(Slot slot) {
+        return new SlotView(slot.id, slot.channelId, slot.contentId, slot.startAt, slot.endAt, slot.kind, slot.title);
+    }
+}

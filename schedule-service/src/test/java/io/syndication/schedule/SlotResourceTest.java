@@ -1,0 +1,152 @@
+package io.syndication.schedule;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(FakeContentServiceResource.class)
+class SlotResourceTest {
+
+    private String channel;
+
+    @BeforeEach
+    void aChannel() {
+        channel = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "news-%s.apac.example", "name": "Markets 24/7", "timeZone": "Asia/Singapore",
+                         "territories": ["SG", "HK", "IN"]}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8)))
+                .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
+    }
+
+    private ExtractableResponse<Response> place(String contentId, String start, String end) {
+        String body = end == null ? "{\"contentId\": \"%s\", \"start\": \"%s\"}".formatted(contentId, start)
+                : "{\"contentId\": \"%s\", \"start\": \"%s\", \"end\": \"%s\"}".formatted(contentId, start, end);
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/channels/" + channel + "/slots").then().extract();
+    }
+
+    @Test
+    void aProgrammeEndsWhenItsDurationDoesAndSlotsAreHalfOpen() {
+        ExtractableResponse<Response> first = place(FakeContentServiceResource.PROGRAMME, "2026-12-14T00:00:00Z", null);
+        assertThat(first.statusCode(), equalTo(201));
+        assertThat(first.path("end"), equalTo("2026-12-14T00:30:00Z"));
+        assertThat(first.path("kind"), equalTo("PROGRAMME"));
+        assertThat(first.path("title"), equalTo("Morning Markets"));
+        // the next one may start exactly where the first ends
+        assertThat(place(FakeContentServiceResource.PROGRAMME, "2026-12-14T00:30:00Z", null).statusCode(), equalTo(201));
+
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-14T00:00:00Z").queryParam("to", "2026-12-14T02:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(200)
+                .body("start", contains("2026-12-14T00:00:00Z", "2026-12-14T00:30:00Z"));
+    }
+
+    @Test
+    void anOverlapIsA409NamingTheSlotInTheWay() {
+        String first = place(FakeContentServiceResource.PROGRAMME, "2026-12-15T10:00:00Z", null).path("id");
+        ExtractableResponse<Response> clash = place(FakeContentServiceResource.PROGRAMME, "2026-12-15T10:15:00Z", null);
+        assertThat(clash.statusCode(), equalTo(409));
+        assertThat(clash.<String>path("detail"), containsString(first));
+    }
+
+    @Test
+    void ofManyRacingOverlappingPlacementsExactlyOneWins() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String start = "2026-12-16T12:0" + i + ":00Z";
+                statuses.add(pool.submit(() -> place(FakeContentServiceResource.PROGRAMME, start, null).statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                codes.add(status.get());
+            }
+            assertThat(codes.stream().filter(code -> code == 201).count(), equalTo(1L));
+            assertThat(codes.stream().filter(code -> code == 409).count(), equalTo(7L));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLiveEventNeedsItsEnd() {
+        assertThat(place(FakeContentServiceResource.LIVE, "2026-12-17T09:30:00Z", null).statusCode(), equalTo(400));
+        ExtractableResponse<Response> live = place(FakeContentServiceResource.LIVE, "2026-12-17T09:30:00Z", "2026-12-17T17:30:00Z");
+        assertThat(live.statusCode(), equalTo(201));
+        assertThat(live.path("kind"), equalTo("LIVE"));
+        assertThat(place(FakeContentServiceResource.PROGRAMME, "2026-12-18T00:00:00Z", "2026-12-18T01:00:00Z").statusCode(),
+                equalTo(400));
+    }
+
+    @Test
+    void eachBrokenPlacementRuleIsNamed() {
+        place(FakeContentServiceResource.NOT_APPROVED, "2026-12-19T00:00:00Z", null);
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"contentId\": \"%s\", \"start\": \"2026-12-19T00:00:00Z\"}".formatted(FakeContentServiceResource.NOT_APPROVED))
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("CONTENT_NOT_APPROVED"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"contentId\": \"%s\", \"start\": \"2026-07-01T00:00:00Z\"}".formatted(FakeContentServiceResource.RESTRICTED))
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(422)
+                .body("violations.field", containsInAnyOrder("RIGHTS_WINDOW", "TERRITORY_MISMATCH", "PARTNER_INACTIVE"));
+    }
+
+    @Test
+    void whenContentServiceFailsTheAnswerIs503WithRetryAfter() {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"contentId\": \"%s\", \"start\": \"2026-12-20T00:00:00Z\"}".formatted(FakeContentServiceResource.FAILING))
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void gapsAndCoverageOfAWindow() {
+        place(FakeContentServiceResource.PROGRAMME, "2026-12-21T01:00:00Z", null);
+        place(FakeContentServiceResource.PROGRAMME, "2026-12-21T02:00:00Z", null);
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-21T01:00:00Z").queryParam("to", "2026-12-21T03:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/gaps")
+                .then().statusCode(200)
+                .body("gaps.start", contains("2026-12-21T01:30:00Z", "2026-12-21T02:30:00Z"))
+                .body("gaps.end", contains("2026-12-21T02:00:00Z", "2026-12-21T03:00:00Z"))
+                .body("coverage", equalTo(0.5f));
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-21T03:00:00Z").queryParam("to", "2026-12-21T01:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/gaps")
+                .then().statusCode(400);
+    }
+}

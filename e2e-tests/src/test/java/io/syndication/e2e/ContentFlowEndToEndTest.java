@@ -37,7 +37,7 @@ class ContentFlowEndToEndTest {
     }
 
     @Test
-    void createSubmitApproveSeeAndRetire() {
+    void createSubmitApproveSeeScheduleAndRetire() {
         String partner = approvedPartnerToken();
         String admin = Platform.token("suite-admin");
         String operator = Platform.token("suite-operator");
@@ -69,6 +69,21 @@ class ContentFlowEndToEndTest {
                 .queryParam("at", "2026-12-01T08:00:00Z").queryParam("territory", "SG")
                 .when().get("/api/v1/content/" + id + "/availability")
                 .then().statusCode(200).body("available", equalTo(true));
+
+        // an operator schedules it on a channel of its territory; the same time twice is refused
+        String channel = given().baseUri(gateway()).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body("""
+                        {"slug": "flow-%s.apac.example", "name": "Flow Markets", "timeZone": "Asia/Singapore", "territories": ["SG"]}
+                        """.formatted(UUID.randomUUID().toString().substring(0, 8)))
+                .when().post("/api/v1/channels")
+                .then().statusCode(201).extract().path("id");
+        String slot = "{\"contentId\": \"" + id + "\", \"start\": \"2026-12-01T00:00:00Z\"}";
+        given().baseUri(gateway()).auth().oauth2(operator).contentType(ContentType.JSON).body(slot)
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(201).body("end", equalTo("2026-12-01T00:30:00Z"));
+        given().baseUri(gateway()).auth().oauth2(operator).contentType(ContentType.JSON).body(slot)
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(409);
 
         given().baseUri(gateway()).auth().oauth2(partner).contentType(ContentType.JSON)
                 .when().post("/api/v1/content/" + id + "/retire")

@@ -15,6 +15,11 @@ public final class PostgresErrors {
         return hasSqlState(failure, "23505");
     }
 
+    /** exclusion_violation (23P01): an exclusion constraint, such as no overlapping slots, refused the row. */
+    public static boolean isExclusionViolation(Throwable failure) {
+        return hasSqlState(failure, "23P01");
+    }
+
     private static boolean hasSqlState(Throwable failure, String sqlState) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && sqlState.equals(pg.getSqlState())) {

@@ -149,4 +149,46 @@ class SlotResourceTest {
                 .when().get("/api/v1/channels/" + channel + "/gaps")
                 .then().statusCode(400);
     }
+
+    @Test
+    void aSlotMovesKeepingItsLengthOnlyIntoFreeLicensedTime() {
+        String first = place(FakeContentServiceResource.PROGRAMME, "2026-12-22T00:00:00Z", null).path("id");
+        String second = place(FakeContentServiceResource.PROGRAMME, "2026-12-22T01:00:00Z", null).path("id");
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"start\": \"2026-12-22T00:10:00Z\"}")
+                .when().patch("/api/v1/channels/" + channel + "/slots/" + first)
+                .then().statusCode(200)
+                .body("end", equalTo("2026-12-22T00:40:00Z"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"start\": \"2026-12-22T00:45:00Z\"}")
+                .when().patch("/api/v1/channels/" + channel + "/slots/" + first)
+                .then().statusCode(409)
+                .body("detail", containsString(second));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"start\": \"2027-02-01T00:00:00Z\"}")
+                .when().patch("/api/v1/channels/" + channel + "/slots/" + first)
+                .then().statusCode(422)
+                .body("violations.field", contains("RIGHTS_WINDOW"));
+    }
+
+    @Test
+    void aRemovedSlotLeavesAGap() {
+        String slot = place(FakeContentServiceResource.PROGRAMME, "2026-12-23T00:00:00Z", null).path("id");
+        given().auth().oauth2(Tokens.operator()).when().delete("/api/v1/channels/" + channel + "/slots/" + slot)
+                .then().statusCode(204);
+        given().auth().oauth2(Tokens.operator()).when().delete("/api/v1/channels/" + channel + "/slots/" + slot)
+                .then().statusCode(404);
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-23T00:00:00Z").queryParam("to", "2026-12-23T01:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/gaps")
+                .then().body("coverage", equalTo(0.0f));
+    }
+
+    @Test
+    void nowAndNext() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        String onAir = place(FakeContentServiceResource.PROGRAMME, now.minusSeconds(600).toString(), null).path("id");
+        String next = place(FakeContentServiceResource.PROGRAMME, now.plusSeconds(1200).toString(), null).path("id");
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + channel + "/now")
+                .then().statusCode(200)
+                .body("now.id", equalTo(onAir))
+                .body("next.id", contains(next));
+    }
 }

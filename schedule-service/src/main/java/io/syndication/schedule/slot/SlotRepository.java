@@ -13,6 +13,12 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
 
+    /** Up to {@code count} of the channel's slots that end after {@code at}, in start order: on air now, then next. */
+    @WithSession
+    public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int count) {
+        return find("channelId = ?1 and endAt > ?2 order by startAt", channelId, at).range(0, count - 1).list();
+    }
+
     /** The channel's slots that overlap {@code [from, to)}, in start order. */
     @WithSession
     public Uni<List<Slot>> overlapping(UUID channelId, Instant from, Instant to) {

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.PostgresErrors;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
@@ -77,12 +78,52 @@ public class SlotService {
                 .flatMap(inserted -> inserted == 1 ? slots.findById(id) : inTheWay(channelId, start, end));
     }
 
+    /**
+     * Moves a slot to start at {@code start}, keeping its length, if the content may air then and the
+     * time is free; the exclusion constraint settles a race with another placement.
+     */
+    public Uni<Slot> move(Channel channel, Slot slot, Instant start, String authorization) {
+        Instant end = start.plus(Duration.between(slot.startAt, slot.endAt));
+        return content.find(slot.contentId, authorization)
+                .onFailure().transform(SlotService::contentServiceDown)
+                .flatMap(item -> item == null
+                        ? Uni.createFrom().failure(unplaceable(List.of(new SlotPlacement.Breach(
+                                SlotPlacement.CONTENT_NOT_APPROVED, "the content is no longer APPROVED"))))
+                        : content.reasonsAgainst(slot.contentId, start, channel.territories.get(0), authorization)
+                                .onFailure().transform(SlotService::contentServiceDown)
+                                .flatMap(reasons -> {
+                                    List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(item, start, end,
+                                            channel.territories, !reasons.contains(SlotPlacement.PARTNER_INACTIVE));
+                                    return breaches.isEmpty() ? reschedule(slot.id, channel.id, start, end)
+                                            : Uni.createFrom().failure(unplaceable(breaches));
+                                }));
+    }
+
+    @WithTransaction
+    Uni<Slot> reschedule(UUID slotId, UUID channelId, Instant start, Instant end) {
+        return slots.overlapping(channelId, start, end).flatMap(found -> {
+            List<Slot> others = found.stream().filter(other -> !other.id.equals(slotId)).toList();
+            if (!others.isEmpty()) {
+                return Uni.createFrom().failure(taken(others));
+            }
+            return slots.findById(slotId).flatMap(slot -> {
+                slot.startAt = start;
+                slot.endAt = end;
+                return slots.flush().replaceWith(slot);
+            });
+        }).onFailure(PostgresErrors::isExclusionViolation).transform(e -> ProblemException.conflict(
+                "The time was taken by a concurrent placement; read the schedule again"));
+    }
+
     /** The 409 for a placement another slot already holds, naming that slot. */
     private Uni<Slot> inTheWay(UUID channelId, Instant start, Instant end) {
-        return slots.overlapping(channelId, start, end).flatMap(blocking -> Uni.createFrom().failure(
-                ProblemException.conflict("The time is taken by " + blocking.stream()
-                        .map(slot -> "slot " + slot.id + " [" + slot.startAt + ", " + slot.endAt + ")")
-                        .collect(Collectors.joining(", ")))));
+        return slots.overlapping(channelId, start, end).flatMap(blocking -> Uni.createFrom().failure(taken(blocking)));
+    }
+
+    private static ProblemException taken(List<Slot> blocking) {
+        return ProblemException.conflict("The time is taken by " + blocking.stream()
+                .map(slot -> "slot " + slot.id + " [" + slot.startAt + ", " + slot.endAt + ")")
+                .collect(Collectors.joining(", ")));
     }
 
     private static Instant endOf(ContentRecord item, Instant start, Instant requestedEnd) {

@@ -10,8 +10,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +29,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.Coverage;
+import io.syndication.schedule.slot.Slot;
 import io.syndication.schedule.slot.SlotRepository;
 import io.syndication.schedule.slot.SlotService;
 
@@ -73,6 +77,39 @@ public class SlotResource {
                         .entity(SlotView.of(slot)).build());
     }
 
+    @PATCH
+    @Path("/slots/{slotId}")
+    @Operation(operationId = "moveSlot", summary = "Move a slot",
+            description = "To a new start, keeping its length; the placement rules and the free time are checked again.")
+    public Uni<SlotView> move(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId,
+            @NotNull @Valid SlotMove move, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        return channel(channelId).flatMap(channel -> slot(channelId, slotId)
+                .flatMap(slot -> service.move(channel, slot, move.start(), token)))
+                .map(SlotView::of);
+    }
+
+    @DELETE
+    @Path("/slots/{slotId}")
+    @Operation(operationId = "removeSlot", summary = "Remove a slot", description = "Its time becomes a gap.")
+    @WithTransaction
+    public Uni<Response> remove(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId) {
+        return slot(channelId, slotId).flatMap(slot -> slots.delete(slot)).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/now")
+    @Operation(operationId = "getNowAndNext", summary = "What is on air now, and next",
+            description = "The slot on air now (null in a gap) and the next three.")
+    public Uni<NowView> now(@PathParam("channelId") UUID channelId) {
+        Instant now = Instant.now();
+        return channel(channelId).flatMap(channel -> slots.fromNow(channelId, now, 4)).map(upcoming -> {
+            boolean onAir = !upcoming.isEmpty() && !upcoming.get(0).startAt.isAfter(now);
+            List<SlotView> views = upcoming.stream().map(SlotView::of).toList();
+            return onAir ? new NowView(views.get(0), views.subList(1, views.size()))
+                    : new NowView(null, views.subList(0, Math.min(3, views.size())));
+        });
+    }
+
     @GET
     @Path("/slots")
     @Operation(operationId = "listSlots", summary = "The channel's slots in a window",
@@ -93,6 +130,12 @@ public class SlotResource {
         checkWindow(from, to);
         return channel(channelId).flatMap(channel -> slots.overlapping(channelId, from, to))
                 .map(found -> Coverage.of(from, to, found));
+    }
+
+    private Uni<Slot> slot(UUID channelId, UUID slotId) {
+        return slots.findById(slotId)
+                .map(slot -> slot != null && slot.channelId.equals(channelId) ? slot : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Slot " + slotId));
     }
 
     private Uni<Channel> channel(UUID id) {

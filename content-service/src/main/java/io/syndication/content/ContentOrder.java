@@ -2,7 +2,10 @@ package io.syndication.content;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.UUID;
 import java.util.function.Function;
+
+import io.syndication.http.Page;
 
 /**
  * The order a catalogue search lists items in: a field, ascending or descending ({@code -updatedAt}),
@@ -55,8 +58,28 @@ public record ContentOrder(Field field, boolean descending) {
         return field.column;
     }
 
-    /** The sort value a cursor names, typed for its column. */
-    public Object cursorValue(String cursorValue) {
-        return field == Field.AVAILABLE_FROM || field == Field.UPDATED_AT ? Instant.parse(cursorValue) : cursorValue;
+    /** Where a page starts: after the item with this sort value (null when sorting by id) and id. */
+    public record Position(Object value, UUID id) {
+    }
+
+    /**
+     * The position a cursor key made by {@link #cursorOf} names; null for the first page; an invalid
+     * cursor problem when the key was not made by this order.
+     */
+    public Position positionOf(String key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            if (field == Field.ID) {
+                return new Position(null, UUID.fromString(key));
+            }
+            int split = key.lastIndexOf('|');
+            String value = key.substring(0, split);
+            return new Position(field == Field.AVAILABLE_FROM || field == Field.UPDATED_AT ? Instant.parse(value) : value,
+                    UUID.fromString(key.substring(split + 1)));
+        } catch (RuntimeException e) {
+            throw Page.invalidCursor();
+        }
     }
 }

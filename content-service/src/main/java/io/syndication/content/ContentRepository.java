@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
@@ -23,18 +22,15 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
 
     /**
      * Up to {@code limit} items the viewer may see that match {@code search}, in {@code order}, after
-     * the item the cursor key {@code after} names (null for the first page). Native SQL: the free text goes through
+     * the position {@code after} (null for the first page). Native SQL: the free text goes through
      * PostgreSQL's full-text index, territories and categories through their GIN indexes.
      */
     @WithSession
-    public Uni<List<ContentItem>> search(Viewer viewer, Search search, ContentOrder order, String after, int limit) {
+    public Uni<List<ContentItem>> search(Viewer viewer, Search search, ContentOrder order, ContentOrder.Position after,
+            int limit) {
         StringBuilder sql = new StringBuilder("SELECT id FROM content_item WHERE true");
         Map<String, Object> parameters = new LinkedHashMap<>();
-        if (viewer instanceof Viewer.Partner partner) {
-            condition(sql, parameters, "partner_id = :viewer", "viewer", partner.partnerId());
-        } else if (viewer instanceof Viewer.Operator) {
-            condition(sql, parameters, "status = :visible", "visible", ContentStatus.APPROVED.name());
-        }
+        visibleTo(viewer, sql, parameters);
         condition(sql, parameters, "partner_id = :partner", "partner", search.partnerId());
         condition(sql, parameters, "kind = :kind", "kind", search.kind() == null ? null : search.kind().name());
         condition(sql, parameters, "status = :status", "status", search.status() == null ? null : search.status().name());
@@ -47,24 +43,37 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                 search.text() == null || search.text().isBlank() ? null : search.text());
         String direction = order.descending() ? "DESC" : "ASC";
         if (after != null) {
+            String comparison = order.descending() ? "<" : ">";
             if (order.column() == null) {
-                condition(sql, parameters, "id " + (order.descending() ? "<" : ">") + " :afterId", "afterId", UUID.fromString(after));
+                condition(sql, parameters, "id " + comparison + " :afterId", "afterId", after.id());
             } else {
-                int split = after.lastIndexOf('|');
-                parameters.put("afterValue", order.cursorValue(after.substring(0, split)));
-                condition(sql, parameters, "(" + order.column() + ", id) " + (order.descending() ? "<" : ">")
-                        + " (:afterValue, :afterId)", "afterId", UUID.fromString(after.substring(split + 1)));
+                parameters.put("afterValue", after.value());
+                condition(sql, parameters, "(" + order.column() + ", id) " + comparison + " (:afterValue, :afterId)",
+                        "afterId", after.id());
             }
         }
         String orderBy = (order.column() == null ? "" : order.column() + " " + direction + ", ") + "id " + direction;
         sql.append(" ORDER BY ").append(orderBy).append(" LIMIT ").append(limit);
         // the native query finds the page's ids on the indexes; the entities are then read by id
+        return ids(sql, parameters).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ContentItem>of())
+                : list("id in ?1", ids).map(rows -> inOrderOf(ids, rows)));
+    }
+
+    private Uni<List<UUID>> ids(StringBuilder sql, Map<String, Object> parameters) {
         return getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql.toString(), UUID.class);
             parameters.forEach(query::setParameter);
             return query.getResultList();
-        }).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ContentItem>of())
-                : list("id in ?1", ids).map(rows -> inOrderOf(ids, rows)));
+        });
+    }
+
+    /** The one statement of who sees what: a partner its own items, an operator approved ones, an admin all. */
+    private static void visibleTo(Viewer viewer, StringBuilder sql, Map<String, Object> parameters) {
+        if (viewer instanceof Viewer.Partner partner) {
+            condition(sql, parameters, "partner_id = :viewer", "viewer", partner.partnerId());
+        } else if (viewer instanceof Viewer.Operator) {
+            condition(sql, parameters, "status = :visible", "visible", ContentStatus.APPROVED.name());
+        }
     }
 
     private static List<ContentItem> inOrderOf(List<UUID> ids, List<ContentItem> rows) {
@@ -84,8 +93,10 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     /** The item, or null when it does not exist or the viewer may not see it: the two are never told apart. */
     @WithSession
     public Uni<ContentItem> findVisible(Viewer viewer, UUID id) {
-        Parameters parameters = Parameters.with("id", id);
-        return find("from ContentItem where id = :id and " + visibleTo(viewer, parameters), parameters).firstResult();
+        StringBuilder sql = new StringBuilder("SELECT id FROM content_item WHERE id = :id");
+        Map<String, Object> parameters = new LinkedHashMap<>(Map.of("id", id));
+        visibleTo(viewer, sql, parameters);
+        return ids(sql, parameters).flatMap(found -> found.isEmpty() ? Uni.createFrom().nullItem() : findById(id));
     }
 
     /** Writes one step of an item's moderation history; call it inside the transaction that made it. */
@@ -107,17 +118,5 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     @WithSession
     public Uni<List<ContentEvent>> history(UUID contentId) {
         return ContentEvent.find("contentId = ?1 order by occurredAt, id", contentId).list();
-    }
-
-    private static String visibleTo(Viewer viewer, Parameters parameters) {
-        if (viewer instanceof Viewer.Partner partner) {
-            parameters.and("partnerId", partner.partnerId());
-            return "partnerId = :partnerId";
-        }
-        if (viewer instanceof Viewer.Operator) {
-            parameters.and("approved", ContentStatus.APPROVED);
-            return "status = :approved";
-        }
-        return "1 = 1";
     }
 }

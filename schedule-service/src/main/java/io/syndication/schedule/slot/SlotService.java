@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,17 @@ public class SlotService {
     }
 
     public Uni<Slot> place(Channel channel, UUID contentId, Instant start, Instant requestedEnd, String authorization) {
+        return checked(channel, contentId, start, item -> endOf(item, start, requestedEnd), authorization)
+                .flatMap(placement -> insert(channel.id, placement.item(), start, placement.end()));
+    }
+
+    /** Content that passed the placement rules, and where its slot ends. */
+    private record Placement(ContentRecord item, Instant end) {
+    }
+
+    /** Asks content-service about the item and checks every placement rule for {@code [start, end)}. */
+    private Uni<Placement> checked(Channel channel, UUID contentId, Instant start,
+            Function<ContentRecord, Instant> endOf, String authorization) {
         return content.find(contentId, authorization)
                 .onFailure().transform(SlotService::contentServiceDown)
                 .flatMap(item -> {
@@ -42,13 +54,13 @@ public class SlotService {
                         return Uni.createFrom().failure(unplaceable(List.of(new SlotPlacement.Breach(
                                 SlotPlacement.CONTENT_NOT_APPROVED, "no APPROVED content item " + contentId + " exists"))));
                     }
-                    Instant end = endOf(item, start, requestedEnd);
+                    Instant end = endOf.apply(item);
                     return content.reasonsAgainst(contentId, start, channel.territories.get(0), authorization)
                             .onFailure().transform(SlotService::contentServiceDown)
                             .flatMap(reasons -> {
                                 List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(item, start, end,
                                         channel.territories, !reasons.contains(SlotPlacement.PARTNER_INACTIVE));
-                                return breaches.isEmpty() ? insert(channel.id, item, start, end)
+                                return breaches.isEmpty() ? Uni.createFrom().item(new Placement(item, end))
                                         : Uni.createFrom().failure(unplaceable(breaches));
                             });
                 });
@@ -83,20 +95,9 @@ public class SlotService {
      * time is free; the exclusion constraint settles a race with another placement.
      */
     public Uni<Slot> move(Channel channel, Slot slot, Instant start, String authorization) {
-        Instant end = start.plus(Duration.between(slot.startAt, slot.endAt));
-        return content.find(slot.contentId, authorization)
-                .onFailure().transform(SlotService::contentServiceDown)
-                .flatMap(item -> item == null
-                        ? Uni.createFrom().failure(unplaceable(List.of(new SlotPlacement.Breach(
-                                SlotPlacement.CONTENT_NOT_APPROVED, "the content is no longer APPROVED"))))
-                        : content.reasonsAgainst(slot.contentId, start, channel.territories.get(0), authorization)
-                                .onFailure().transform(SlotService::contentServiceDown)
-                                .flatMap(reasons -> {
-                                    List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(item, start, end,
-                                            channel.territories, !reasons.contains(SlotPlacement.PARTNER_INACTIVE));
-                                    return breaches.isEmpty() ? reschedule(slot.id, channel.id, start, end)
-                                            : Uni.createFrom().failure(unplaceable(breaches));
-                                }));
+        Duration length = Duration.between(slot.startAt, slot.endAt);
+        return checked(channel, slot.contentId, start, item -> start.plus(length), authorization)
+                .flatMap(placement -> reschedule(slot.id, channel.id, start, placement.end()));
     }
 
     @WithTransaction

@@ -1,9 +1,15 @@
 package io.syndication.schedule;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +18,10 @@ import io.vertx.core.json.JsonObject;
  * content-service's item and availability endpoints over real HTTP, answering by the item id's
  * last digits: ...0001 an approved 30-minute programme, ...0002 an approved live event, ...0003 not
  * approved (404 for an operator), ...0004 approved but licensed for SG only until 2026-06-01 from a
- * suspended partner, ...0503 a failing content-service.
+ * suspended partner, ...0005 an approved 10-minute clip, ...0503 a failing content-service; any
+ * other 5a1e0000-... id an approved 30-minute programme. {@code POST /control/{id}/retire} and
+ * {@code POST /control/{id}/suspend} retire an item or suspend its partner from then on, as an
+ * admin would in content- or partner-service.
  */
 public class FakeContentServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,32 +29,51 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     static final String LIVE = "5a1e0000-0000-4000-8000-000000000002";
     static final String NOT_APPROVED = "5a1e0000-0000-4000-8000-000000000003";
     static final String RESTRICTED = "5a1e0000-0000-4000-8000-000000000004";
+    static final String CLIP = "5a1e0000-0000-4000-8000-000000000005";
     static final String FAILING = "5a1e0000-0000-4000-8000-000000000503";
 
+    private final Set<String> retired = ConcurrentHashMap.newKeySet();
+    private final Set<String> suspended = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
+
+    /** A fresh approved 30-minute programme, for a test that changes it. */
+    static String freshProgramme() {
+        return "5a1e0000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24);
+    }
+
+    /** Has content-service retire the item, or suspend its partner ({@code what}: retire, suspend). */
+    static void control(String contentId, String what) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
+        RestAssured.given().post(url + "/control/" + contentId + "/" + what).then().statusCode(204);
+    }
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         var server = vertx.createHttpServer().requestHandler(request -> {
             String[] path = request.path().split("/");
-            String id = path[4];
-            if (id.equals(FAILING)) {
+            String id = path[1].equals("control") ? path[2] : path[4];
+            if (path[1].equals("control")) {
+                (path[3].equals("retire") ? retired : suspended).add(id);
+                request.response().setStatusCode(204).end();
+            } else if (id.equals(FAILING)) {
                 request.response().setStatusCode(503).end();
-            } else if (id.equals(NOT_APPROVED) || !id.startsWith("5a1e0000")) {
+            } else if (id.equals(NOT_APPROVED) || retired.contains(id) || !id.startsWith("5a1e0000")) {
                 request.response().setStatusCode(404).end();
             } else if (path.length > 5 && path[5].equals("availability")) {
                 JsonArray reasons = new JsonArray();
-                if (id.equals(RESTRICTED)) {
+                if (id.equals(RESTRICTED) || suspended.contains(id)) {
                     reasons.add("PARTNER_INACTIVE");
                 }
                 json(request, new JsonObject().put("available", reasons.isEmpty()).put("reasons", reasons));
             } else {
                 boolean live = id.equals(LIVE);
+                boolean clip = id.equals(CLIP);
                 boolean restricted = id.equals(RESTRICTED);
                 json(request, new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
-                        .put("kind", live ? "LIVE_EVENT" : "PROGRAMME").put("title", live ? "Asia Cup Final" : "Morning Markets")
-                        .put("status", "APPROVED").put("durationSeconds", live ? null : 1800)
+                        .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : "PROGRAMME")
+                        .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
+                        .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : 1800)
                         .put("ageRating", "ALL_AGES").put("availableFrom", "2026-01-01T00:00:00Z")
                         .put("availableUntil", restricted ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
                         .put("territories", restricted ? new JsonArray().add("SG") : new JsonArray().add("SG").add("HK").add("IN")));

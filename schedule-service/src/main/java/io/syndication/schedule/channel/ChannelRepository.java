@@ -22,4 +22,23 @@ public class ChannelRepository implements PanacheRepositoryBase<Channel, UUID> {
     public Uni<Boolean> slugTaken(String slug) {
         return count("slug", slug).map(count -> count > 0);
     }
+
+    /** The channel, read in a session of its own: for callers that do not run in one, such as a streamed guide. */
+    @WithSession
+    public Uni<Channel> withId(UUID id) {
+        return findById(id);
+    }
+
+    /** The channels with these slugs, in the order asked for; a slug no channel has is left out. */
+    @WithSession
+    public Uni<List<Channel>> bySlugs(List<String> slugs) {
+        return list("slug in ?1", slugs).map(found -> slugs.stream().distinct()
+                .flatMap(slug -> found.stream().filter(channel -> channel.slug.equals(slug))).toList());
+    }
+
+    /** Every ACTIVE channel, in slug order. */
+    @WithSession
+    public Uni<List<Channel>> active() {
+        return list("status = ?1 order by slug", ChannelStatus.ACTIVE);
+    }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import io.syndication.schedule.client.ContentRestClient.ContentRecord;
 
 /**
- * The rules a slot must meet when it is placed: its content is APPROVED, its rights window covers
- * the whole slot, its territories cover the channel's, and its partner is ACTIVE. Each broken rule
- * is one reason.
+ * The rules a slot must meet to air: its content is APPROVED, its rights window covers the whole
+ * slot, its territories cover the channel's, and its partner is ACTIVE. Each broken rule is one
+ * breach; placing refuses a slot with any, validation reports those of slots already placed.
  */
 public final class SlotPlacement {
 
@@ -25,23 +25,31 @@ public final class SlotPlacement {
     private SlotPlacement() {
     }
 
-    public static List<Breach> breaches(ContentRecord content, Instant start, Instant end, List<String> channelTerritories,
-            boolean partnerActive) {
+    public static List<Breach> breaches(ContentStanding content, Instant start, Instant end, List<String> channelTerritories) {
+        ContentRecord item = content.item();
+        if (item == null) {
+            return List.of(new Breach(CONTENT_NOT_APPROVED, "no APPROVED content item " + content.contentId() + " exists"));
+        }
         List<Breach> breaches = new ArrayList<>();
-        if (!"APPROVED".equals(content.status())) {
-            breaches.add(new Breach(CONTENT_NOT_APPROVED, "the content is " + content.status()));
+        if (!"APPROVED".equals(item.status())) {
+            breaches.add(new Breach(CONTENT_NOT_APPROVED, "the content is " + item.status()));
         }
-        if (start.isBefore(content.availableFrom()) || (content.availableUntil() != null && end.isAfter(content.availableUntil()))) {
-            breaches.add(new Breach(RIGHTS_WINDOW, "the rights window [" + content.availableFrom() + ", "
-                    + (content.availableUntil() == null ? "open" : content.availableUntil()) + ") does not cover the slot"));
+        if (!licensed(item, start, end)) {
+            breaches.add(new Breach(RIGHTS_WINDOW, "the rights window [" + item.availableFrom() + ", "
+                    + (item.availableUntil() == null ? "open" : item.availableUntil()) + ") does not cover the slot"));
         }
-        List<String> missing = channelTerritories.stream().filter(t -> !content.territories().contains(t)).toList();
+        List<String> missing = channelTerritories.stream().filter(t -> !item.territories().contains(t)).toList();
         if (!missing.isEmpty()) {
             breaches.add(new Breach(TERRITORY_MISMATCH, "the content is not licensed for " + missing));
         }
-        if (!partnerActive) {
+        if (!content.partnerActive()) {
             breaches.add(new Breach(PARTNER_INACTIVE, "the content's partner is not active"));
         }
         return breaches;
+    }
+
+    /** Whether the item's rights window covers {@code [start, end)}. */
+    static boolean licensed(ContentRecord item, Instant start, Instant end) {
+        return !start.isBefore(item.availableFrom()) && (item.availableUntil() == null || !end.isAfter(item.availableUntil()));
     }
 }

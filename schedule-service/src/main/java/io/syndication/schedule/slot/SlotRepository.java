@@ -18,10 +18,4 @@ public class SlotRepository implements PanacheRepositoryBase<Slot, UUID> {
     public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int count) {
         return find("channelId = ?1 and endAt > ?2 order by startAt", channelId, at).range(0, count - 1).list();
     }
-
-    /** The channel's slots that overlap {@code [from, to)}, in start order. */
-    @WithSession
-    public Uni<List<Slot>> overlapping(UUID channelId, Instant from, Instant to) {
-        return list("channelId = ?1 and startAt < ?3 and endAt > ?2 order by startAt", channelId, from, to);
-    }
 }

@@ -2,14 +2,19 @@ package io.syndication.schedule.slot;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.Problem;
@@ -17,27 +22,239 @@ import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.client.ContentClient;
 import io.syndication.schedule.client.ContentRestClient.ContentRecord;
-
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
- * Places content on a channel's schedule: the slot's end follows from the content (a live event's
- * from the request), the placement rules are checked through content-service, and the database's
- * exclusion constraint decides which of two overlapping placements wins.
+ * Edits channels' schedules. Whether content may air is asked of content-service before any
+ * transaction opens; the edit itself then runs in one transaction holding the channel's lock, and
+ * the database's exclusion constraint has the last word on overlaps (a racing single placement
+ * included).
  */
 @ApplicationScoped
 public class SlotService {
 
-    private final SlotRepository slots;
+    /** How many content items are asked about at once when a window names many. */
+    private static final int CONCURRENT_LOOKUPS = 8;
+    /** A refused window lists this many problems at most; the detail gives the count. */
+    private static final int LISTED_VIOLATIONS = 100;
+
+    private final SlotTable table;
     private final ContentClient content;
 
-    public SlotService(SlotRepository slots, ContentClient content) {
-        this.slots = slots;
+    public SlotService(SlotTable table, ContentClient content) {
+        this.table = table;
         this.content = content;
     }
 
-    public Uni<Slot> place(Channel channel, UUID contentId, Instant start, Instant requestedEnd, String authorization) {
-        return checked(channel, contentId, start, item -> endOf(item, start, requestedEnd), authorization)
-                .flatMap(placement -> insert(channel.id, placement.item(), start, placement.end()));
+    /** A slot asked for: its content, its start, and its end only for a live event. */
+    public record Planned(UUID contentId, Instant start, Instant end) {
+    }
+
+    /** A live event's slot and every slot it changed. */
+    public record LiveEdit(Slot live, List<ScheduleChange> changes) {
+    }
+
+    /** The filler slots made, and the window's coverage after them. */
+    public record Filled(List<Slot> slots, Coverage coverage) {
+    }
+
+    public Uni<Slot> place(Channel channel, Planned planned, String authorization) {
+        return checked(channel, planned.contentId(), planned.start(), item -> endOf(item, planned.start(), planned.end()),
+                authorization)
+                .flatMap(placement -> {
+                    Slot slot = Slot.of(channel.id, placement.item(), kindOf(placement.item()), planned.start(), placement.end(),
+                            false);
+                    return table.insert(table.pool(), List.of(slot)).replaceWith(slot)
+                            .onFailure(PostgresErrors::isExclusionViolation)
+                            .recoverWithUni(e -> inTheWay(channel.id, slot.startAt, slot.endAt, null));
+                });
+    }
+
+    /**
+     * Moves a slot to start at {@code start}, keeping its length, if the content may air then and the
+     * time is free.
+     */
+    public Uni<Slot> move(Channel channel, Slot slot, Instant start, String authorization) {
+        Duration length = Duration.between(slot.startAt, slot.endAt);
+        return checked(channel, slot.contentId, start, item -> start.plus(length), authorization)
+                .flatMap(placement -> {
+                    slot.startAt = start;
+                    slot.endAt = placement.end();
+                    return table.update(table.pool(), List.of(slot)).replaceWith(slot)
+                            .onFailure(PostgresErrors::isExclusionViolation)
+                            .recoverWithUni(e -> inTheWay(channel.id, slot.startAt, slot.endAt, slot.id));
+                });
+    }
+
+    /**
+     * Replaces everything in {@code [from, to)} with {@code planned}, all or nothing: every slot must
+     * lie in the window, none may overlap another, each must pass the placement rules, and no slot
+     * already there may cross the window's edges.
+     */
+    public Uni<List<Slot>> replace(Channel channel, Instant from, Instant to, List<Planned> planned, String authorization) {
+        return standings(planned.stream().map(Planned::contentId).toList(), channel, authorization).flatMap(standings -> {
+            List<Slot> slots = windowOf(channel, from, to, planned, standings);
+            return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
+                    .flatMap(existing -> {
+                        List<Slot> crossing = existing.stream()
+                                .filter(slot -> slot.startAt.isBefore(from) || slot.endAt.isAfter(to)).toList();
+                        if (!crossing.isEmpty()) {
+                            return Uni.createFrom().failure(ProblemException.conflict("The window's edges cut through "
+                                    + describe(crossing) + "; choose edges between slots"));
+                        }
+                        return table.deleteWithin(connection, channel.id, from, to)
+                                .flatMap(ignored -> table.insert(connection, slots)).replaceWith(slots);
+                    }))
+                    .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
+        });
+    }
+
+    /** Checks a whole window's slots before anything is written, naming every problem by its index. */
+    private static List<Slot> windowOf(Channel channel, Instant from, Instant to, List<Planned> planned,
+            Map<UUID, ContentStanding> standings) {
+        List<Problem.Violation> invalid = new ArrayList<>();
+        List<Problem.Violation> unplaceable = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>(planned.size());
+        for (int i = 0; i < planned.size(); i++) {
+            Planned one = planned.get(i);
+            ContentStanding standing = standings.get(one.contentId());
+            if (standing.item() == null) {
+                unplaceable.add(violation(i, SlotPlacement.breaches(standing, one.start(), one.start(), channel.territories)));
+                continue;
+            }
+            Instant end;
+            try {
+                end = endOf(standing.item(), one.start(), one.end());
+            } catch (ProblemException wrongEnd) {
+                invalid.add(new Problem.Violation("[" + i + "].end", wrongEnd.problem().violations().get(0).message()));
+                continue;
+            }
+            if (one.start().isBefore(from) || end.isAfter(to)) {
+                invalid.add(new Problem.Violation("[" + i + "]", "[" + one.start() + ", " + end + ") lies outside the window"));
+                continue;
+            }
+            List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(standing, one.start(), end, channel.territories);
+            if (!breaches.isEmpty()) {
+                unplaceable.add(violation(i, breaches));
+            }
+            slots.add(Slot.of(channel.id, standing.item(), kindOf(standing.item()), one.start(), end, false));
+        }
+        List<Slot> ordered = new ArrayList<>(slots);
+        ordered.sort(Comparator.comparing(slot -> slot.startAt));
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).startAt.isBefore(ordered.get(i - 1).endAt)) {
+                invalid.add(new Problem.Violation("[" + slots.indexOf(ordered.get(i)) + "]",
+                        "overlaps the slot starting " + ordered.get(i - 1).startAt));
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw refused(Problem.of("validation", "Bad Request", 400, invalid.size() + " of the window's slots are invalid"),
+                    invalid);
+        }
+        if (!unplaceable.isEmpty()) {
+            throw refused(Problem.of("placement-rule", "Unprocessable Content", 422,
+                    unplaceable.size() + " of the window's slots break placement rules"), unplaceable);
+        }
+        return ordered;
+    }
+
+    /** Fills every gap of {@code [from, to)} from the channel's filler rotation. */
+    public Uni<Filled> fill(Channel channel, Instant from, Instant to, String authorization) {
+        if (channel.fillerContentIds.isEmpty()) {
+            return Uni.createFrom().failure(noFiller("The channel has no filler content; set its fillerContentIds"));
+        }
+        return standings(channel.fillerContentIds, channel, authorization).flatMap(standings -> {
+            List<ContentRecord> fillers = new ArrayList<>();
+            List<String> unfit = new ArrayList<>();
+            for (UUID id : channel.fillerContentIds) {
+                ContentStanding standing = standings.get(id);
+                // the rights window is checked at each place the filler lands
+                List<String> reasons = SlotPlacement.breaches(standing, Instant.MIN, Instant.MIN, channel.territories).stream()
+                        .map(SlotPlacement.Breach::rule).filter(rule -> !SlotPlacement.RIGHTS_WINDOW.equals(rule)).toList();
+                if (standing.isLive()) {
+                    unfit.add(id + ": a live event cannot fill");
+                } else if (!reasons.isEmpty()) {
+                    unfit.add(id + ": " + reasons);
+                } else {
+                    fillers.add(standing.item());
+                }
+            }
+            if (fillers.isEmpty()) {
+                return Uni.createFrom().failure(noFiller("None of the channel's filler content may air: " + unfit));
+            }
+            return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
+                    .flatMap(existing -> {
+                        List<Slot> made = new FillerRotation(channel.id, fillers).fill(Coverage.of(from, to, existing).gaps());
+                        List<Slot> all = new ArrayList<>(existing);
+                        all.addAll(made);
+                        all.sort(Comparator.comparing(slot -> slot.startAt));
+                        return table.insert(connection, made).replaceWith(new Filled(made, Coverage.of(from, to, all)));
+                    }))
+                    .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
+        });
+    }
+
+    /** Puts a live event on air over {@code [start, end)}, clearing the time under {@code policy}. */
+    public Uni<LiveEdit> goLive(Channel channel, UUID contentId, Instant start, Instant end, LivePolicy policy,
+            String authorization) {
+        if (!end.isAfter(start)) {
+            return Uni.createFrom().failure(ProblemException.invalidField("end", "must be after start"));
+        }
+        return checked(channel, contentId, start, item -> end, authorization).flatMap(placement -> {
+            if (!"LIVE_EVENT".equals(placement.item().kind())) {
+                return Uni.createFrom().failure(notLive(contentId, placement.item()));
+            }
+            Slot live = Slot.of(channel.id, placement.item(), SlotKind.LIVE, start, end, false);
+            return table.editing(channel.id, connection -> affected(connection, channel.id, start, end, policy)
+                    .flatMap(slots -> {
+                        List<ScheduleChange> changes = LiveInsertion.clear(slots, start, end, policy);
+                        return table.apply(connection, changes)
+                                .flatMap(ignored -> table.insert(connection, List.of(live)))
+                                .replaceWith(new LiveEdit(live, changes));
+                    }))
+                    .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
+        });
+    }
+
+    /** A live event running long: its slot ends at {@code end} instead, the time it takes cleared under {@code policy}. */
+    public Uni<LiveEdit> extendLive(Channel channel, UUID slotId, Instant end, LivePolicy policy, String authorization) {
+        return table.find(table.pool(), channel.id, slotId)
+                .flatMap(live -> checked(channel, live.contentId, live.startAt, item -> end, authorization))
+                .flatMap(placement -> table.editing(channel.id, connection -> table.find(connection, channel.id, slotId)
+                        .flatMap(live -> {
+                            if (live.kind != SlotKind.LIVE) {
+                                return Uni.createFrom().failure(ProblemException.conflict(
+                                        "Slot " + slotId + " is " + live.kind + ", not a live event"));
+                            }
+                            if (!end.isAfter(live.endAt)) {
+                                return Uni.createFrom().failure(ProblemException.invalidField("end",
+                                        "must be after the live event's current end " + live.endAt));
+                            }
+                            Instant from = live.endAt;
+                            return affected(connection, channel.id, from, end, policy).flatMap(found -> {
+                                List<Slot> others = found.stream().filter(slot -> !slot.id.equals(slotId)).toList();
+                                List<ScheduleChange> changes = LiveInsertion.clear(others, from, end, policy);
+                                live.endAt = end;
+                                return table.apply(connection, changes)
+                                        .flatMap(ignored -> table.update(connection, List.of(live)))
+                                        .replaceWith(new LiveEdit(live, changes));
+                            });
+                        })))
+                .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
+    }
+
+    /** What a live event over {@code [start, end)} may touch: for a push everything after it begins. */
+    private Uni<List<Slot>> affected(SqlClient connection, UUID channelId, Instant start,
+            Instant end, LivePolicy policy) {
+        return policy == LivePolicy.PUSH ? table.endingAfter(connection, channelId, start)
+                : table.overlapping(connection, channelId, start, end);
+    }
+
+    /** Every finding of {@code [from, to)}: gaps, and slots whose content may no longer air then. */
+    public Uni<List<Finding>> validate(Channel channel, Instant from, Instant to, String authorization) {
+        return table.overlapping(channel.id, from, to).flatMap(slots -> standings(
+                slots.stream().map(slot -> slot.contentId).toList(), channel, authorization)
+                .map(standings -> Finding.of(from, to, slots, standings, channel.territories)));
     }
 
     /** Content that passed the placement rules, and where its slot ends. */
@@ -45,86 +262,50 @@ public class SlotService {
     }
 
     /** Asks content-service about the item and checks every placement rule for {@code [start, end)}. */
-    private Uni<Placement> checked(Channel channel, UUID contentId, Instant start,
-            Function<ContentRecord, Instant> endOf, String authorization) {
-        return content.find(contentId, authorization)
-                .onFailure().transform(SlotService::contentServiceDown)
-                .flatMap(item -> {
-                    if (item == null) {
-                        return Uni.createFrom().failure(unplaceable(List.of(new SlotPlacement.Breach(
-                                SlotPlacement.CONTENT_NOT_APPROVED, "no APPROVED content item " + contentId + " exists"))));
-                    }
-                    Instant end = endOf.apply(item);
-                    return content.reasonsAgainst(contentId, start, channel.territories.get(0), authorization)
-                            .onFailure().transform(SlotService::contentServiceDown)
-                            .flatMap(reasons -> {
-                                List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(item, start, end,
-                                        channel.territories, !reasons.contains(SlotPlacement.PARTNER_INACTIVE));
-                                return breaches.isEmpty() ? Uni.createFrom().item(new Placement(item, end))
-                                        : Uni.createFrom().failure(unplaceable(breaches));
-                            });
-                });
-    }
-
-    /**
-     * Inserts the slot unless the exclusion constraint finds one in the way: ON CONFLICT DO NOTHING
-     * keeps the transaction usable, so the slot in the way can be named in the same breath.
-     */
-    @WithTransaction
-    Uni<Slot> insert(UUID channelId, ContentRecord item, Instant start, Instant end) {
-        UUID id = UUID.randomUUID();
-        return slots.getSession().flatMap(session -> session.createNativeQuery("""
-                INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, version, created_at)
-                VALUES (:id, :channel, :content, :kind, :title, :partner, :rating, :start, :end, 0, now())
-                ON CONFLICT DO NOTHING""")
-                .setParameter("id", id)
-                .setParameter("channel", channelId)
-                .setParameter("content", UUID.fromString(item.id()))
-                .setParameter("kind", ("LIVE_EVENT".equals(item.kind()) ? SlotKind.LIVE : SlotKind.PROGRAMME).name())
-                .setParameter("title", item.title())
-                .setParameter("partner", UUID.fromString(item.partnerId()))
-                .setParameter("rating", item.ageRating())
-                .setParameter("start", start)
-                .setParameter("end", end)
-                .executeUpdate())
-                .flatMap(inserted -> inserted == 1 ? slots.findById(id) : inTheWay(channelId, start, end));
-    }
-
-    /**
-     * Moves a slot to start at {@code start}, keeping its length, if the content may air then and the
-     * time is free; the exclusion constraint settles a race with another placement.
-     */
-    public Uni<Slot> move(Channel channel, Slot slot, Instant start, String authorization) {
-        Duration length = Duration.between(slot.startAt, slot.endAt);
-        return checked(channel, slot.contentId, start, item -> start.plus(length), authorization)
-                .flatMap(placement -> reschedule(slot.id, channel.id, start, placement.end()));
-    }
-
-    @WithTransaction
-    Uni<Slot> reschedule(UUID slotId, UUID channelId, Instant start, Instant end) {
-        return slots.overlapping(channelId, start, end).flatMap(found -> {
-            List<Slot> others = found.stream().filter(other -> !other.id.equals(slotId)).toList();
-            if (!others.isEmpty()) {
-                return Uni.createFrom().failure(taken(others));
+    private Uni<Placement> checked(Channel channel, UUID contentId, Instant start, Function<ContentRecord, Instant> endOf,
+            String authorization) {
+        return standing(contentId, channel, authorization).map(standing -> {
+            if (standing.item() == null) {
+                throw unplaceable(SlotPlacement.breaches(standing, start, start, channel.territories));
             }
-            return slots.findById(slotId).flatMap(slot -> {
-                slot.startAt = start;
-                slot.endAt = end;
-                return slots.flush().replaceWith(slot);
-            });
-        }).onFailure(PostgresErrors::isExclusionViolation).transform(e -> ProblemException.conflict(
-                "The time was taken by a concurrent placement; read the schedule again"));
+            Instant end = endOf.apply(standing.item());
+            List<SlotPlacement.Breach> breaches = SlotPlacement.breaches(standing, start, end, channel.territories);
+            if (!breaches.isEmpty()) {
+                throw unplaceable(breaches);
+            }
+            return new Placement(standing.item(), end);
+        });
     }
 
-    /** The 409 for a placement another slot already holds, naming that slot. */
-    private Uni<Slot> inTheWay(UUID channelId, Instant start, Instant end) {
-        return slots.overlapping(channelId, start, end).flatMap(blocking -> Uni.createFrom().failure(taken(blocking)));
+    private Uni<Map<UUID, ContentStanding>> standings(Collection<UUID> contentIds, Channel channel, String authorization) {
+        return Multi.createFrom().iterable(new LinkedHashSet<>(contentIds))
+                .onItem().transformToUni(id -> standing(id, channel, authorization)).merge(CONCURRENT_LOOKUPS)
+                .collect().asMap(ContentStanding::contentId);
     }
 
-    private static ProblemException taken(List<Slot> blocking) {
-        return ProblemException.conflict("The time is taken by " + blocking.stream()
-                .map(slot -> "slot " + slot.id + " [" + slot.startAt + ", " + slot.endAt + ")")
-                .collect(Collectors.joining(", ")));
+    private Uni<ContentStanding> standing(UUID contentId, Channel channel, String authorization) {
+        return content.find(contentId, authorization)
+                .flatMap(item -> item == null ? Uni.createFrom().item(new ContentStanding(contentId, null, false))
+                        : content.reasonsAgainst(contentId, Instant.now(), channel.territories.get(0), authorization)
+                                .map(reasons -> new ContentStanding(contentId, item,
+                                        !reasons.contains(SlotPlacement.PARTNER_INACTIVE))))
+                .onFailure().transform(SlotService::contentServiceDown);
+    }
+
+    /** The 409 for a time another slot already holds, naming that slot. */
+    private Uni<Slot> inTheWay(UUID channelId, Instant start, Instant end, UUID movingSlotId) {
+        return table.overlapping(channelId, start, end).flatMap(blocking -> Uni.createFrom().failure(
+                ProblemException.conflict("The time is taken by " + describe(blocking.stream()
+                        .filter(slot -> !slot.id.equals(movingSlotId)).toList()))));
+    }
+
+    private static String describe(List<Slot> slots) {
+        return slots.stream().map(slot -> "slot " + slot.id + " [" + slot.startAt + ", " + slot.endAt + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private static SlotKind kindOf(ContentRecord item) {
+        return "LIVE_EVENT".equals(item.kind()) ? SlotKind.LIVE : SlotKind.PROGRAMME;
     }
 
     private static Instant endOf(ContentRecord item, Instant start, Instant requestedEnd) {
@@ -140,10 +321,32 @@ public class SlotService {
         return start.plus(Duration.ofSeconds(item.durationSeconds()));
     }
 
+    private static Problem.Violation violation(int index, List<SlotPlacement.Breach> breaches) {
+        return new Problem.Violation("[" + index + "]", breaches.stream().map(b -> b.rule() + ": " + b.detail())
+                .collect(Collectors.joining("; ")));
+    }
+
+    private static ProblemException refused(Problem problem, List<Problem.Violation> violations) {
+        return new ProblemException(problem.withViolations(violations.subList(0, Math.min(LISTED_VIOLATIONS, violations.size()))));
+    }
+
     private static ProblemException unplaceable(List<SlotPlacement.Breach> breaches) {
         return new ProblemException(Problem.of("placement-rule", "Unprocessable Content", 422,
                 "The slot breaks " + breaches.stream().map(SlotPlacement.Breach::rule).collect(Collectors.joining(", ")))
                 .withViolations(breaches.stream().map(b -> new Problem.Violation(b.rule(), b.detail())).toList()));
+    }
+
+    private static ProblemException notLive(UUID contentId, ContentRecord item) {
+        return new ProblemException(Problem.of("not-a-live-event", "Unprocessable Content", 422,
+                "Content " + contentId + " is a " + item.kind() + "; only a LIVE_EVENT goes live"));
+    }
+
+    private static ProblemException noFiller(String detail) {
+        return new ProblemException(Problem.of("no-filler", "Unprocessable Content", 422, detail));
+    }
+
+    private static ProblemException concurrentEdit(Throwable failure) {
+        return ProblemException.conflict("A concurrent placement took part of the time; read the schedule again and retry");
     }
 
     private static ProblemException contentServiceDown(Throwable failure) {

@@ -9,12 +9,14 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -39,6 +41,8 @@ import io.syndication.schedule.slot.Coverage;
 import io.syndication.schedule.slot.Slot;
 import io.syndication.schedule.slot.SlotRepository;
 import io.syndication.schedule.slot.SlotService;
+import io.syndication.schedule.slot.SlotService.Planned;
+import io.syndication.schedule.slot.SlotTable;
 
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +54,18 @@ public class SlotResource {
     /** A window longer than this is refused: a schedule is read a few days at a time. */
     static final Duration MAX_WINDOW = Duration.ofDays(31);
 
+    /** A month of back-to-back 30-second clips, with room to spare. */
+    static final int MAX_WINDOW_SLOTS = 100_000;
+
     private final ChannelRepository channels;
     private final SlotRepository slots;
+    private final SlotTable table;
     private final SlotService service;
 
-    public SlotResource(ChannelRepository channels, SlotRepository slots, SlotService service) {
+    public SlotResource(ChannelRepository channels, SlotRepository slots, SlotTable table, SlotService service) {
         this.channels = channels;
         this.slots = slots;
+        this.table = table;
         this.service = service;
     }
 
@@ -72,7 +81,7 @@ public class SlotResource {
     public Uni<Response> place(@PathParam("channelId") UUID channelId, @NotNull @Valid SlotRequest request,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         return channel(channelId)
-                .flatMap(channel -> service.place(channel, request.contentId(), request.start(), request.end(), token))
+                .flatMap(channel -> service.place(channel, planned(request), token))
                 .map(slot -> Response.created(URI.create("/api/v1/channels/" + channelId + "/slots/" + slot.id))
                         .entity(SlotView.of(slot)).build());
     }
@@ -117,8 +126,76 @@ public class SlotResource {
     public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
             @QueryParam("to") @NotNull Instant to) {
         checkWindow(from, to);
-        return channel(channelId).flatMap(channel -> slots.overlapping(channelId, from, to))
+        return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> found.stream().map(SlotView::of).toList());
+    }
+
+    @PUT
+    @Path("/slots")
+    @Operation(operationId = "replaceWindow", summary = "Replace a whole window of the schedule",
+            description = "All or nothing: every slot in [from, to) is replaced by those sent, which must lie in the window, "
+                    + "not overlap each other (400 naming each by its index) and pass the placement rules (422 naming each "
+                    + "slot and rule). A slot already there that crosses the window's edges is 409.")
+    public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to, @NotNull @Size(max = MAX_WINDOW_SLOTS) List<@NotNull @Valid SlotRequest> window,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        checkWindow(from, to);
+        return channel(channelId)
+                .flatMap(channel -> service.replace(channel, from, to, window.stream().map(SlotResource::planned).toList(), token))
+                .map(placed -> placed.stream().map(SlotView::of).toList());
+    }
+
+    @POST
+    @Path("/fill")
+    // the window is in the query: a body, if any, is ignored
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "fillGaps", summary = "Fill every gap of a window from the filler rotation",
+            description = "The channel's filler items air in rotation, back to back from each gap's start; one that does not "
+                    + "fit the rest of a gap, or whose rights end sooner, is cut (cut: true). Time where no filler is "
+                    + "licensed stays a gap. 422 when the channel has no filler that may air.")
+    public Uni<FillView> fill(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        checkWindow(from, to);
+        return channel(channelId).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
+    }
+
+    @POST
+    @Path("/live")
+    @APIResponse(responseCode = "201", description = "On air, with every slot it changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiveView.class)))
+    @Operation(operationId = "goLive", summary = "Insert a live event over the schedule",
+            description = "PUSH moves later slots later until a gap absorbs them or the next live event stops them (what no "
+                    + "longer fits before it is cut or removed); TRIM cuts overlapped slots around the event (one spanning it "
+                    + "resumes after it); DROP removes them. Another live event in the way is 409.")
+    public Uni<Response> goLive(@PathParam("channelId") UUID channelId, @NotNull @Valid LiveRequest request,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        return channel(channelId)
+                .flatMap(channel -> service.goLive(channel, request.contentId(), request.start(), request.end(),
+                        request.policy(), token))
+                .map(edit -> Response.created(URI.create("/api/v1/channels/" + channelId + "/slots/" + edit.live().id))
+                        .entity(LiveView.of(edit)).build());
+    }
+
+    @PATCH
+    @Path("/live/{slotId}")
+    @Operation(operationId = "extendLive", summary = "Extend a live event running long",
+            description = "Its slot ends later; the extra time is cleared under the policy, as when it went live.")
+    public Uni<LiveView> extendLive(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId,
+            @NotNull @Valid LiveExtension extension, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        return channel(channelId)
+                .flatMap(channel -> service.extendLive(channel, slotId, extension.end(), extension.policy(), token))
+                .map(LiveView::of);
+    }
+
+    @GET
+    @Path("/validation")
+    @Operation(operationId = "validateWindow", summary = "What is wrong with a window of the schedule",
+            description = "Every gap, and every slot whose content may no longer air then: CONTENT_NOT_APPROVED (retired or "
+                    + "re-submitted since placement), RIGHTS_EXPIRED, TERRITORY_MISMATCH, PARTNER_INACTIVE; in time order.")
+    public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
+            @QueryParam("to") @NotNull Instant to, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        checkWindow(from, to);
+        return channel(channelId).flatMap(channel -> service.validate(channel, from, to, token)).map(ValidationView::new);
     }
 
     @GET
@@ -128,8 +205,12 @@ public class SlotResource {
     public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
             @QueryParam("to") @NotNull Instant to) {
         checkWindow(from, to);
-        return channel(channelId).flatMap(channel -> slots.overlapping(channelId, from, to))
+        return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> Coverage.of(from, to, found));
+    }
+
+    private static Planned planned(SlotRequest request) {
+        return new Planned(request.contentId(), request.start(), request.end());
     }
 
     private Uni<Slot> slot(UUID channelId, UUID slotId) {

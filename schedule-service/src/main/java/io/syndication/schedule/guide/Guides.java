@@ -1,0 +1,31 @@
+package io.syndication.schedule.guide;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import io.smallrye.mutiny.Multi;
+import io.syndication.http.ProblemException;
+
+/** What the JSON and XMLTV guides share: local days asked for, and a document streamed in chunks. */
+final class Guides {
+
+    static final int MAX_DAYS = 31;
+    /** Programmes written per chunk: few enough writes, small enough chunks. */
+    static final int PROGRAMMES_PER_CHUNK = 256;
+
+    private Guides() {
+    }
+
+    static LocalDate localDate(String date) {
+        try {
+            return date == null ? null : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("date", "must be a date such as 2026-12-14");
+        }
+    }
+
+    static Multi<String> concat(String head, Multi<String> body, String tail) {
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(head), body, Multi.createFrom().item(tail));
+    }
+
+}

@@ -1,0 +1,16 @@
+package io.syndication.schedule.slot;
+
+import java.util.UUID;
+
+import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+
+/**
+ * What content-service says of one content item: the item as an operator sees it (null when it is
+ * not, or no longer, APPROVED) and whether its partner is ACTIVE.
+ */
+public record ContentStanding(UUID contentId, ContentRecord item, boolean partnerActive) {
+
+    public boolean isLive() {
+        return item != null && "LIVE_EVENT".equals(item.kind());
+    }
+}

@@ -1,0 +1,238 @@
+package io.syndication.schedule.slot;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.ProblemException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * A channel's slots read and written many at a time, straight over the reactive PostgreSQL client:
+ * a month of 30-second clips is 86,400 rows, which one {@code unnest} insert or one pipelined batch
+ * of updates handles where an entity per row would not. Edits of a channel's schedule run in one
+ * transaction holding the channel's row lock, so two edits of one channel take turns while the
+ * exclusion constraint still guards against single placements racing them.
+ */
+@ApplicationScoped
+public class SlotTable {
+
+    static final String COLUMNS = "id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version";
+
+    /**
+     * A channel's slots overlapping [$2, $3) in start order, both halves walking the (channel_id,
+     * start_at) index: slots never overlap, so only the last one starting before $2 can still be on
+     * air at $2.
+     */
+    private static final String WINDOW = "SELECT " + COLUMNS + " FROM ("
+            + "(SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND start_at < $2 ORDER BY start_at DESC LIMIT 1)"
+            + " UNION ALL (SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND start_at >= $2 AND start_at < $3)"
+            + ") slot WHERE end_at > $2 ORDER BY start_at";
+
+    /** How many rows a streamed read fetches at a time. */
+    private static final int FETCH = 512;
+
+    private final Pool pool;
+
+    public SlotTable(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Outside any edit: one statement, one implicit transaction. */
+    SqlClient pool() {
+        return pool;
+    }
+
+    /** Runs {@code edit} in one transaction that first locks the channel against other schedule edits. */
+    public <T> Uni<T> editing(UUID channelId, Function<SqlConnection, Uni<T>> edit) {
+        return pool.withTransaction(connection -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
+                .execute(Tuple.of(channelId))
+                .flatMap(locked -> locked.size() == 1 ? edit.apply(connection)
+                        : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId))));
+    }
+
+    /** The channel's slots that overlap {@code [from, to)}, in start order. */
+    public Uni<List<Slot>> overlapping(UUID channelId, Instant from, Instant to) {
+        return overlapping(pool, channelId, from, to);
+    }
+
+    public Uni<List<Slot>> overlapping(SqlClient client, UUID channelId, Instant from, Instant to) {
+        return client.preparedQuery(WINDOW).execute(Tuple.of(channelId, utc(from), utc(to))).map(SlotTable::slots);
+    }
+
+    /** A channel's window to read. */
+    public record Window(UUID channelId, Instant from, Instant to) {
+    }
+
+    /**
+     * Each window's slots in start order, one window after another, read {@value #FETCH} rows at a
+     * time through a cursor: memory stays flat however long the guide.
+     */
+    public Multi<Slot> streamed(List<Window> windows) {
+        return Multi.createFrom().resourceFromUni(() -> pool.getConnection().call(SqlConnection::begin),
+                connection -> connection.prepare(WINDOW).onItem().transformToMulti(statement -> Multi.createFrom()
+                        .iterable(windows)
+                        .onItem().transformToMultiAndConcatenate(window -> statement
+                                .createStream(FETCH, Tuple.of(window.channelId(), utc(window.from()), utc(window.to())))
+                                .toMulti())))
+                // a read-only transaction: closing the connection rolls it back
+                .withFinalizer(SqlConnection::close)
+                .map(SlotTable::slotOf);
+    }
+
+    /** Every slot of the channel that ends after {@code at}, in start order: what a push may have to move. */
+    Uni<List<Slot>> endingAfter(SqlClient client, UUID channelId, Instant at) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at")
+                .execute(Tuple.of(channelId, utc(at))).map(SlotTable::slots);
+    }
+
+    Uni<Slot> find(SqlClient client, UUID channelId, UUID slotId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND id = $2")
+                .execute(Tuple.of(channelId, slotId))
+                .map(rows -> rows.size() == 1 ? slotOf(rows.iterator().next()) : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Slot " + slotId));
+    }
+
+    /** Inserts new slots in one statement; one overlapping another fails the statement. */
+    Uni<Void> insert(SqlClient client, List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = slots.size();
+        UUID[] ids = new UUID[size];
+        UUID[] channels = new UUID[size];
+        UUID[] contents = new UUID[size];
+        String[] kinds = new String[size];
+        String[] titles = new String[size];
+        UUID[] partners = new UUID[size];
+        String[] ratings = new String[size];
+        OffsetDateTime[] starts = new OffsetDateTime[size];
+        OffsetDateTime[] ends = new OffsetDateTime[size];
+        Boolean[] cuts = new Boolean[size];
+        for (int i = 0; i < size; i++) {
+            Slot slot = slots.get(i);
+            ids[i] = slot.id;
+            channels[i] = slot.channelId;
+            contents[i] = slot.contentId;
+            kinds[i] = slot.kind.name();
+            titles[i] = slot.title;
+            partners[i] = slot.partnerId;
+            ratings[i] = slot.ageRating;
+            starts[i] = utc(slot.startAt);
+            ends[i] = utc(slot.endAt);
+            cuts[i] = slot.cut;
+        }
+        return client.preparedQuery("""
+                INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version, created_at)
+                SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now()
+                FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[],
+                            $8::timestamptz[], $9::timestamptz[], $10::boolean[])
+                     AS s(id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut)""")
+                .execute(Tuple.tuple(List.<Object>of(ids, channels, contents, kinds, titles, partners, ratings, starts, ends, cuts)))
+                .replaceWithVoid();
+    }
+
+    /** Deletes every slot the window holds; the caller has made sure none crosses its edges. */
+    Uni<Void> deleteWithin(SqlClient client, UUID channelId, Instant from, Instant to) {
+        return client.preparedQuery("DELETE FROM slot WHERE channel_id = $1 AND start_at >= $2 AND end_at <= $3")
+                .execute(Tuple.of(channelId, utc(from), utc(to))).replaceWithVoid();
+    }
+
+    /**
+     * Applies a live event's changes: removals first, then trims (which only shrink), then moves from
+     * the latest back (each moves into time already vacated), then additions; so no statement ever
+     * overlaps a slot that is still where it was. A slot changed since it was read is a 409.
+     */
+    Uni<Void> apply(SqlClient client, List<ScheduleChange> changes) {
+        List<Slot> removed = new ArrayList<>();
+        List<Slot> trimmed = new ArrayList<>();
+        List<Slot> moved = new ArrayList<>();
+        List<Slot> added = new ArrayList<>();
+        for (ScheduleChange change : changes) {
+            switch (change.change()) {
+                case REMOVED -> removed.add(change.slot());
+                case TRIMMED -> trimmed.add(change.slot());
+                case MOVED -> moved.add(change.slot());
+                case ADDED -> added.add(change.slot());
+            }
+        }
+        moved.sort(Comparator.comparing((Slot slot) -> slot.startAt).reversed());
+        List<Slot> updated = new ArrayList<>(trimmed);
+        updated.addAll(moved);
+        return delete(client, removed).flatMap(ignored -> update(client, updated)).flatMap(ignored -> insert(client, added));
+    }
+
+    private Uni<Void> delete(SqlClient client, List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("DELETE FROM slot WHERE id = $1 AND version = $2")
+                .executeBatch(slots.stream().map(slot -> Tuple.of(slot.id, slot.version)).toList())
+                .map(results -> everyRowHit(results, slots.size()));
+    }
+
+    /** Writes each slot's times and cut mark in the given order, checking it is still the version read. */
+    Uni<Void> update(SqlClient client, List<Slot> slots) {
+        if (slots.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("UPDATE slot SET start_at = $3, end_at = $4, cut = $5, version = version + 1"
+                + " WHERE id = $1 AND version = $2")
+                .executeBatch(slots.stream()
+                        .map(slot -> Tuple.of(slot.id, slot.version, utc(slot.startAt), utc(slot.endAt), slot.cut)).toList())
+                .map(results -> everyRowHit(results, slots.size()));
+    }
+
+    private static Void everyRowHit(RowSet<Row> results, int expected) {
+        int hit = 0;
+        for (RowSet<Row> result = results; result != null; result = result.next()) {
+            hit += result.rowCount();
+        }
+        if (hit != expected) {
+            throw ProblemException.conflict("The schedule changed while it was being edited; read it again and retry");
+        }
+        return null;
+    }
+
+    private static List<Slot> slots(RowSet<Row> rows) {
+        List<Slot> slots = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            slots.add(slotOf(row));
+        }
+        return slots;
+    }
+
+    static Slot slotOf(Row row) {
+        Slot slot = new Slot();
+        slot.id = row.getUUID("id");
+        slot.channelId = row.getUUID("channel_id");
+        slot.contentId = row.getUUID("content_id");
+        slot.kind = SlotKind.valueOf(row.getString("kind"));
+        slot.title = row.getString("title");
+        slot.partnerId = row.getUUID("partner_id");
+        slot.ageRating = row.getString("age_rating");
+        slot.startAt = row.getOffsetDateTime("start_at").toInstant();
+        slot.endAt = row.getOffsetDateTime("end_at").toInstant();
+        slot.cut = row.getBoolean("cut");
+        slot.version = row.getLong("version");
+        return slot;
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,304 @@
+package io.syndication.schedule;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+/** Whole windows, filling, live events and validation, against a real PostgreSQL. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(FakeContentServiceResource.class)
+class ScheduleEditingTest {
+
+    private static final String PROGRAMME = FakeContentServiceResource.PROGRAMME;
+    private static final String LIVE = FakeContentServiceResource.LIVE;
+
+    static String channel(String timeZone, List<String> territories, List<String> fillers) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("slug", "ch-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example",
+                        "name", "Test channel", "timeZone", timeZone, "territories", territories, "fillerContentIds", fillers))
+                .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
+    }
+
+    private static String channel() {
+        return channel("Asia/Singapore", List.of("SG", "HK", "IN"), List.of(FakeContentServiceResource.CLIP));
+    }
+
+    private static void place(String channel, String contentId, String start) {
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("contentId", contentId, "start", start))
+                .when().post("/api/v1/channels/" + channel + "/slots").then().statusCode(201);
+    }
+
+    private static String placeLive(String channel, String start, String end) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("contentId", LIVE, "start", start, "end", end))
+                .when().post("/api/v1/channels/" + channel + "/slots").then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath slots(String channel, String from, String to) {
+        return given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/channels/" + channel + "/slots").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static ExtractableResponse<Response> live(String channel, String contentId, String start, String end, String policy) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("contentId", contentId, "start", start, "end", end, "policy", policy))
+                .when().post("/api/v1/channels/" + channel + "/live").then().extract();
+    }
+
+    private static ExtractableResponse<Response> replace(String channel, String from, String to, String body) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
+                .queryParam("from", from).queryParam("to", to)
+                .when().put("/api/v1/channels/" + channel + "/slots").then().extract();
+    }
+
+    @Test
+    void aWindowIsReplacedWhole() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-10T08:00:00Z");
+        ExtractableResponse<Response> replaced = replace(channel, "2026-12-10T06:00:00Z", "2026-12-10T10:00:00Z", """
+                [{"contentId": "%1$s", "start": "2026-12-10T07:00:00Z"},
+                 {"contentId": "%2$s", "start": "2026-12-10T07:30:00Z", "end": "2026-12-10T09:00:00Z"},
+                 {"contentId": "%1$s", "start": "2026-12-10T06:00:00Z"}]""".formatted(PROGRAMME, LIVE));
+        assertThat(replaced.statusCode(), equalTo(200));
+        assertThat(replaced.path("start"), contains("2026-12-10T06:00:00Z", "2026-12-10T07:00:00Z", "2026-12-10T07:30:00Z"));
+        assertThat(slots(channel, "2026-12-10T00:00:00Z", "2026-12-11T00:00:00Z").getList("kind"),
+                contains("PROGRAMME", "PROGRAMME", "LIVE"));
+    }
+
+    @Test
+    void aWindowWithOneBadSlotChangesNothing() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-11T08:00:00Z");
+        ExtractableResponse<Response> unplaceable = replace(channel, "2026-12-11T06:00:00Z", "2026-12-11T10:00:00Z", """
+                [{"contentId": "%s", "start": "2026-12-11T06:00:00Z"},
+                 {"contentId": "%s", "start": "2026-12-11T07:00:00Z"}]""".formatted(PROGRAMME, FakeContentServiceResource.NOT_APPROVED));
+        assertThat(unplaceable.statusCode(), equalTo(422));
+        assertThat(unplaceable.contentType(), containsString("application/problem+json"));
+        assertThat(unplaceable.path("violations.field"), contains("[1]"));
+        assertThat(unplaceable.<String>path("violations[0].message"), containsString("CONTENT_NOT_APPROVED"));
+
+        ExtractableResponse<Response> overlapping = replace(channel, "2026-12-11T06:00:00Z", "2026-12-11T10:00:00Z", """
+                [{"contentId": "%1$s", "start": "2026-12-11T06:00:00Z"},
+                 {"contentId": "%1$s", "start": "2026-12-11T06:15:00Z"},
+                 {"contentId": "%1$s", "start": "2026-12-11T09:45:00Z"}]""".formatted(PROGRAMME));
+        assertThat(overlapping.statusCode(), equalTo(400));
+        assertThat(overlapping.path("violations.field"), contains("[2]", "[1]"));
+
+        // the slot placed before is all there is, as it was
+        assertThat(slots(channel, "2026-12-11T00:00:00Z", "2026-12-12T00:00:00Z").getList("start"),
+                contains("2026-12-11T08:00:00Z"));
+    }
+
+    @Test
+    void aWindowWhoseEdgeCutsASlotIsAConflict() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-12T05:45:00Z");
+        ExtractableResponse<Response> cut = replace(channel, "2026-12-12T06:00:00Z", "2026-12-12T10:00:00Z", "[]");
+        assertThat(cut.statusCode(), equalTo(409));
+        assertThat(cut.<String>path("detail"), containsString("2026-12-12T05:45:00Z"));
+    }
+
+    @Test
+    void fillingReachesFullCoverageCuttingTheLastClip() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-13T00:00:00Z");
+        JsonPath filled = given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-13T00:00:00Z").queryParam("to", "2026-12-13T01:05:00Z")
+                .when().post("/api/v1/channels/" + channel + "/fill").then().statusCode(200).extract().jsonPath();
+        assertThat(filled.getList("slots.start"), contains("2026-12-13T00:30:00Z", "2026-12-13T00:40:00Z",
+                "2026-12-13T00:50:00Z", "2026-12-13T01:00:00Z"));
+        assertThat(filled.getList("slots.kind"), contains("FILLER", "FILLER", "FILLER", "FILLER"));
+        assertThat(filled.getList("slots.cut"), contains(false, false, false, true));
+        assertThat(filled.getList("slots.end").get(3), equalTo("2026-12-13T01:05:00Z"));
+        assertThat(filled.getDouble("coverage"), equalTo(1.0));
+        assertThat(filled.getList("gaps"), empty());
+
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-13T00:00:00Z").queryParam("to", "2026-12-13T01:05:00Z")
+                .when().get("/api/v1/channels/" + channel + "/gaps")
+                .then().statusCode(200).body("coverage", equalTo(1.0f)).body("gaps", empty());
+    }
+
+    @Test
+    void aChannelWithoutFillerCannotFill() {
+        String channel = channel("Asia/Singapore", List.of("SG"), List.of());
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-13T00:00:00Z").queryParam("to", "2026-12-13T01:00:00Z")
+                .when().post("/api/v1/channels/" + channel + "/fill")
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("filler"));
+    }
+
+    @Test
+    void pushCutsTheSlotInProgressAndMovesLaterOnesUntilAGapAbsorbsThem() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-14T10:00:00Z");
+        place(channel, PROGRAMME, "2026-12-14T10:30:00Z");
+        place(channel, PROGRAMME, "2026-12-14T11:00:00Z");
+        place(channel, PROGRAMME, "2026-12-14T12:00:00Z");
+
+        ExtractableResponse<Response> pushed = live(channel, LIVE, "2026-12-14T10:15:00Z", "2026-12-14T10:45:00Z", "PUSH");
+        assertThat(pushed.statusCode(), equalTo(201));
+        assertThat(pushed.path("changes.change"), contains("TRIMMED", "MOVED", "MOVED"));
+        assertThat(pushed.path("changes.slot.start"), contains("2026-12-14T10:00:00Z", "2026-12-14T10:45:00Z",
+                "2026-12-14T11:15:00Z"));
+        assertThat(pushed.path("changes.slot.end"), contains("2026-12-14T10:15:00Z", "2026-12-14T11:15:00Z",
+                "2026-12-14T11:45:00Z"));
+
+        JsonPath after = slots(channel, "2026-12-14T00:00:00Z", "2026-12-15T00:00:00Z");
+        assertThat(after.getList("start"), contains("2026-12-14T10:00:00Z", "2026-12-14T10:15:00Z", "2026-12-14T10:45:00Z",
+                "2026-12-14T11:15:00Z", "2026-12-14T12:00:00Z"));
+        assertThat(after.getList("kind"), contains("PROGRAMME", "LIVE", "PROGRAMME", "PROGRAMME", "PROGRAMME"));
+        assertThat(after.getList("cut"), contains(true, false, false, false, false));
+    }
+
+    @Test
+    void pushStopsAtTheNextLiveEvent() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-15T10:00:00Z");
+        place(channel, PROGRAMME, "2026-12-15T10:30:00Z");
+        String fixed = placeLive(channel, "2026-12-15T11:00:00Z", "2026-12-15T12:00:00Z");
+
+        ExtractableResponse<Response> pushed = live(channel, LIVE, "2026-12-15T10:00:00Z", "2026-12-15T10:40:00Z", "PUSH");
+        assertThat(pushed.statusCode(), equalTo(201));
+        assertThat(pushed.path("changes.change"), contains("MOVED", "REMOVED"));
+        assertThat(pushed.path("changes[0].slot.end"), equalTo("2026-12-15T11:00:00Z"));
+        assertThat(pushed.path("changes[0].slot.cut"), equalTo(true));
+
+        JsonPath after = slots(channel, "2026-12-15T00:00:00Z", "2026-12-16T00:00:00Z");
+        assertThat(after.getList("start"), contains("2026-12-15T10:00:00Z", "2026-12-15T10:40:00Z", "2026-12-15T11:00:00Z"));
+        assertThat(after.getList("id").get(2), equalTo(fixed));
+    }
+
+    @Test
+    void trimCutsAroundTheEventAndOneSpanningItResumesAfter() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-16T10:00:00Z");
+        place(channel, PROGRAMME, "2026-12-16T10:30:00Z");
+        place(channel, PROGRAMME, "2026-12-16T11:00:00Z");
+        ExtractableResponse<Response> trimmed = live(channel, LIVE, "2026-12-16T10:15:00Z", "2026-12-16T11:15:00Z", "TRIM");
+        assertThat(trimmed.statusCode(), equalTo(201));
+        assertThat(trimmed.path("changes.change"), contains("TRIMMED", "REMOVED", "TRIMMED"));
+        assertThat(slots(channel, "2026-12-16T00:00:00Z", "2026-12-17T00:00:00Z").getList("start"),
+                contains("2026-12-16T10:00:00Z", "2026-12-16T10:15:00Z", "2026-12-16T11:15:00Z"));
+
+        place(channel, PROGRAMME, "2026-12-16T14:00:00Z");
+        ExtractableResponse<Response> inside = live(channel, LIVE, "2026-12-16T14:10:00Z", "2026-12-16T14:20:00Z", "TRIM");
+        assertThat(inside.path("changes.change"), contains("TRIMMED", "ADDED"));
+        JsonPath after = slots(channel, "2026-12-16T14:00:00Z", "2026-12-16T15:00:00Z");
+        assertThat(after.getList("start"), contains("2026-12-16T14:00:00Z", "2026-12-16T14:10:00Z", "2026-12-16T14:20:00Z"));
+        assertThat(after.getList("end"), contains("2026-12-16T14:10:00Z", "2026-12-16T14:20:00Z", "2026-12-16T14:30:00Z"));
+        assertThat(after.getList("cut"), contains(true, false, true));
+    }
+
+    @Test
+    void dropRemovesWhatTheEventOverlaps() {
+        String channel = channel();
+        place(channel, PROGRAMME, "2026-12-17T10:00:00Z");
+        place(channel, PROGRAMME, "2026-12-17T10:30:00Z");
+        ExtractableResponse<Response> dropped = live(channel, LIVE, "2026-12-17T10:20:00Z", "2026-12-17T10:40:00Z", "DROP");
+        assertThat(dropped.statusCode(), equalTo(201));
+        assertThat(dropped.path("changes.change"), contains("REMOVED", "REMOVED"));
+        assertThat(slots(channel, "2026-12-17T00:00:00Z", "2026-12-18T00:00:00Z").getList("kind"), contains("LIVE"));
+    }
+
+    @Test
+    void aLiveEventIsNeverMovedOrCutByAnother() {
+        String channel = channel();
+        String first = placeLive(channel, "2026-12-18T10:00:00Z", "2026-12-18T12:00:00Z");
+        for (String policy : List.of("PUSH", "TRIM", "DROP")) {
+            ExtractableResponse<Response> clash = live(channel, LIVE, "2026-12-18T11:00:00Z", "2026-12-18T13:00:00Z", policy);
+            assertThat(policy, clash.statusCode(), equalTo(409));
+            assertThat(clash.<String>path("detail"), containsString(first));
+        }
+        ExtractableResponse<Response> notLive = live(channel, PROGRAMME, "2026-12-18T14:00:00Z", "2026-12-18T15:00:00Z", "DROP");
+        assertThat(notLive.statusCode(), equalTo(422));
+        ExtractableResponse<Response> noPolicy = live(channel, LIVE, "2026-12-18T14:00:00Z", "2026-12-18T15:00:00Z", "SQUEEZE");
+        assertThat(noPolicy.statusCode(), equalTo(400));
+    }
+
+    @Test
+    void aLiveEventRunningLongIsExtendedUnderAPolicy() {
+        String channel = channel();
+        String match = placeLive(channel, "2026-12-19T16:00:00Z", "2026-12-19T17:00:00Z");
+        place(channel, PROGRAMME, "2026-12-19T17:00:00Z");
+        place(channel, PROGRAMME, "2026-12-19T17:30:00Z");
+        JsonPath extended = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("end", "2026-12-19T17:45:00Z", "policy", "PUSH"))
+                .when().patch("/api/v1/channels/" + channel + "/live/" + match).then().statusCode(200).extract().jsonPath();
+        assertThat(extended.getString("live.end"), equalTo("2026-12-19T17:45:00Z"));
+        assertThat(extended.getList("changes.change"), contains("MOVED", "MOVED"));
+        assertThat(slots(channel, "2026-12-19T00:00:00Z", "2026-12-20T00:00:00Z").getList("start"),
+                contains("2026-12-19T16:00:00Z", "2026-12-19T17:45:00Z", "2026-12-19T18:15:00Z"));
+
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("end", "2026-12-19T18:00:00Z", "policy", "TRIM"))
+                .when().patch("/api/v1/channels/" + channel + "/live/" + match)
+                .then().statusCode(200).body("changes.change", contains("TRIMMED"));
+        // an end before the current one is not an extension
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("end", "2026-12-19T17:00:00Z", "policy", "TRIM"))
+                .when().patch("/api/v1/channels/" + channel + "/live/" + match).then().statusCode(400);
+    }
+
+    @Test
+    void validationFindsGapsAndContentThatMayNoLongerAir() {
+        String channel = channel();
+        String retired = FakeContentServiceResource.freshProgramme();
+        String suspended = FakeContentServiceResource.freshProgramme();
+        place(channel, retired, "2026-12-20T00:00:00Z");
+        place(channel, suspended, "2026-12-20T00:30:00Z");
+        place(channel, PROGRAMME, "2026-12-20T01:30:00Z");
+        FakeContentServiceResource.control(retired, "retire");
+        FakeContentServiceResource.control(suspended, "suspend");
+
+        JsonPath findings = validation(channel, "2026-12-20T00:00:00Z", "2026-12-20T02:00:00Z");
+        assertThat(findings.getList("findings.reason"), contains("CONTENT_NOT_APPROVED", "PARTNER_INACTIVE", "GAP"));
+        assertThat(findings.getList("findings.contentId"), contains(retired, suspended, null));
+        assertThat(findings.getString("findings[2].start"), equalTo("2026-12-20T01:00:00Z"));
+        assertThat(findings.getString("findings[2].end"), equalTo("2026-12-20T01:30:00Z"));
+    }
+
+    @Test
+    void validationFindsRightsThatEndedAndTerritoriesNoLongerLicensed() {
+        String channel = channel();
+        // the fake licenses its programmes until 2027-01-01T00:00Z; a push carries this one past that
+        place(channel, PROGRAMME, "2026-12-31T23:30:00Z");
+        live(channel, LIVE, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z", "PUSH");
+        JsonPath pushedOut = validation(channel, "2026-12-31T23:00:00Z", "2027-01-01T01:00:00Z");
+        assertThat(pushedOut.getList("findings.reason"), hasItems("RIGHTS_EXPIRED"));
+
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("territories", List.of("SG", "JP")))
+                .when().patch("/api/v1/channels/" + channel).then().statusCode(200);
+        JsonPath widened = validation(channel, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z");
+        assertThat(widened.getList("findings.reason"), contains("TERRITORY_MISMATCH"));
+        assertThat(widened.getString("findings[0].detail"), containsString("JP"));
+    }
+
+    private static JsonPath validation(String channel, String from, String to) {
+        return given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
+                .when().get("/api/v1/channels/" + channel + "/validation").then().statusCode(200).extract().jsonPath();
+    }
+}

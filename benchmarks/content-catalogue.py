@@ -11,58 +11,20 @@ p50/p99 latencies and PostgreSQL's EXPLAIN plans of the searches it ran.
 """
 import argparse
 import concurrent.futures
-import json
 import os
 import random
 import statistics
 import subprocess
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
-import uuid
+
+from suite_api import call, onboard_partner, percentile, token
 
 WORDS = ("markets open close rally cricket final wicket century kpop comeback chart stage esports league "
          "finals clutch ramen travel tokyo seoul mumbai sydney monsoon budget earnings startup festival "
          "drama comedy interview documentary highlights preview recap weather typhoon election").split()
 CATEGORIES = ["NEWS", "BUSINESS", "SPORTS", "CRICKET", "MUSIC", "KPOP", "ESPORTS", "LIFESTYLE", "TRAVEL", "FOOD"]
 TERRITORIES = ["SG", "HK", "IN", "JP", "KR", "AU"]
-
-
-def call(method, url, token=None, body=None, form=None):
-    headers = {}
-    data = None
-    if body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    if form is not None:
-        data = urllib.parse.urlencode(form).encode()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
-    started = time.perf_counter()
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:
-            payload = response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        payload = error.read()
-        status = error.code
-    elapsed = time.perf_counter() - started
-    return status, (json.loads(payload) if payload else None), elapsed
-
-
-def token(endpoint, client_id, secret):
-    status, body, _ = call("POST", endpoint, form={"grant_type": "client_credentials", "client_id": client_id,
-                                                   "client_secret": secret})
-    assert status == 200, body
-    return body["access_token"]
-
-
-def percentile(values, p):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def item(n, rng):
@@ -100,16 +62,8 @@ def main():
     rng = random.Random(42)
 
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
-    _, agreement, _ = call("GET", args.gateway + "/api/v1/applications/agreement")
-    slug = "bench-" + uuid.uuid4().hex[:8]
-    status, applied, _ = call("POST", args.gateway + "/api/v1/applications", body={
-        "legalName": "Benchmark Media", "displayName": "Benchmark", "slug": slug, "category": "NEWS",
-        "territories": TERRITORIES, "languages": ["en"], "contactEmail": "bench@bench.example",
-        "website": "https://bench.example", "agreementVersion": agreement["version"]})
-    assert status == 201, applied
-    _, approval, _ = call("POST", args.gateway + "/api/v1/partners/%s/approve" % applied["id"], admin, body={})
-    credentials = (approval["clientId"], approval["clientSecret"])
-    print("benchmark partner %s (%s)" % (slug, applied["id"]))
+    slug, partner_id, credentials = onboard_partner(args.gateway, admin, TERRITORIES)
+    print("benchmark partner %s (%s)" % (slug, partner_id))
 
     def ingest(start, count):
         # a fresh token per batch: access tokens live 5 minutes

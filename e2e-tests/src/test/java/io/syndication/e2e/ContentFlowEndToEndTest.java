@@ -20,25 +20,9 @@ class ContentFlowEndToEndTest {
         return Platform.suite().gatewayUrl();
     }
 
-    private static String approvedPartnerToken() {
-        String slug = "flow-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().baseUri(gateway()).contentType(ContentType.JSON)
-                .body("""
-                        {"legalName": "Flow News Ltd", "displayName": "Flow News", "slug": "%s", "category": "NEWS",
-                         "territories": ["SG", "HK"], "languages": ["en"], "contactEmail": "desk@flow.example",
-                         "website": "https://flow.example", "agreementVersion": "2026-09"}
-                        """.formatted(slug))
-                .when().post("/api/v1/applications")
-                .then().statusCode(201).extract().path("id");
-        var approval = given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin")).contentType(ContentType.JSON)
-                .body("{}").when().post("/api/v1/partners/" + id + "/approve")
-                .then().statusCode(200).extract();
-        return Platform.token(approval.path("clientId"), approval.path("clientSecret"));
-    }
-
     @Test
     void createSubmitApproveSeeScheduleAndRetire() {
-        String partner = approvedPartnerToken();
+        String partner = Platform.approvedPartnerToken("flow", "SG", "HK");
         String admin = Platform.token("suite-admin");
         String operator = Platform.token("suite-operator");
 

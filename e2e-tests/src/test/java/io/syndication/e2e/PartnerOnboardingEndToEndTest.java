@@ -3,6 +3,7 @@ package io.syndication.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -10,7 +11,11 @@ import static org.hamcrest.Matchers.not;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -49,7 +54,7 @@ class PartnerOnboardingEndToEndTest {
         Path file = Platform.settings().home().resolve("partner-credentials.json");
         for (int run = 1; run <= 2; run++) {
             // the second run finds the partners there and rotates their secrets
-            Platform.suite().onboardDemoPartners(file);
+            Map<String, String> partners = Platform.suite().onboardDemoPartners(file);
             JsonPath written = JsonPath.from(Files.readString(file));
             assertThat(written.getList("clientId"), hasSize(5));
             String token = Platform.token(written.getString("[1].clientId"), written.getString("[1].clientSecret"));
@@ -65,6 +70,23 @@ class PartnerOnboardingEndToEndTest {
                     .body("items.size()", equalTo(38))
                     .body("items.findAll { it.status == 'APPROVED' }.size()", equalTo(31))
                     .body("items.findAll { it.kind == 'LIVE_EVENT' }.size()", equalTo(2));
+
+            // each partner's channel: the coming week in its own zone has no gap, and a live event
+            List<String> channels = Platform.suite().scheduleDemoChannels(partners);
+            String operator = Platform.token("suite-operator");
+            String cricket = given().baseUri(gateway()).auth().oauth2(operator).queryParam("limit", 200)
+                    .when().get("/api/v1/channels").then().statusCode(200).extract().jsonPath()
+                    .getString("items.find { it.slug == '" + channels.get(1) + "' }.id");
+            ZoneId kolkata = ZoneId.of("Asia/Kolkata");
+            LocalDate today = LocalDate.now(kolkata);
+            given().baseUri(gateway()).auth().oauth2(operator)
+                    .queryParam("from", today.atStartOfDay(kolkata).toInstant().toString())
+                    .queryParam("to", today.plusDays(7).atStartOfDay(kolkata).toInstant().toString())
+                    .when().get("/api/v1/channels/" + cricket + "/validation")
+                    .then().statusCode(200).body("findings", empty());
+            given().baseUri(gateway()).auth().oauth2(operator).queryParam("date", today.plusDays(1).toString())
+                    .when().get("/api/v1/channels/" + cricket + "/guide")
+                    .then().statusCode(200).body("programmes.kind", hasItem("LIVE"));
         }
     }
 

@@ -3,10 +3,14 @@ package io.syndication.e2e;
 import static io.restassured.RestAssured.given;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.restassured.http.ContentType;
 import io.syndication.suite.PlatformSuite;
 import io.syndication.suite.SuiteSettings;
 
@@ -50,5 +54,20 @@ public class Platform implements BeforeAllCallback {
     /** A token for one of the suite's demo clients, whose secret is its id and "-secret". */
     static String token(String demoClient) {
         return token(demoClient, demoClient + "-secret");
+    }
+
+    /** A token of a partner just onboarded through the gateway and approved, licensing in {@code territories}. */
+    static String approvedPartnerToken(String name, String... territories) {
+        String slug = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("legalName", name + " Media Ltd", "displayName", name, "slug", slug, "category", "NEWS",
+                        "territories", List.of(territories), "languages", List.of("en"), "contactEmail", "desk@" + slug + ".example",
+                        "website", "https://" + slug + ".example", "agreementVersion", "2026-09"))
+                .when().post("/api/v1/applications")
+                .then().statusCode(201).extract().path("id");
+        var approval = given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-admin")).contentType(ContentType.JSON)
+                .body("{}").when().post("/api/v1/partners/" + id + "/approve")
+                .then().statusCode(200).extract();
+        return token(approval.path("clientId"), approval.path("clientSecret"));
     }
 }

@@ -1,16 +1,17 @@
 package io.syndication.suite;
 
+import static io.syndication.suite.GatewayCalls.expect;
+import static io.syndication.suite.GatewayCalls.get;
+import static io.syndication.suite.GatewayCalls.post;
+import static io.syndication.suite.GatewayCalls.read;
+import static io.syndication.suite.GatewayCalls.token;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +29,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class DemoPartners {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
+    
     private static final List<Map<String, Object>> LAUNCH_PARTNERS = List.of(
             partner("Asia Business News Ltd", "ABN 24/7", "asia-business-news", "NEWS",
                     List.of("HK", "SG", "IN", "AU", "JP"), List.of("en", "zh-Hant-HK"), "https://abn.example"),
@@ -48,24 +48,27 @@ final class DemoPartners {
     /**
      * Onboards each launch partner not yet known; for one already there, rotates its secret (a secret
      * is shown only once), or approves it if an earlier start stopped short of that. Writes every partner's credentials to {@code file}.
+     *
+     * @return each launch partner's id by its slug
      */
-    static void onboard(String gateway, String tokenEndpoint, String adminToken, String agreementVersion, Path file) {
+    static Map<String, String> onboard(String gateway, String tokenEndpoint, String adminToken, String agreementVersion, Path file) {
         List<Map<String, String>> credentials = new ArrayList<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         for (Map<String, Object> application : LAUNCH_PARTNERS) {
             Map<String, Object> body = new LinkedHashMap<>(application);
             body.put("agreementVersion", agreementVersion);
-            HttpResponse<String> applied = send(gateway + "/api/v1/applications", null, body);
+            HttpResponse<String> applied = post(gateway + "/api/v1/applications", null, body);
             JsonNode issued;
             if (applied.statusCode() == 201) {
                 String id = read(applied).path("id").asText();
-                issued = read(expect(200, send(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
+                issued = read(expect(200, post(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
                 issued = withId(issued, id);
             } else if (applied.statusCode() == 409) {
                 JsonNode existing = existing(gateway, adminToken, (String) application.get("slug"));
                 String id = existing.path("id").asText();
                 // an earlier start may have stopped between applying and approving
                 String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
-                issued = withId(read(expect(200, send(gateway + "/api/v1/partners/" + id + "/" + action,
+                issued = withId(read(expect(200, post(gateway + "/api/v1/partners/" + id + "/" + action,
                         adminToken, Map.of()))), id);
             } else {
                 throw new IllegalStateException("Applying as " + application.get("slug") + " answered "
@@ -79,6 +82,7 @@ final class DemoPartners {
             entry.put("clientId", issued.path("clientId").asText());
             entry.put("clientSecret", issued.path("clientSecret").asText());
             credentials.add(entry);
+            ids.put((String) application.get("slug"), issued.path("id").asText());
         }
         try {
             Files.createDirectories(file.getParent());
@@ -86,6 +90,7 @@ final class DemoPartners {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return ids;
     }
 
     /** What each launch partner offers: its programmes (with their length in minutes), clips and live events. */
@@ -136,7 +141,7 @@ final class DemoPartners {
             items.add(item(partner, slug + "-live-" + day, "LIVE_EVENT", events.get(day), language, Map.of(
                     "start", "2026-12-%02dT10:00:00Z".formatted(12 + day), "end", "2026-12-%02dT16:00:00Z".formatted(12 + day))));
         }
-        JsonNode results = read(expect(200, send(gateway + "/api/v1/content/batch", partnerToken, Map.of("items", items))))
+        JsonNode results = read(expect(200, post(gateway + "/api/v1/content/batch", partnerToken, Map.of("items", items))))
                 .path("results");
         int created = 0;
         for (JsonNode result : results) {
@@ -144,9 +149,9 @@ final class DemoPartners {
                 continue;
             }
             String content = gateway + "/api/v1/content/" + result.path("id").asText();
-            expect(200, send(content + "/submit", partnerToken, Map.of()));
+            expect(200, post(content + "/submit", partnerToken, Map.of()));
             if (created++ % 5 != 4) {
-                expect(200, send(content + "/approve", adminToken, Map.of()));
+                expect(200, post(content + "/approve", adminToken, Map.of()));
             }
         }
     }
@@ -170,24 +175,12 @@ final class DemoPartners {
     }
 
     static String agreementVersion(String gateway) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/applications/agreement")).GET().build();
-        return read(expect(200, exchange(request))).path("version").asText();
-    }
-
-    static String token(String tokenEndpoint, String clientId, String secret) {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return read(expect(200, exchange(request))).path("access_token").asText();
+        return read(expect(200, get(gateway + "/api/v1/applications/agreement", null))).path("version").asText();
     }
 
     private static JsonNode existing(String gateway, String adminToken, String slug) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/v1/partners?q=" + slug + "&limit=200"))
-                .header("Authorization", "Bearer " + adminToken).GET().build();
-        for (JsonNode partner : read(expect(200, exchange(request))).path("items")) {
+        for (JsonNode partner : read(expect(200, get(gateway + "/api/v1/partners?q=" + slug + "&limit=200", adminToken)))
+                .path("items")) {
             if (slug.equals(partner.path("slug").asText())) {
                 return partner;
             }
@@ -197,47 +190,6 @@ final class DemoPartners {
 
     private static JsonNode withId(JsonNode issued, String id) {
         return ((com.fasterxml.jackson.databind.node.ObjectNode) issued.deepCopy()).put("id", id);
-    }
-
-    private static HttpResponse<String> send(String url, String token, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            return exchange(request.build());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static HttpResponse<String> exchange(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
-                    + response.statusCode() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private static JsonNode read(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, Object> partner(String legalName, String displayName, String slug, String category,

@@ -2,6 +2,7 @@ package io.syndication.suite;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,21 @@ public final class PlatformSuite implements AutoCloseable {
      * to {@code file} and stocks their catalogues; run again, it rotates their secrets and finds the
      * catalogues as they were.
      */
-    public void onboardDemoPartners(Path file) {
-        String admin = DemoPartners.token(tokenEndpoint(), "suite-admin", "suite-admin-secret");
-        DemoPartners.onboard(gatewayUrl(), tokenEndpoint(), admin, DemoPartners.agreementVersion(gatewayUrl()), file);
+    public Map<String, String> onboardDemoPartners(Path file) {
+        String admin = GatewayCalls.token(tokenEndpoint(), "suite-admin", "suite-admin-secret");
+        return DemoPartners.onboard(gatewayUrl(), tokenEndpoint(), admin, DemoPartners.agreementVersion(gatewayUrl()), file);
+    }
+
+    /**
+     * Gives each launch partner ({@code partnerIds}: id by slug) a 24/7 channel in its time zone, with
+     * a live event and the next 7 local days filled; run again, it fills what the week now lacks.
+     *
+     * @return the channels' slugs
+     */
+    public List<String> scheduleDemoChannels(Map<String, String> partnerIds) {
+        String operator = GatewayCalls.token(tokenEndpoint(), "suite-operator", "suite-operator-secret");
+        DemoChannels.schedule(gatewayUrl(), operator, partnerIds, Instant.now());
+        return DemoChannels.slugs();
     }
 
     private void startAll() {

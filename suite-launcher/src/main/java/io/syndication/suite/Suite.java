@@ -3,6 +3,8 @@ package io.syndication.suite;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,12 +34,16 @@ public final class Suite {
             suite.close();
             stopped.countDown();
         }));
+        List<String> channels;
         try {
             System.out.println("[suite] Onboarding the launch partners through the API");
-            suite.onboardDemoPartners(credentials);
+            Map<String, String> partners = suite.onboardDemoPartners(credentials);
+            System.out.println("[suite] Scheduling a 24/7 channel per launch partner for the next " + DemoChannels.DAYS + " days");
+            channels = suite.scheduleDemoChannels(partners);
         } catch (RuntimeException e) {
-            System.err.println("[suite] Could not onboard the launch partners: " + e.getMessage());
+            System.err.println("[suite] Could not create the demo data: " + e.getMessage());
             System.exit(1);
+            return;
         }
         long seconds = Duration.between(started, Instant.now()).toSeconds();
         System.out.println("""
@@ -58,10 +64,13 @@ public final class Suite {
                     TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=suite-operator \\
                       -d client_secret=suite-operator-secret %s | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
                     curl -H "Authorization: Bearer $TOKEN" %s/api/v1/channels
+                    curl -H "Authorization: Bearer $TOKEN" "%s/api/v1/epg.xml?channel=%s&days=2"
+
+                  Demo channels: %s
                 """.formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(),
                 suite.serviceUrl("partner-service"), suite.serviceUrl("content-service"),
                 suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), credentials, suite.tokenEndpoint(),
-                suite.gatewayUrl()));
+                suite.gatewayUrl(), suite.gatewayUrl(), channels.get(0), String.join(", ", channels)));
         stopped.await();
     }
 }

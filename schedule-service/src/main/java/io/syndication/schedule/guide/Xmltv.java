@@ -30,7 +30,6 @@ final class Xmltv {
     static String head(List<GuideWindow> windows, Instant generated) {
         StringBuilder xml = new StringBuilder(256 + 128 * windows.size())
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<!DOCTYPE tv SYSTEM \"xmltv.dtd\">\n")
                 .append("<tv date=\"").append(TIME.format(generated.atOffset(ZoneOffset.UTC)))
                 .append("\" source-info-name=\"Partner content syndication platform\" generator-info-name=\"schedule-service\">\n");
         for (GuideWindow window : windows) {

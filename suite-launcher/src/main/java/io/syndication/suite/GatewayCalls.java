@@ -1,0 +1,90 @@
+package io.syndication.suite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The platform's API as the suite's demo data uses it: JSON over HTTP with client-credentials tokens. */
+final class GatewayCalls {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private GatewayCalls() {
+    }
+
+    static String token(String tokenEndpoint, String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return read(expect(200, exchange(request))).path("access_token").asText();
+    }
+
+    static HttpResponse<String> get(String url, String token) {
+        return send("GET", url, token, null);
+    }
+
+    static HttpResponse<String> post(String url, String token, Object body) {
+        return send("POST", url, token, body);
+    }
+
+    static HttpResponse<String> patch(String url, String token, Object body) {
+        return send("PATCH", url, token, body);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            return exchange(request.build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    static JsonNode read(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

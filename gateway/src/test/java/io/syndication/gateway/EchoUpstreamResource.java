@@ -3,21 +3,28 @@ package io.syndication.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP upstream for the gateway's tests: it answers every request with what it received
- * (method, path, headers, body size), except paths ending in /slow, which it answers too late.
- * partner-service and schedule-service point at it; content-service points at a port where
- * nothing listens.
+ * (method, path, headers, body size), except paths ending in /slow, which it answers too late,
+ * and partner-service's /me, which answers as partner-service would: ACTIVE, or 403 for the
+ * partner ids of {@link #SUSPENDED_PARTNER}'s kind. partner-service and schedule-service point at
+ * it; content-service points at a port where nothing listens.
  */
 public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager {
+
+    /** Partner ids ending like this one are suspended. */
+    static final String SUSPENDED_PARTNER = "6f1c7f4e-1a52-4c7e-9d0b-000000000403";
 
     private Vertx vertx;
 
@@ -37,13 +44,19 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 vertx.setTimer(3000, timer -> request.response().end("{}"));
                 return;
             }
+            if (request.path().equals("/api/v1/partners/me") && partnerId(request).endsWith("000000000403")) {
+                request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
+                        .end("{\"status\": 403, \"title\": \"Forbidden\"}");
+                return;
+            }
             JsonObject headers = new JsonObject();
             request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(), header.getValue()));
             JsonObject echo = new JsonObject()
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("headers", headers)
-                    .put("bodyLength", body.length());
+                    .put("bodyLength", body.length())
+                    .put("status", "ACTIVE");
             request.response().putHeader("Content-Type", "application/json")
                     .putHeader("X-Request-Id", String.valueOf(request.getHeader("X-Request-Id")))
                     .end(echo.encode());
@@ -61,6 +74,16 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 "gateway.upstreams.schedule-service.url", echo,
                 "gateway.upstreams.schedule-service.response-timeout", "1s",
                 "gateway.upstreams.content-service.url", "http://127.0.0.1:" + closedPort());
+    }
+
+    /** The partner_id claim of the request's bearer token, or "". */
+    private static String partnerId(HttpServerRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || authorization.split("\\.").length < 2) {
+            return "";
+        }
+        String claims = new String(Base64.getUrlDecoder().decode(authorization.split("\\.")[1]), StandardCharsets.UTF_8);
+        return new JsonObject(claims).getString("partner_id", "");
     }
 
     private static int closedPort() {

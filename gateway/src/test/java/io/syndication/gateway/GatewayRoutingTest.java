@@ -2,6 +2,7 @@ package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -146,6 +147,19 @@ class GatewayRoutingTest {
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/partners/me")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aSuspendedPartnersValidTokenIsRefusedAtTheEdge() {
+        // content-service is unreachable here: a 403 rather than a 503 was decided by the gateway
+        given().auth().oauth2(Tokens.partner(java.util.UUID.fromString(EchoUpstreamResource.SUSPENDED_PARTNER)))
+                .when().get("/api/v1/content")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/partner-inactive"));
+        given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
+                .when().get("/api/v1/content")
+                .then().statusCode(503);
     }
 
     @Test

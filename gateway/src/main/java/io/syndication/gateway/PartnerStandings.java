@@ -1,0 +1,118 @@
+package io.syndication.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.http.HttpProblems;
+import io.syndication.http.Problem;
+import io.syndication.http.Roles;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Refuses a partner's still-valid token at the edge once its partner is suspended or terminated.
+ * The token cache ({@link VerifiedTokens}) cannot know that, so each partner's standing is asked of
+ * partner-service ({@code GET /api/v1/partners/me} with the caller's own token) and kept for
+ * {@link #FRESH}: a suspension reaches the gateway within that time (partner-service itself refuses
+ * at once). Only an ACTIVE standing is kept, so a reinstated partner is let through at once. When
+ * partner-service cannot say, partner calls get a 503 rather than a guess.
+ */
+@ApplicationScoped
+public class PartnerStandings {
+
+    /** After rate limiting (RateLimits.ORDER), before the proxy routes (UpstreamRoutes.ORDER). */
+    static final int ORDER = 600;
+    static final Duration FRESH = Duration.ofSeconds(10);
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
+
+    /** What partner-service says of a partner: active, or why not. */
+    private record Standing(boolean active, String refusal) {
+    }
+
+    private final AsyncCache<String, Standing> standings = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(FRESH)
+            .buildAsync();
+    private static final Standing ACTIVE = new Standing(true, null);
+
+    private HttpClient client;
+    private RequestOptions me;
+
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+        client = vertx.createHttpClient();
+        URI partnerService = config.upstreams().get("partner-service").url();
+        me = new RequestOptions().setMethod(HttpMethod.GET)
+                .setServer(SocketAddress.inetSocketAddress(partnerService.getPort() > 0 ? partnerService.getPort() : 80,
+                        partnerService.getHost()))
+                .setURI("/api/v1/partners/me")
+                .setTimeout(ASK_TIMEOUT.toMillis());
+        router.route("/api/*").order(ORDER).handler(this::check);
+    }
+
+    private void check(RoutingContext rc) {
+        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        String partnerId = partnerIdOf(identity);
+        if (partnerId == null) {
+            rc.next();
+            return;
+        }
+        String authorization = rc.request().getHeader("Authorization");
+        Context context = Vertx.currentContext();
+        standings.get(partnerId, (id, executor) -> ask(authorization).toCompletionStage().toCompletableFuture())
+                .whenComplete((standing, failure) -> context.runOnContext(ignored -> {
+                    if (failure != null) {
+                        rc.response().putHeader("Retry-After", "5");
+                        HttpProblems.write(rc, Problem.of("partner-service-unavailable", "Service Unavailable", 503,
+                                "partner-service cannot confirm your partner's standing right now; retry shortly")
+                                .at(rc.request().path()));
+                    } else if (standing.active()) {
+                        rc.next();
+                    } else {
+                        standings.synchronous().invalidate(partnerId);
+                        HttpProblems.write(rc, Problem.of("partner-inactive", "Forbidden", 403, standing.refusal())
+                                .at(rc.request().path()));
+                    }
+                }));
+    }
+
+    /** A partner's token: an admin's or operator's is never a partner's, whatever claims it carries. */
+    private static String partnerIdOf(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous() || !identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN)
+                || identity.hasRole(Roles.OPERATOR) || !(identity.getPrincipal() instanceof JsonWebToken token)) {
+            return null;
+        }
+        Object claim = token.getClaim(Roles.PARTNER_ID_CLAIM);
+        return claim == null ? null : claim.toString();
+    }
+
+    /** partner-service's answer: 200 with the partner's status, or a 403 problem saying why it is refused. */
+    private Future<Standing> ask(String authorization) {
+        return client.request(new RequestOptions(me).putHeader("Authorization", authorization))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> switch (response.statusCode()) {
+                    case 200 -> "ACTIVE".equals(new JsonObject(body).getString("status")) ? ACTIVE
+                            : new Standing(false, "Your partner is " + new JsonObject(body).getString("status"));
+                    case 403 -> new Standing(false, new JsonObject(body).getString("detail", "Your partner is not active"));
+                    default -> throw new IllegalStateException("partner-service answered " + response.statusCode());
+                }));
+    }
+}

@@ -155,7 +155,10 @@ public class ProblemMappers {
         Response original = e.getResponse();
         int status = original.getStatus();
         Problem problem = switch (status) {
-            case 404 -> HttpProblems.notFound(uri.getPath());
+            // JAX-RS answers 404 for a path or query parameter it cannot convert; the caller sent a malformed value
+            case 404 -> e.getCause() != null ? Problem.of("validation", "Bad Request", 400,
+                    "A path or query parameter has the wrong form: dates and instants are RFC 3339, ids are UUIDs, "
+                            + "names are as the OpenAPI document lists them") : HttpProblems.notFound(uri.getPath());
             case 405 -> HttpProblems.methodNotAllowed(request.method().name(), uri.getPath());
             case 415 -> Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
                     "Content type '" + request.getHeader(HttpHeaders.CONTENT_TYPE) + "' is not accepted here; send application/json");

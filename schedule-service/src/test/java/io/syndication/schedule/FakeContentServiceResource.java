@@ -19,9 +19,9 @@ import io.vertx.core.json.JsonObject;
  * last digits: ...0001 an approved 30-minute programme, ...0002 an approved live event, ...0003 not
  * approved (404 for an operator), ...0004 approved but licensed for SG only until 2026-06-01 from a
  * suspended partner, ...0005 an approved 10-minute clip, ...0503 a failing content-service; any
- * other 5a1e0000-... id an approved 30-minute programme. {@code POST /control/{id}/retire} and
- * {@code POST /control/{id}/suspend} retire an item or suspend its partner from then on, as an
- * admin would in content- or partner-service.
+ * other 5a1e0000-... id an approved 30-minute programme. {@code POST /control/{id}/retire},
+ * {@code /suspend} and {@code /expire} retire an item, suspend its partner or end its rights on
+ * 2026-06-01 from then on, as an admin or the partner would in content- or partner-service.
  */
 public class FakeContentServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +34,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
 
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
+    private final Set<String> expired = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
 
     /** A fresh approved 30-minute programme, for a test that changes it. */
@@ -41,7 +42,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
         return "5a1e0000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24);
     }
 
-    /** Has content-service retire the item, or suspend its partner ({@code what}: retire, suspend). */
+    /** Has content-service retire the item, suspend its partner or end its rights ({@code what}: retire, suspend, expire). */
     static void control(String contentId, String what) {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
         RestAssured.given().post(url + "/control/" + contentId + "/" + what).then().statusCode(204);
@@ -54,7 +55,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
             String[] path = request.path().split("/");
             String id = path[1].equals("control") ? path[2] : path[4];
             if (path[1].equals("control")) {
-                (path[3].equals("retire") ? retired : suspended).add(id);
+                (path[3].equals("retire") ? retired : path[3].equals("suspend") ? suspended : expired).add(id);
                 request.response().setStatusCode(204).end();
             } else if (id.equals(FAILING)) {
                 request.response().setStatusCode(503).end();
@@ -70,12 +71,13 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
                 boolean live = id.equals(LIVE);
                 boolean clip = id.equals(CLIP);
                 boolean restricted = id.equals(RESTRICTED);
+                boolean rightsEnded = restricted || expired.contains(id);
                 json(request, new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
                         .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : "PROGRAMME")
                         .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
                         .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : 1800)
                         .put("ageRating", "ALL_AGES").put("availableFrom", "2026-01-01T00:00:00Z")
-                        .put("availableUntil", restricted ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
+                        .put("availableUntil", rightsEnded ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
                         .put("territories", restricted ? new JsonArray().add("SG") : new JsonArray().add("SG").add("HK").add("IN")));
             }
         });

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import java.util.List;
 import java.util.Map;
@@ -152,26 +151,41 @@ class ScheduleEditingTest {
     }
 
     @Test
-    void pushCutsTheSlotInProgressAndMovesLaterOnesUntilAGapAbsorbsThem() {
+    void pushResumesTheSlotInProgressAfterTheEventAndMovesLaterOnesUntilAGapAbsorbsThem() {
         String channel = channel();
         place(channel, PROGRAMME, "2026-12-14T10:00:00Z");
         place(channel, PROGRAMME, "2026-12-14T10:30:00Z");
         place(channel, PROGRAMME, "2026-12-14T11:00:00Z");
-        place(channel, PROGRAMME, "2026-12-14T12:00:00Z");
+        place(channel, PROGRAMME, "2026-12-14T12:10:00Z");
 
         ExtractableResponse<Response> pushed = live(channel, LIVE, "2026-12-14T10:15:00Z", "2026-12-14T10:45:00Z", "PUSH");
         assertThat(pushed.statusCode(), equalTo(201));
-        assertThat(pushed.path("changes.change"), contains("TRIMMED", "MOVED", "MOVED"));
+        assertThat(pushed.path("changes.change"), contains("TRIMMED", "ADDED", "MOVED", "MOVED"));
         assertThat(pushed.path("changes.slot.start"), contains("2026-12-14T10:00:00Z", "2026-12-14T10:45:00Z",
-                "2026-12-14T11:15:00Z"));
-        assertThat(pushed.path("changes.slot.end"), contains("2026-12-14T10:15:00Z", "2026-12-14T11:15:00Z",
-                "2026-12-14T11:45:00Z"));
+                "2026-12-14T11:00:00Z", "2026-12-14T11:30:00Z"));
+        assertThat(pushed.path("changes.slot.end"), contains("2026-12-14T10:15:00Z", "2026-12-14T11:00:00Z",
+                "2026-12-14T11:30:00Z", "2026-12-14T12:00:00Z"));
 
+        // the gap before 12:10 absorbed the push; the slot after it did not move
         JsonPath after = slots(channel, "2026-12-14T00:00:00Z", "2026-12-15T00:00:00Z");
         assertThat(after.getList("start"), contains("2026-12-14T10:00:00Z", "2026-12-14T10:15:00Z", "2026-12-14T10:45:00Z",
-                "2026-12-14T11:15:00Z", "2026-12-14T12:00:00Z"));
-        assertThat(after.getList("kind"), contains("PROGRAMME", "LIVE", "PROGRAMME", "PROGRAMME", "PROGRAMME"));
-        assertThat(after.getList("cut"), contains(true, false, false, false, false));
+                "2026-12-14T11:00:00Z", "2026-12-14T11:30:00Z", "2026-12-14T12:10:00Z"));
+        assertThat(after.getList("kind"), contains("PROGRAMME", "LIVE", "PROGRAMME", "PROGRAMME", "PROGRAMME", "PROGRAMME"));
+        assertThat(after.getList("cut"), contains(true, false, true, false, false, false));
+    }
+
+    @Test
+    void pushNeverCarriesASlotPastItsRights() {
+        String channel = channel();
+        // the fake licenses its programmes until 2027-01-01T00:00Z
+        place(channel, PROGRAMME, "2026-12-31T23:30:00Z");
+        ExtractableResponse<Response> refused = live(channel, LIVE, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z", "PUSH");
+        assertThat(refused.statusCode(), equalTo(422));
+        assertThat(refused.<String>path("detail"), containsString("past their content's rights"));
+        assertThat(refused.<String>path("violations[0].message"), containsString("RIGHTS_WINDOW"));
+        // nothing changed; TRIM fits the event in instead
+        assertThat(slots(channel, "2026-12-31T00:00:00Z", "2027-01-01T00:00:00Z").getList("kind"), contains("PROGRAMME"));
+        assertThat(live(channel, LIVE, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z", "TRIM").statusCode(), equalTo(201));
     }
 
     @Test
@@ -284,17 +298,39 @@ class ScheduleEditingTest {
     @Test
     void validationFindsRightsThatEndedAndTerritoriesNoLongerLicensed() {
         String channel = channel();
-        // the fake licenses its programmes until 2027-01-01T00:00Z; a push carries this one past that
-        place(channel, PROGRAMME, "2026-12-31T23:30:00Z");
-        live(channel, LIVE, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z", "PUSH");
-        JsonPath pushedOut = validation(channel, "2026-12-31T23:00:00Z", "2027-01-01T01:00:00Z");
-        assertThat(pushedOut.getList("findings.reason"), hasItems("RIGHTS_EXPIRED"));
+        String shortened = FakeContentServiceResource.freshProgramme();
+        place(channel, shortened, "2026-12-21T10:00:00Z");
+        place(channel, PROGRAMME, "2026-12-21T10:30:00Z");
+        // the partner's rights now end on 2026-06-01, long before the slot
+        FakeContentServiceResource.control(shortened, "expire");
+        JsonPath expired = validation(channel, "2026-12-21T10:00:00Z", "2026-12-21T11:00:00Z");
+        assertThat(expired.getList("findings.reason"), contains("RIGHTS_EXPIRED"));
+        assertThat(expired.getString("findings[0].contentId"), equalTo(shortened));
 
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("territories", List.of("SG", "JP")))
                 .when().patch("/api/v1/channels/" + channel).then().statusCode(200);
-        JsonPath widened = validation(channel, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z");
+        JsonPath widened = validation(channel, "2026-12-21T10:30:00Z", "2026-12-21T11:00:00Z");
         assertThat(widened.getList("findings.reason"), contains("TERRITORY_MISMATCH"));
         assertThat(widened.getString("findings[0].detail"), containsString("JP"));
+    }
+
+    @Test
+    void instantsNoScheduleCanHoldAreRefusedWithProblems() {
+        String channel = channel();
+        given().auth().oauth2(Tokens.operator()).queryParam("from", "+300000-01-01T00:00:00Z")
+                .queryParam("to", "+300000-01-02T00:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/gaps")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.operator()).queryParam("from", "yesterday").queryParam("to", "2026-12-02T00:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("contentId", PROGRAMME, "start", "+1000000000-12-31T23:59:59Z"))
+                .when().post("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.operator()).queryParam("date", "+999999999-12-31")
+                .when().get("/api/v1/channels/" + channel + "/guide")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     private static JsonPath validation(String channel, String from, String to) {

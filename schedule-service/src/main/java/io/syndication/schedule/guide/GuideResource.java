@@ -35,8 +35,8 @@ import io.syndication.schedule.slot.SlotTable;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * One channel's guide as JSON. It streams: programmes go out in chunks as the database cursor
- * yields them, so memory does not grow with the guide.
+ * One channel's guide as JSON. It streams: programmes go out in chunks page by page as they are
+ * read, so memory does not grow with the guide.
  */
 @Path("/api/v1/channels/{channelId}/guide")
 @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })

@@ -18,7 +18,11 @@ final class Guides {
 
     static LocalDate localDate(String date) {
         try {
-            return date == null ? null : LocalDate.parse(date);
+            LocalDate day = date == null ? null : LocalDate.parse(date);
+            if (day != null && (day.getYear() < 1970 || day.getYear() > 9999)) {
+                throw ProblemException.invalidField("date", "must lie between 1970 and 9999");
+            }
+            return day;
         } catch (DateTimeParseException e) {
             throw ProblemException.invalidField("date", "must be a date such as 2026-12-14");
         }

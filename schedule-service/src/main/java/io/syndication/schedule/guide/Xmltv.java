@@ -56,11 +56,10 @@ final class Xmltv {
                 .append("  </programme>\n").toString();
     }
 
-    /** Escapes markup, and drops the control characters XML 1.0 cannot carry at all. */
+    /** Escapes markup, and drops what XML 1.0 cannot carry at all: most control characters, U+FFFE, U+FFFF, lone surrogates. */
     static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        text.codePoints().forEach(c -> {
             switch (c) {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
@@ -68,12 +67,18 @@ final class Xmltv {
                 case '"' -> escaped.append("&quot;");
                 case '\'' -> escaped.append("&apos;");
                 default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        escaped.append(c);
+                    if (allowedInXml(c)) {
+                        escaped.appendCodePoint(c);
                     }
                 }
             }
-        }
+        });
         return escaped.toString();
+    }
+
+    /** XML 1.0's Char production; a lone surrogate comes out of codePoints() as itself, and is not one. */
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

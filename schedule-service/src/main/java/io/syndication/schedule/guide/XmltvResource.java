@@ -32,11 +32,12 @@ import io.syndication.http.Roles;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.SlotTable;
+import io.syndication.schedule.validation.OnTheCalendar;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * The XMLTV guide of many channels. It streams: channels first, then programmes in chunks as the
- * database cursor yields them, so memory does not grow with the guide.
+ * The XMLTV guide of many channels. It streams: channels first, then programmes in chunks page by page as they
+ * are read, so memory does not grow with the guide.
  */
 @Path("/api/v1/epg.xml")
 @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
@@ -63,8 +64,8 @@ public class XmltvResource {
                     + MAX_CHANNELS + "): the local days from date (default today) in that channel's own time zone, for days "
                     + "days (1-31); or the instants from and to (at most 31 days apart) instead. Valid against the XMLTV DTD.")
     public RestMulti<Buffer> xmltv(@QueryParam("channel") List<String> slugs, @QueryParam("date") String date,
-            @QueryParam("days") @Min(1) @Max(Guides.MAX_DAYS) Integer days, @QueryParam("from") Instant from,
-            @QueryParam("to") Instant to) {
+            @QueryParam("days") @Min(1) @Max(Guides.MAX_DAYS) Integer days,
+            @QueryParam("from") @OnTheCalendar Instant from, @QueryParam("to") @OnTheCalendar Instant to) {
         Function<Channel, GuideWindow> windowOf = windowOf(date, days, from, to);
         if (slugs.size() > MAX_CHANNELS) {
             throw ProblemException.invalidField("channel", "at most " + MAX_CHANNELS + " channels at a time");

@@ -33,9 +33,10 @@ public final class LiveInsertion {
     }
 
     /**
-     * The slot in progress at {@code start} is cut there; the slots from {@code start} on move later,
-     * back to back after {@code end}, until one already starts late enough (a gap absorbed the
-     * push) or a live event stops them: what no longer fits before it is cut or removed.
+     * The slot in progress at {@code start} is cut there and its rest resumes after the event; the
+     * slots from {@code start} on move later, back to back after it, until one already starts late
+     * enough (a gap absorbed the push) or a live event stops them: what no longer fits before it is
+     * cut or removed.
      */
     private static List<ScheduleChange> push(List<Slot> slots, Instant start, Instant end) {
         List<ScheduleChange> changes = new ArrayList<>();
@@ -51,6 +52,10 @@ public final class LiveInsertion {
             }
             if (slot.startAt.isBefore(start)) {
                 changes.add(new ScheduleChange(Change.TRIMMED, cutTo(slot, slot.startAt, start)));
+                Slot rest = restOf(slot, cursor, cursor.plus(Duration.between(start, slot.endAt)));
+                cursor = rest.endAt;
+                pushed.add(new ScheduleChange(Change.ADDED, rest));
+                unpushed.add(null);
                 continue;
             }
             if (!slot.startAt.isBefore(cursor)) {
@@ -72,11 +77,19 @@ public final class LiveInsertion {
         return changes;
     }
 
-    /** Pushed slots may not run into a live event: the one reaching into it is cut, those past it removed. */
+    /**
+     * Pushed slots may not run into a live event: the one reaching into it is cut, those past it
+     * removed (a resumed rest that no longer fits is simply not added).
+     */
     private static void stopBefore(Instant fixedPoint, List<ScheduleChange> pushed, List<Slot> unpushed) {
         for (int i = pushed.size() - 1; i >= 0; i--) {
             Slot slot = pushed.get(i).slot();
             if (!slot.startAt.isBefore(fixedPoint)) {
+                if (unpushed.get(i) == null) {
+                    pushed.remove(i);
+                    unpushed.remove(i);
+                    continue;
+                }
                 pushed.set(i, new ScheduleChange(Change.REMOVED, unpushed.get(i)));
             } else if (slot.endAt.isAfter(fixedPoint)) {
                 slot.endAt = fixedPoint;
@@ -93,13 +106,8 @@ public final class LiveInsertion {
             boolean head = slot.startAt.isBefore(start);
             boolean tail = slot.endAt.isAfter(end);
             if (head && tail) {
-                Slot rest = copyOf(slot);
-                rest.id = UUID.randomUUID();
-                rest.version = 0;
-                rest.startAt = end;
-                rest.cut = true;
                 changes.add(new ScheduleChange(Change.TRIMMED, cutTo(slot, slot.startAt, start)));
-                changes.add(new ScheduleChange(Change.ADDED, rest));
+                changes.add(new ScheduleChange(Change.ADDED, restOf(slot, end, slot.endAt)));
             } else if (head) {
                 changes.add(new ScheduleChange(Change.TRIMMED, cutTo(slot, slot.startAt, start)));
             } else if (tail) {
@@ -137,6 +145,14 @@ public final class LiveInsertion {
         cut.endAt = end;
         cut.cut = true;
         return cut;
+    }
+
+    /** What is left of an interrupted slot, as a slot of its own over {@code [start, end)}. */
+    private static Slot restOf(Slot slot, Instant start, Instant end) {
+        Slot rest = cutTo(slot, start, end);
+        rest.id = UUID.randomUUID();
+        rest.version = 0;
+        return rest;
     }
 
     private static Slot copyOf(Slot slot) {

@@ -6,13 +6,13 @@ package io.syndication.schedule.slot;
 public record ScheduleChange(Change change, Slot slot) {
 
     public enum Change {
-        /** Later in time, same length (a push). */
+        /** Later in time (a push); cut too, and marked so, where the next live event stops the push. */
         MOVED,
         /** Shortened at either end, or both. */
         TRIMMED,
         /** Taken off the schedule. */
         REMOVED,
-        /** The rest of a programme a live event interrupted, resuming after it. */
+        /** The rest of a slot a live event interrupted, resuming after it. */
         ADDED
     }
 }

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -35,6 +37,10 @@ public class SlotService {
 
     /** How many content items are asked about at once when a window names many. */
     private static final int CONCURRENT_LOOKUPS = 8;
+    /** Distinct content items one window may name: each is asked of content-service. */
+    static final int MAX_ITEMS_PER_WINDOW = 500;
+    /** Slots one fill may make: a month of back-to-back 30-second clips, with room to spare. */
+    static final int MAX_FILLED_SLOTS = 100_000;
     /** A refused window lists this many problems at most; the detail gives the count. */
     private static final int LISTED_VIOLATIONS = 100;
 
@@ -64,7 +70,7 @@ public class SlotService {
                 .flatMap(placement -> {
                     Slot slot = Slot.of(channel.id, placement.item(), kindOf(placement.item()), planned.start(), placement.end(),
                             false);
-                    return table.insert(table.pool(), List.of(slot)).replaceWith(slot)
+                    return table.editing(channel.id, connection -> table.insert(connection, List.of(slot))).replaceWith(slot)
                             .onFailure(PostgresErrors::isExclusionViolation)
                             .recoverWithUni(e -> inTheWay(channel.id, slot.startAt, slot.endAt, null));
                 });
@@ -80,7 +86,7 @@ public class SlotService {
                 .flatMap(placement -> {
                     slot.startAt = start;
                     slot.endAt = placement.end();
-                    return table.update(table.pool(), List.of(slot)).replaceWith(slot)
+                    return table.editing(channel.id, connection -> table.update(connection, List.of(slot))).replaceWith(slot)
                             .onFailure(PostgresErrors::isExclusionViolation)
                             .recoverWithUni(e -> inTheWay(channel.id, slot.startAt, slot.endAt, slot.id));
                 });
@@ -92,7 +98,12 @@ public class SlotService {
      * already there may cross the window's edges.
      */
     public Uni<List<Slot>> replace(Channel channel, Instant from, Instant to, List<Planned> planned, String authorization) {
-        return standings(planned.stream().map(Planned::contentId).toList(), channel, authorization).flatMap(standings -> {
+        Set<UUID> contentIds = planned.stream().map(Planned::contentId).collect(Collectors.toSet());
+        if (contentIds.size() > MAX_ITEMS_PER_WINDOW) {
+            return Uni.createFrom().failure(ProblemException.invalidField("contentId", "a window may air at most "
+                    + MAX_ITEMS_PER_WINDOW + " distinct content items; this one names " + contentIds.size()));
+        }
+        return standings(contentIds, channel, authorization).flatMap(standings -> {
             List<Slot> slots = windowOf(channel, from, to, planned, standings);
             return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
                     .flatMap(existing -> {
@@ -115,6 +126,7 @@ public class SlotService {
         List<Problem.Violation> invalid = new ArrayList<>();
         List<Problem.Violation> unplaceable = new ArrayList<>();
         List<Slot> slots = new ArrayList<>(planned.size());
+        Map<UUID, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < planned.size(); i++) {
             Planned one = planned.get(i);
             ContentStanding standing = standings.get(one.contentId());
@@ -137,13 +149,15 @@ public class SlotService {
             if (!breaches.isEmpty()) {
                 unplaceable.add(violation(i, breaches));
             }
-            slots.add(Slot.of(channel.id, standing.item(), kindOf(standing.item()), one.start(), end, false));
+            Slot slot = Slot.of(channel.id, standing.item(), kindOf(standing.item()), one.start(), end, false);
+            slots.add(slot);
+            indexOf.put(slot.id, i);
         }
         List<Slot> ordered = new ArrayList<>(slots);
         ordered.sort(Comparator.comparing(slot -> slot.startAt));
         for (int i = 1; i < ordered.size(); i++) {
             if (ordered.get(i).startAt.isBefore(ordered.get(i - 1).endAt)) {
-                invalid.add(new Problem.Violation("[" + slots.indexOf(ordered.get(i)) + "]",
+                invalid.add(new Problem.Violation("[" + indexOf.get(ordered.get(i).id) + "]",
                         "overlaps the slot starting " + ordered.get(i - 1).startAt));
             }
         }
@@ -185,6 +199,10 @@ public class SlotService {
             return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
                     .flatMap(existing -> {
                         List<Slot> made = new FillerRotation(channel.id, fillers).fill(Coverage.of(from, to, existing).gaps());
+                        if (made.size() > MAX_FILLED_SLOTS) {
+                            return Uni.createFrom().failure(noFiller("Filling the window would take " + made.size()
+                                    + " slots, more than " + MAX_FILLED_SLOTS + " at once; fill a shorter window"));
+                        }
                         List<Slot> all = new ArrayList<>(existing);
                         all.addAll(made);
                         all.sort(Comparator.comparing(slot -> slot.startAt));
@@ -208,7 +226,8 @@ public class SlotService {
             return table.editing(channel.id, connection -> affected(connection, channel.id, start, end, policy)
                     .flatMap(slots -> {
                         List<ScheduleChange> changes = LiveInsertion.clear(slots, start, end, policy);
-                        return table.apply(connection, changes)
+                        return stillLicensed(channel, changes, authorization)
+                                .flatMap(ignored -> table.apply(connection, changes))
                                 .flatMap(ignored -> table.insert(connection, List.of(live)))
                                 .replaceWith(new LiveEdit(live, changes));
                     }))
@@ -235,12 +254,43 @@ public class SlotService {
                                 List<Slot> others = found.stream().filter(slot -> !slot.id.equals(slotId)).toList();
                                 List<ScheduleChange> changes = LiveInsertion.clear(others, from, end, policy);
                                 live.endAt = end;
-                                return table.apply(connection, changes)
+                                return stillLicensed(channel, changes, authorization)
+                                        .flatMap(ignored -> table.apply(connection, changes))
                                         .flatMap(ignored -> table.update(connection, List.of(live)))
                                         .replaceWith(new LiveEdit(live, changes));
                             });
                         })))
                 .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
+    }
+
+    /**
+     * A push must not carry a slot past its content's rights: moved slots (and a resumed rest) are
+     * checked against their rights windows where they land, and any that would air unlicensed
+     * refuses the whole edit with a 422 naming them.
+     */
+    private Uni<Void> stillLicensed(Channel channel, List<ScheduleChange> changes, String authorization) {
+        List<Slot> later = changes.stream()
+                .filter(change -> change.change() == ScheduleChange.Change.MOVED || change.change() == ScheduleChange.Change.ADDED)
+                .map(ScheduleChange::slot).toList();
+        if (later.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return standings(later.stream().map(slot -> slot.contentId).toList(), channel, authorization).map(standings -> {
+            List<Problem.Violation> unlicensed = new ArrayList<>();
+            for (Slot slot : later) {
+                ContentRecord item = standings.get(slot.contentId).item();
+                if (item != null && !SlotPlacement.licensed(item, slot.startAt, slot.endAt)) {
+                    unlicensed.add(new Problem.Violation("slot " + slot.id, SlotPlacement.RIGHTS_WINDOW + ": [" + slot.startAt
+                            + ", " + slot.endAt + ") would lie outside the rights window ending " + item.availableUntil()));
+                }
+            }
+            if (!unlicensed.isEmpty()) {
+                throw refused(Problem.of("placement-rule", "Unprocessable Content", 422, "The push would carry "
+                        + unlicensed.size() + " slots past their content's rights; use TRIM or DROP, or move them first"),
+                        unlicensed);
+            }
+            return null;
+        });
     }
 
     /** What a live event over {@code [start, end)} may touch: for a push everything after it begins. */

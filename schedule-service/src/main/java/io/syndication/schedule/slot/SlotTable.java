@@ -43,8 +43,12 @@ public class SlotTable {
             + " UNION ALL (SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND start_at >= $2 AND start_at < $3)"
             + ") slot WHERE end_at > $2 ORDER BY start_at";
 
+    /** The next page of a streamed window: slots starting after the last one read. */
+    private static final String NEXT_PAGE = "SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND start_at > $2"
+            + " AND start_at < $3 ORDER BY start_at LIMIT $4";
+
     /** How many rows a streamed read fetches at a time. */
-    private static final int FETCH = 512;
+    private static final int PAGE = 512;
 
     private final Pool pool;
 
@@ -79,19 +83,25 @@ public class SlotTable {
     }
 
     /**
-     * Each window's slots in start order, one window after another, read {@value #FETCH} rows at a
-     * time through a cursor: memory stays flat however long the guide.
+     * Each window's slots in start order, one window after another, read {@value #PAGE} at a time
+     * by keyset (a slot's start is unique within its channel): memory stays flat however long the
+     * guide, and a slow reader holds no connection between pages. Pages are read one after another,
+     * so an edit made while a guide streams may show in its later pages only.
      */
     public Multi<Slot> streamed(List<Window> windows) {
-        return Multi.createFrom().resourceFromUni(() -> pool.getConnection().call(SqlConnection::begin),
-                connection -> connection.prepare(WINDOW).onItem().transformToMulti(statement -> Multi.createFrom()
-                        .iterable(windows)
-                        .onItem().transformToMultiAndConcatenate(window -> statement
-                                .createStream(FETCH, Tuple.of(window.channelId(), utc(window.from()), utc(window.to())))
-                                .toMulti())))
-                // a read-only transaction: closing the connection rolls it back
-                .withFinalizer(SqlConnection::close)
-                .map(SlotTable::slotOf);
+        return Multi.createFrom().iterable(windows).onItem().transformToMultiAndConcatenate(this::pages)
+                .onItem().disjoint();
+    }
+
+    private Multi<List<Slot>> pages(Window window) {
+        Tuple first = Tuple.of(window.channelId(), utc(window.from()), utc(window.to()), PAGE);
+        Instant[] last = { null };
+        return Multi.createBy().repeating()
+                .uni(() -> pool.preparedQuery(last[0] == null ? WINDOW + " LIMIT $4" : NEXT_PAGE)
+                        .execute(last[0] == null ? first : Tuple.of(window.channelId(), utc(last[0]), utc(window.to()), PAGE))
+                        .map(SlotTable::slots)
+                        .invoke(page -> last[0] = page.isEmpty() ? null : page.get(page.size() - 1).startAt))
+                .whilst(page -> page.size() == PAGE);
     }
 
     /** Every slot of the channel that ends after {@code at}, in start order: what a push may have to move. */

@@ -6,10 +6,11 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import io.syndication.schedule.validation.OnTheCalendar;
 
 /** Content to place on a channel from {@code start}; {@code end} only for a live event. */
 public record SlotRequest(
         @NotNull UUID contentId,
-        @Schema(examples = "2026-12-14T08:00:00+08:00") @NotNull Instant start,
-        @Schema(description = "Live events only: a programme or clip ends when its duration does") Instant end) {
+        @Schema(examples = "2026-12-14T08:00:00+08:00") @OnTheCalendar @NotNull Instant start,
+        @Schema(description = "Live events only: a programme or clip ends when its duration does") @OnTheCalendar Instant end) {
 }

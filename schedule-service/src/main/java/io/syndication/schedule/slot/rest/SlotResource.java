@@ -43,6 +43,7 @@ import io.syndication.schedule.slot.SlotRepository;
 import io.syndication.schedule.slot.SlotService;
 import io.syndication.schedule.slot.SlotService.Planned;
 import io.syndication.schedule.slot.SlotTable;
+import io.syndication.schedule.validation.OnTheCalendar;
 
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -123,8 +124,8 @@ public class SlotResource {
     @Path("/slots")
     @Operation(operationId = "listSlots", summary = "The channel's slots in a window",
             description = "Every slot that overlaps [from, to), in start order.")
-    public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to) {
+    public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
         checkWindow(from, to);
         return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> found.stream().map(SlotView::of).toList());
@@ -136,9 +137,9 @@ public class SlotResource {
             description = "All or nothing: every slot in [from, to) is replaced by those sent, which must lie in the window, "
                     + "not overlap each other (400 naming each by its index) and pass the placement rules (422 naming each "
                     + "slot and rule). A slot already there that crosses the window's edges is 409.")
-    public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to, @NotNull @Size(max = MAX_WINDOW_SLOTS) List<@NotNull @Valid SlotRequest> window,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+    public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
+            @NotNull @Size(max = MAX_WINDOW_SLOTS) List<@NotNull @Valid SlotRequest> window, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         checkWindow(from, to);
         return channel(channelId)
                 .flatMap(channel -> service.replace(channel, from, to, window.stream().map(SlotResource::planned).toList(), token))
@@ -153,8 +154,9 @@ public class SlotResource {
             description = "The channel's filler items air in rotation, back to back from each gap's start; one that does not "
                     + "fit the rest of a gap, or whose rights end sooner, is cut (cut: true). Time where no filler is "
                     + "licensed stays a gap. 422 when the channel has no filler that may air.")
-    public Uni<FillView> fill(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+    public Uni<FillView> fill(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         checkWindow(from, to);
         return channel(channelId).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
     }
@@ -192,8 +194,9 @@ public class SlotResource {
     @Operation(operationId = "validateWindow", summary = "What is wrong with a window of the schedule",
             description = "Every gap, and every slot whose content may no longer air then: CONTENT_NOT_APPROVED (retired or "
                     + "re-submitted since placement), RIGHTS_EXPIRED, TERRITORY_MISMATCH, PARTNER_INACTIVE; in time order.")
-    public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+    public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         checkWindow(from, to);
         return channel(channelId).flatMap(channel -> service.validate(channel, from, to, token)).map(ValidationView::new);
     }
@@ -202,8 +205,8 @@ public class SlotResource {
     @Path("/gaps")
     @Operation(operationId = "listGaps", summary = "What the schedule leaves uncovered in a window",
             description = "Every uncovered interval of [from, to) and the fraction of the window covered.")
-    public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId, @QueryParam("from") @NotNull Instant from,
-            @QueryParam("to") @NotNull Instant to) {
+    public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
         checkWindow(from, to);
         return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> Coverage.of(from, to, found));

@@ -2,10 +2,12 @@
 # Gateway overhead benchmark, against a running ./suite: the same read endpoint of schedule-service
 # called directly, through nginx (Debian's, keepalive upstream) and through a gateway started for
 # the benchmark (token checks on; rate limits raised so that they do not answer 429), each with
-# `wrk -t2 -c32 -d15s`. Prints requests/s, p50/p99 latency and the proxy's CPU time per request.
+# `wrk -t2 -c32 -d15s` after a 20 s warm-up (the JVM's JIT needs it; WARMUP=...). Prints
+# requests/s, p50/p99 latency and the proxy's CPU time per request.
 #   apt-get install wrk nginx-light     # once
 #   ./suite &                           # wait for "Ready"
-#   benchmarks/gateway.sh               # PROFILE=1 adds a JFR profile of the gateway's run
+#   benchmarks/gateway.sh               # PROFILE=1 adds a JFR profile of the gateway's run;
+#                                       # GATEWAY_OPTS="..." replaces the gateway's JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +44,9 @@ http {
 NGINX
 nginx -c "$work/nginx.conf"
 
-java -Xmx256m -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+# Like for like: nginx runs one worker, so the gateway runs one event loop; the parallel collector
+# is the one the gateway's image uses (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
+java -Xmx256m ${GATEWAY_OPTS:--XX:+UseParallelGC -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
   -Dgateway.upstreams.schedule-service.url=$upstream \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
@@ -55,7 +59,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 run() { # name url pid-of-the-proxy-or-empty
   local name=$1 url=$2 pid=${3:-}
-  wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $token" "$url" > /dev/null # warm-up
+  wrk -t2 -c"$connections" -d"${WARMUP:-20s}" -H "Authorization: Bearer $token" "$url" > /dev/null # warm-up (JIT)
   local before=0
   [ -n "$pid" ] && before=$(cpu_ticks "$pid")
   wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url" > "$work/$name.txt"

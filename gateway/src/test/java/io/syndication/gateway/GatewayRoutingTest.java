@@ -1,10 +1,12 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -147,6 +149,20 @@ class GatewayRoutingTest {
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/partners/me")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void requestMetricsAreByRouteNotById() {
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        for (String id : java.util.List.of(first, second)) {
+            given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + id + "/slots")
+                    .then().statusCode(200);
+        }
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics, containsString("uri=\"/api/v1/channels/{id}/{part}\""));
+        assertThat(metrics, not(containsString(first)));
+        assertThat(metrics, not(containsString(second)));
     }
 
     @Test

@@ -19,6 +19,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -77,8 +80,8 @@ public class UpstreamRoutes {
     }
 
     /**
-     * Adds the forwarding headers, calls the upstream through its circuit breaker (never retrying:
-     * the request may not be idempotent), and turns a failed call into a problem answer: 504 for an
+     * Adds the forwarding headers, calls the upstream through its circuit breaker (never retrying
+     * a request that may not be idempotent), and turns a failed call into a problem answer: 504 for an
      * upstream that stayed silent too long, 503 with Retry-After for one that cannot be reached or
      * whose circuit is open.
      */
@@ -95,7 +98,12 @@ public class UpstreamRoutes {
             request.putHeader("X-Forwarded-Host", incoming.authority().toString());
             // RequestIds has already given the incoming request its id.
             request.putHeader(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
-            return breaker.<Attempt> execute(attempt -> context.sendRequest().onComplete(sent -> {
+            boolean resendable = resendable(incoming);
+            if (resendable) {
+                // nothing to stream: each attempt just ends its request, so there can be a second one
+                request.setBody(null);
+            }
+            return breaker.<Attempt> execute(attempt -> send(context, incoming, resendable).onComplete(sent -> {
                 if (sent.succeeded()) {
                     attempt.complete(new Attempt(sent.result(), null));
                 } else if (incoming.response().closed()) {
@@ -113,6 +121,27 @@ public class UpstreamRoutes {
                         }
                         return Future.succeededFuture(answer(request, failure, incoming.path()));
                     });
+        }
+
+        /**
+         * Sends the request; a GET or HEAD without a body goes once more when its connection was
+         * closed before any answer came: a pooled keep-alive connection the upstream had just
+         * closed, not a failing upstream (nginx's proxy_next_upstream does the same). Nothing else
+         * is ever sent twice.
+         */
+        private static Future<ProxyResponse> send(ProxyContext context, HttpServerRequest incoming, boolean resendable) {
+            Future<ProxyResponse> first = context.sendRequest();
+            if (!resendable) {
+                return first;
+            }
+            return first.recover(failure -> failure instanceof HttpClosedException && !incoming.response().closed()
+                    ? context.sendRequest() : Future.failedFuture(failure));
+        }
+
+        private static boolean resendable(HttpServerRequest incoming) {
+            String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return (incoming.method() == HttpMethod.GET || incoming.method() == HttpMethod.HEAD)
+                    && !incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING) && (length == null || "0".equals(length));
         }
 
         /** An upstream call as the circuit breaker counts it: answered, or failed through no fault of the upstream. */

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -17,7 +19,9 @@ import io.vertx.core.json.JsonObject;
 /**
  * A real HTTP upstream for the gateway's tests: it answers every request with what it received
  * (method, path, headers, body size), except paths ending in /slow, which it answers too late,
- * and partner-service's /me, which answers as partner-service would: ACTIVE, or 403 for the
+ * paths ending in /closes-once, which drop the connection unanswered the first time a request id
+ * comes (as an upstream closing a pooled keep-alive connection does), and partner-service's /me,
+ * which answers as partner-service would: ACTIVE, or 403 for the
  * partner ids of {@link #SUSPENDED_PARTNER}'s kind. partner-service and schedule-service point at
  * it; content-service points at a port where nothing listens.
  */
@@ -26,6 +30,7 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     /** Partner ids ending like this one are suspended. */
     static final String SUSPENDED_PARTNER = "6f1c7f4e-1a52-4c7e-9d0b-000000000403";
 
+    private final Set<String> closedOnce = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
 
     @Override
@@ -37,6 +42,10 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                         {"openapi": "3.1.0", "info": {"title": "echo", "version": "1"},
                          "paths": {"/api/v1/echo": {"get": {"operationId": "echo", "responses": {"200": {"description": "echo"}}}}}}
                         """);
+                return;
+            }
+            if (request.path().endsWith("/closes-once") && closedOnce.add(request.getHeader("X-Request-Id"))) {
+                request.connection().close();
                 return;
             }
             if (request.path().endsWith("/slow")) {

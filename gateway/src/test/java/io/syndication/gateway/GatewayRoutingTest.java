@@ -152,6 +152,19 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aReadWhoseConnectionWasDroppedGoesOnceMoreButAWriteNever() {
+        given().auth().oauth2(Tokens.operator()).header("X-Request-Id", "read-" + java.util.UUID.randomUUID())
+                .when().get("/api/v1/channels/closes-once")
+                .then().statusCode(200)
+                .body("method", equalTo("GET"));
+        given().auth().oauth2(Tokens.operator()).header("X-Request-Id", "write-" + java.util.UUID.randomUUID())
+                .contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/channels/closes-once")
+                .then().statusCode(503)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void requestMetricsAreByRouteNotById() {
         String first = java.util.UUID.randomUUID().toString();
         String second = java.util.UUID.randomUUID().toString();

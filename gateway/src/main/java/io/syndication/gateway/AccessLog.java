@@ -4,7 +4,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.http.RequestIds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,8 +34,9 @@ public class AccessLog {
     }
 
     private static String clientOf(RoutingContext rc) {
-        if (rc.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
-            return RateLimits.clientId(user.getSecurityIdentity());
+        SecurityIdentity identity = RateLimits.identityOf(rc);
+        if (identity != null && !identity.isAnonymous()) {
+            return RateLimits.clientId(identity);
         }
         return "anonymous@" + rc.request().remoteAddress().hostAddress();
     }

@@ -1,7 +1,7 @@
 package io.syndication.gateway;
 
-import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +12,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.Problem;
@@ -24,7 +23,6 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -59,19 +57,18 @@ public class PartnerStandings {
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
         client = vertx.createHttpClient();
-        URI partnerService = config.upstreams().get("partner-service").url();
-        me = new RequestOptions().setMethod(HttpMethod.GET)
-                .setServer(SocketAddress.inetSocketAddress(partnerService.getPort() > 0 ? partnerService.getPort() : 80,
-                        partnerService.getHost()))
+        me = UpstreamRoutes.requestTo(config.upstreams().get("partner-service")).setMethod(HttpMethod.GET)
                 .setURI("/api/v1/partners/me")
                 .setTimeout(ASK_TIMEOUT.toMillis());
         router.route("/api/*").order(ORDER).handler(this::check);
     }
 
     private void check(RoutingContext rc) {
-        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        String partnerId = partnerIdOf(identity);
-        if (partnerId == null) {
+        String partnerId = partnerIdOf(RateLimits.identityOf(rc));
+        CompletableFuture<Standing> known = partnerId == null ? null : standings.getIfPresent(partnerId);
+        if (partnerId == null || (known != null && known.isDone() && !known.isCompletedExceptionally()
+                && known.join().active())) {
+            // not a partner, or one known to be ACTIVE: the usual case goes straight on
             rc.next();
             return;
         }
@@ -108,11 +105,15 @@ public class PartnerStandings {
     private Future<Standing> ask(String authorization) {
         return client.request(new RequestOptions(me).putHeader("Authorization", authorization))
                 .compose(request -> request.send())
-                .compose(response -> response.body().map(body -> switch (response.statusCode()) {
-                    case 200 -> "ACTIVE".equals(new JsonObject(body).getString("status")) ? ACTIVE
-                            : new Standing(false, "Your partner is " + new JsonObject(body).getString("status"));
-                    case 403 -> new Standing(false, new JsonObject(body).getString("detail", "Your partner is not active"));
-                    default -> throw new IllegalStateException("partner-service answered " + response.statusCode());
+                .compose(response -> response.body().map(body -> {
+                    if (response.statusCode() == 200) {
+                        String status = new JsonObject(body).getString("status");
+                        return "ACTIVE".equals(status) ? ACTIVE : new Standing(false, "Your partner is " + status);
+                    }
+                    if (response.statusCode() == 403) {
+                        return new Standing(false, new JsonObject(body).getString("detail", "Your partner is not active"));
+                    }
+                    throw new IllegalStateException("partner-service answered " + response.statusCode());
                 }));
     }
 }

@@ -80,7 +80,7 @@ public class RateLimits {
         if (rc.request().method() == HttpMethod.POST && rc.request().path().equals("/api/v1/applications")) {
             return new Keyed("apply:" + address, config.applications());
         }
-        SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        SecurityIdentity identity = identityOf(rc);
         if (identity == null || identity.isAnonymous()) {
             return new Keyed("address:" + address, config.anonymous());
         }
@@ -91,6 +91,11 @@ public class RateLimits {
             }
         }
         return new Keyed("client:" + clientId(identity), config.anonymous());
+    }
+
+    /** Who the request was authenticated as, once the security layer ran; null before. */
+    static SecurityIdentity identityOf(RoutingContext rc) {
+        return rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     /** The OAuth client the token was issued to: one bucket per partner integration, not per token. */

@@ -70,7 +70,8 @@ public class UpstreamRoutes {
         });
     }
 
-    private static RequestOptions requestTo(GatewayConfig.Upstream upstream) {
+    /** Where and how patiently a call to the upstream goes. */
+    static RequestOptions requestTo(GatewayConfig.Upstream upstream) {
         URI url = upstream.url();
         int port = url.getPort() > 0 ? url.getPort() : 80;
         return new RequestOptions()

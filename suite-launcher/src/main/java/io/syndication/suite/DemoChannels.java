@@ -5,6 +5,7 @@ import static io.syndication.suite.GatewayCalls.get;
 import static io.syndication.suite.GatewayCalls.patch;
 import static io.syndication.suite.GatewayCalls.post;
 import static io.syndication.suite.GatewayCalls.read;
+import static io.syndication.suite.GatewayCalls.withSlug;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -81,14 +82,9 @@ final class DemoChannels {
             return read(created).path("id").asText();
         }
         expect(409, created);
-        for (JsonNode channel : read(expect(200, get(gateway + "/api/v1/channels?limit=200", operatorToken))).path("items")) {
-            if (demo.slug().equals(channel.path("slug").asText())) {
-                String id = channel.path("id").asText();
-                expect(200, patch(gateway + "/api/v1/channels/" + id, operatorToken, Map.of("fillerContentIds", fillers)));
-                return id;
-            }
-        }
-        throw new IllegalStateException("The slug " + demo.slug() + " is taken, but no channel has it");
+        String id = withSlug(gateway + "/api/v1/channels?limit=200", operatorToken, demo.slug()).path("id").asText();
+        expect(200, patch(gateway + "/api/v1/channels/" + id, operatorToken, Map.of("fillerContentIds", fillers)));
+        return id;
     }
 
     static List<String> slugs() {

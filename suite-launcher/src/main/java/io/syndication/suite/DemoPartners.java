@@ -5,6 +5,7 @@ import static io.syndication.suite.GatewayCalls.get;
 import static io.syndication.suite.GatewayCalls.post;
 import static io.syndication.suite.GatewayCalls.read;
 import static io.syndication.suite.GatewayCalls.token;
+import static io.syndication.suite.GatewayCalls.withSlug;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class DemoPartners {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    
+
     private static final List<Map<String, Object>> LAUNCH_PARTNERS = List.of(
             partner("Asia Business News Ltd", "ABN 24/7", "asia-business-news", "NEWS",
                     List.of("HK", "SG", "IN", "AU", "JP"), List.of("en", "zh-Hant-HK"), "https://abn.example"),
@@ -64,7 +65,8 @@ final class DemoPartners {
                 issued = read(expect(200, post(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
                 issued = withId(issued, id);
             } else if (applied.statusCode() == 409) {
-                JsonNode existing = existing(gateway, adminToken, (String) application.get("slug"));
+                JsonNode existing = withSlug(gateway + "/api/v1/partners?limit=200&q=" + application.get("slug"), adminToken,
+                        (String) application.get("slug"));
                 String id = existing.path("id").asText();
                 // an earlier start may have stopped between applying and approving
                 String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
@@ -176,16 +178,6 @@ final class DemoPartners {
 
     static String agreementVersion(String gateway) {
         return read(expect(200, get(gateway + "/api/v1/applications/agreement", null))).path("version").asText();
-    }
-
-    private static JsonNode existing(String gateway, String adminToken, String slug) {
-        for (JsonNode partner : read(expect(200, get(gateway + "/api/v1/partners?q=" + slug + "&limit=200", adminToken)))
-                .path("items")) {
-            if (slug.equals(partner.path("slug").asText())) {
-                return partner;
-            }
-        }
-        throw new IllegalStateException("The slug " + slug + " is taken, but no partner has it");
     }
 
     private static JsonNode withId(JsonNode issued, String id) {

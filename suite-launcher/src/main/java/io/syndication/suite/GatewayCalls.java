@@ -87,4 +87,14 @@ final class GatewayCalls {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The item of a list answer ({@code items}) with this slug: the one a taken slug belongs to. */
+    static JsonNode withSlug(String listUrl, String token, String slug) {
+        for (JsonNode item : read(expect(200, get(listUrl, token))).path("items")) {
+            if (slug.equals(item.path("slug").asText())) {
+                return item;
+            }
+        }
+        throw new IllegalStateException("The slug " + slug + " is taken, but " + listUrl + " does not list it");
+    }
 }

@@ -125,7 +125,7 @@ public final class XmltvStructure {
     private static Document parse(String xml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            // a guide may name xmltv.dtd in a DOCTYPE; it is not here to load, these checks stand in for it
+            // never fetch a DTD a document names: these checks stand in for the XMLTV DTD
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {

@@ -36,9 +36,9 @@ public class ChannelRepository implements PanacheRepositoryBase<Channel, UUID> {
                 .flatMap(slug -> found.stream().filter(channel -> channel.slug.equals(slug))).toList());
     }
 
-    /** Every ACTIVE channel, in slug order. */
+    /** The first {@code limit} ACTIVE channels, in slug order. */
     @WithSession
-    public Uni<List<Channel>> active() {
-        return list("status = ?1 order by slug", ChannelStatus.ACTIVE);
+    public Uni<List<Channel>> active(int limit) {
+        return find("status = ?1 order by slug", ChannelStatus.ACTIVE).range(0, limit - 1).list();
     }
 }

@@ -34,9 +34,9 @@ public record GuideDocument(GuideChannel channel, LocalDate date, int days,
     }
 
     /** The document without its programmes, to open the stream with. */
-    static GuideDocument opening(GuideWindow window, LocalDate date, int days) {
+    static GuideDocument opening(GuideWindow window, int days) {
         return new GuideDocument(new GuideChannel(window.channel().id, window.channel().slug, window.channel().name,
-                window.channel().timeZone), date, days, window.from().toOffsetDateTime(), window.to().toOffsetDateTime(),
+                window.channel().timeZone), window.from().toLocalDate(), days, window.from().toOffsetDateTime(), window.to().toOffsetDateTime(),
                 List.of());
     }
 }

@@ -32,6 +32,7 @@ import io.syndication.http.Roles;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.SlotTable;
+import io.syndication.schedule.validation.Windows;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -61,13 +62,13 @@ public class GuideResource {
             description = "From midnight of date (default today) in the channel's time zone, for days days (1-31): days of 23 "
                     + "and 25 hours around daylight-saving changes included. Times carry the channel's offset.")
     public RestMulti<Buffer> guide(@PathParam("channelId") UUID channelId, @QueryParam("date") String date,
-            @QueryParam("days") @DefaultValue("1") @Min(1) @Max(Guides.MAX_DAYS) int days) {
+            @QueryParam("days") @DefaultValue("1") @Min(1) @Max(Windows.MAX_DAYS) int days) {
         LocalDate day = Guides.localDate(date);
         Multi<String> document = channels.withId(channelId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + channelId))
                 .onItem().transformToMulti(channel -> {
                     GuideWindow window = GuideWindow.ofDays(channel, day, days, Instant.now());
-                    String opening = write(GuideDocument.opening(window, window.from().toLocalDate(), days));
+                    String opening = write(GuideDocument.opening(window, days));
                     // the document's programmes go where its empty list was
                     String head = opening.substring(0, opening.lastIndexOf("[]")) + "[";
                     Multi<String> programmes = slots.streamed(List.of(window.slots()))

@@ -1,15 +1,16 @@
 package io.syndication.schedule.guide;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import io.smallrye.mutiny.Multi;
 import io.syndication.http.ProblemException;
+import io.syndication.schedule.validation.OnTheCalendar;
 
 /** What the JSON and XMLTV guides share: local days asked for, and a document streamed in chunks. */
 final class Guides {
 
-    static final int MAX_DAYS = 31;
     /** Programmes written per chunk: few enough writes, small enough chunks. */
     static final int PROGRAMMES_PER_CHUNK = 256;
 
@@ -19,7 +20,8 @@ final class Guides {
     static LocalDate localDate(String date) {
         try {
             LocalDate day = date == null ? null : LocalDate.parse(date);
-            if (day != null && (day.getYear() < 1970 || day.getYear() > 9999)) {
+            if (day != null && (day.isBefore(LocalDate.ofInstant(OnTheCalendar.EARLIEST, ZoneOffset.UTC))
+                    || day.isAfter(LocalDate.ofInstant(OnTheCalendar.LATEST, ZoneOffset.UTC)))) {
                 throw ProblemException.invalidField("date", "must lie between 1970 and 9999");
             }
             return day;

@@ -1,6 +1,5 @@
 package io.syndication.schedule.guide;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,6 +32,7 @@ import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.SlotTable;
 import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.schedule.validation.Windows;
 import io.vertx.core.buffer.Buffer;
 
 /**
@@ -44,7 +44,6 @@ import io.vertx.core.buffer.Buffer;
 @Tag(name = "Guide", description = "What the channels air, by local day, as JSON and XMLTV")
 public class XmltvResource {
 
-    static final Duration MAX_WINDOW = Duration.ofDays(Guides.MAX_DAYS);
     static final int MAX_CHANNELS = 100;
 
     private final ChannelRepository channels;
@@ -64,13 +63,13 @@ public class XmltvResource {
                     + MAX_CHANNELS + "): the local days from date (default today) in that channel's own time zone, for days "
                     + "days (1-31); or the instants from and to (at most 31 days apart) instead. Valid against the XMLTV DTD.")
     public RestMulti<Buffer> xmltv(@QueryParam("channel") List<String> slugs, @QueryParam("date") String date,
-            @QueryParam("days") @Min(1) @Max(Guides.MAX_DAYS) Integer days,
+            @QueryParam("days") @Min(1) @Max(Windows.MAX_DAYS) Integer days,
             @QueryParam("from") @OnTheCalendar Instant from, @QueryParam("to") @OnTheCalendar Instant to) {
         Function<Channel, GuideWindow> windowOf = windowOf(date, days, from, to);
         if (slugs.size() > MAX_CHANNELS) {
             throw ProblemException.invalidField("channel", "at most " + MAX_CHANNELS + " channels at a time");
         }
-        Uni<List<Channel>> asked = slugs.isEmpty() ? channels.active() : channels.bySlugs(slugs).map(found -> {
+        Uni<List<Channel>> asked = slugs.isEmpty() ? channels.active(MAX_CHANNELS) : channels.bySlugs(slugs).map(found -> {
             List<String> unknown = slugs.stream().filter(slug -> found.stream().noneMatch(c -> c.slug.equals(slug)))
                     .distinct().toList();
             if (!unknown.isEmpty()) {
@@ -79,7 +78,7 @@ public class XmltvResource {
             return found;
         });
         Multi<String> document = asked.onItem().transformToMulti(found -> {
-            List<GuideWindow> windows = found.stream().limit(MAX_CHANNELS).map(windowOf).toList();
+            List<GuideWindow> windows = found.stream().map(windowOf).toList();
             Map<UUID, GuideWindow> byChannel = windows.stream().collect(Collectors.toMap(w -> w.channel().id, w -> w));
             Multi<String> programmes = slots.streamed(windows.stream().map(GuideWindow::slots).toList())
                     .map(slot -> Xmltv.programme(byChannel.get(slot.channelId), slot))
@@ -95,9 +94,7 @@ public class XmltvResource {
             if (from == null || to == null || date != null || days != null) {
                 throw ProblemException.invalidField("from", "from and to go together, and not with date or days");
             }
-            if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-                throw ProblemException.invalidField("to", "must be after from, at most " + Guides.MAX_DAYS + " days later");
-            }
+            Windows.check(from, to);
             return channel -> GuideWindow.between(channel, from, to);
         }
         LocalDate day = Guides.localDate(date);

@@ -11,6 +11,6 @@ import io.syndication.schedule.client.ContentRestClient.ContentRecord;
 public record ContentStanding(UUID contentId, ContentRecord item, boolean partnerActive) {
 
     public boolean isLive() {
-        return item != null && "LIVE_EVENT".equals(item.kind());
+        return item != null && SlotService.isLive(item);
     }
 }

@@ -39,8 +39,8 @@ public class SlotService {
     private static final int CONCURRENT_LOOKUPS = 8;
     /** Distinct content items one window may name: each is asked of content-service. */
     static final int MAX_ITEMS_PER_WINDOW = 500;
-    /** Slots one fill may make: a month of back-to-back 30-second clips, with room to spare. */
-    static final int MAX_FILLED_SLOTS = 100_000;
+    /** Slots one window or fill may hold: a month of back-to-back 30-second clips, with room to spare. */
+    public static final int MAX_SLOTS = 100_000;
     /** A refused window lists this many problems at most; the detail gives the count. */
     private static final int LISTED_VIOLATIONS = 100;
 
@@ -199,9 +199,9 @@ public class SlotService {
             return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
                     .flatMap(existing -> {
                         List<Slot> made = new FillerRotation(channel.id, fillers).fill(Coverage.of(from, to, existing).gaps());
-                        if (made.size() > MAX_FILLED_SLOTS) {
+                        if (made.size() > MAX_SLOTS) {
                             return Uni.createFrom().failure(noFiller("Filling the window would take " + made.size()
-                                    + " slots, more than " + MAX_FILLED_SLOTS + " at once; fill a shorter window"));
+                                    + " slots, more than " + MAX_SLOTS + " at once; fill a shorter window"));
                         }
                         List<Slot> all = new ArrayList<>(existing);
                         all.addAll(made);
@@ -219,18 +219,18 @@ public class SlotService {
             return Uni.createFrom().failure(ProblemException.invalidField("end", "must be after start"));
         }
         return checked(channel, contentId, start, item -> end, authorization).flatMap(placement -> {
-            if (!"LIVE_EVENT".equals(placement.item().kind())) {
+            if (!isLive(placement.item())) {
                 return Uni.createFrom().failure(notLive(contentId, placement.item()));
             }
             Slot live = Slot.of(channel.id, placement.item(), SlotKind.LIVE, start, end, false);
-            return table.editing(channel.id, connection -> affected(connection, channel.id, start, end, policy)
-                    .flatMap(slots -> {
+            return pushable(channel, start, policy, authorization).flatMap(standings -> table.editing(channel.id,
+                    connection -> affected(connection, channel.id, start, end, policy).flatMap(slots -> {
                         List<ScheduleChange> changes = LiveInsertion.clear(slots, start, end, policy);
-                        return stillLicensed(channel, changes, authorization)
-                                .flatMap(ignored -> table.apply(connection, changes))
+                        stillLicensed(policy, changes, standings);
+                        return table.apply(connection, changes)
                                 .flatMap(ignored -> table.insert(connection, List.of(live)))
                                 .replaceWith(new LiveEdit(live, changes));
-                    }))
+                    })))
                     .onFailure(PostgresErrors::isExclusionViolation).transform(SlotService::concurrentEdit);
         });
     }
@@ -238,8 +238,9 @@ public class SlotService {
     /** A live event running long: its slot ends at {@code end} instead, the time it takes cleared under {@code policy}. */
     public Uni<LiveEdit> extendLive(Channel channel, UUID slotId, Instant end, LivePolicy policy, String authorization) {
         return table.find(table.pool(), channel.id, slotId)
-                .flatMap(live -> checked(channel, live.contentId, live.startAt, item -> end, authorization))
-                .flatMap(placement -> table.editing(channel.id, connection -> table.find(connection, channel.id, slotId)
+                .flatMap(read -> checked(channel, read.contentId, read.startAt, item -> end, authorization)
+                        .flatMap(placement -> pushable(channel, read.endAt, policy, authorization)))
+                .flatMap(standings -> table.editing(channel.id, connection -> table.find(connection, channel.id, slotId)
                         .flatMap(live -> {
                             if (live.kind != SlotKind.LIVE) {
                                 return Uni.createFrom().failure(ProblemException.conflict(
@@ -253,9 +254,9 @@ public class SlotService {
                             return affected(connection, channel.id, from, end, policy).flatMap(found -> {
                                 List<Slot> others = found.stream().filter(slot -> !slot.id.equals(slotId)).toList();
                                 List<ScheduleChange> changes = LiveInsertion.clear(others, from, end, policy);
+                                stillLicensed(policy, changes, standings);
                                 live.endAt = end;
-                                return stillLicensed(channel, changes, authorization)
-                                        .flatMap(ignored -> table.apply(connection, changes))
+                                return table.apply(connection, changes)
                                         .flatMap(ignored -> table.update(connection, List.of(live)))
                                         .replaceWith(new LiveEdit(live, changes));
                             });
@@ -264,33 +265,47 @@ public class SlotService {
     }
 
     /**
+     * For a push, what content-service says of every item the push may move, asked before the
+     * channel's lock is taken, so that a slow content-service never holds up other edits.
+     */
+    private Uni<Map<UUID, ContentStanding>> pushable(Channel channel, Instant from, LivePolicy policy, String authorization) {
+        if (policy != LivePolicy.PUSH) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return table.endingAfter(table.pool(), channel.id, from)
+                .flatMap(slots -> standings(slots.stream().map(slot -> slot.contentId).toList(), channel, authorization));
+    }
+
+    /**
      * A push must not carry a slot past its content's rights: moved slots (and a resumed rest) are
      * checked against their rights windows where they land, and any that would air unlicensed
-     * refuses the whole edit with a 422 naming them.
+     * refuses the whole edit with a 422 naming them. TRIM and DROP move nothing later.
      */
-    private Uni<Void> stillLicensed(Channel channel, List<ScheduleChange> changes, String authorization) {
-        List<Slot> later = changes.stream()
-                .filter(change -> change.change() == ScheduleChange.Change.MOVED || change.change() == ScheduleChange.Change.ADDED)
-                .map(ScheduleChange::slot).toList();
-        if (later.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private static void stillLicensed(LivePolicy policy, List<ScheduleChange> changes, Map<UUID, ContentStanding> standings) {
+        if (policy != LivePolicy.PUSH) {
+            return;
         }
-        return standings(later.stream().map(slot -> slot.contentId).toList(), channel, authorization).map(standings -> {
-            List<Problem.Violation> unlicensed = new ArrayList<>();
-            for (Slot slot : later) {
-                ContentRecord item = standings.get(slot.contentId).item();
-                if (item != null && !SlotPlacement.licensed(item, slot.startAt, slot.endAt)) {
-                    unlicensed.add(new Problem.Violation("slot " + slot.id, SlotPlacement.RIGHTS_WINDOW + ": [" + slot.startAt
-                            + ", " + slot.endAt + ") would lie outside the rights window ending " + item.availableUntil()));
-                }
+        List<Problem.Violation> unlicensed = new ArrayList<>();
+        for (ScheduleChange change : changes) {
+            if (change.change() != ScheduleChange.Change.MOVED && change.change() != ScheduleChange.Change.ADDED) {
+                continue;
             }
-            if (!unlicensed.isEmpty()) {
-                throw refused(Problem.of("placement-rule", "Unprocessable Content", 422, "The push would carry "
-                        + unlicensed.size() + " slots past their content's rights; use TRIM or DROP, or move them first"),
-                        unlicensed);
+            Slot slot = change.slot();
+            ContentStanding standing = standings.get(slot.contentId);
+            if (standing == null) {
+                // placed after the items were asked about
+                throw ProblemException.conflict("The schedule changed while it was being checked; retry");
             }
-            return null;
-        });
+            if (standing.item() != null && !SlotPlacement.licensed(standing.item(), slot.startAt, slot.endAt)) {
+                unlicensed.add(new Problem.Violation("slot " + slot.id, SlotPlacement.RIGHTS_WINDOW + ": [" + slot.startAt
+                        + ", " + slot.endAt + ") would lie outside the rights window ending " + standing.item().availableUntil()));
+            }
+        }
+        if (!unlicensed.isEmpty()) {
+            throw refused(Problem.of("placement-rule", "Unprocessable Content", 422, "The push would carry "
+                    + unlicensed.size() + " slots past their content's rights; use TRIM or DROP, or move them first"),
+                    unlicensed);
+        }
     }
 
     /** What a live event over {@code [start, end)} may touch: for a push everything after it begins. */
@@ -355,11 +370,15 @@ public class SlotService {
     }
 
     private static SlotKind kindOf(ContentRecord item) {
-        return "LIVE_EVENT".equals(item.kind()) ? SlotKind.LIVE : SlotKind.PROGRAMME;
+        return isLive(item) ? SlotKind.LIVE : SlotKind.PROGRAMME;
+    }
+
+    static boolean isLive(ContentRecord item) {
+        return "LIVE_EVENT".equals(item.kind());
     }
 
     private static Instant endOf(ContentRecord item, Instant start, Instant requestedEnd) {
-        if ("LIVE_EVENT".equals(item.kind())) {
+        if (isLive(item)) {
             if (requestedEnd == null || !requestedEnd.isAfter(start)) {
                 throw ProblemException.invalidField("end", "is required for a live event and must be after start");
             }

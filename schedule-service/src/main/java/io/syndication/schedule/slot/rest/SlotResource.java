@@ -1,7 +1,6 @@
 package io.syndication.schedule.slot.rest;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -44,6 +43,7 @@ import io.syndication.schedule.slot.SlotService;
 import io.syndication.schedule.slot.SlotService.Planned;
 import io.syndication.schedule.slot.SlotTable;
 import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.schedule.validation.Windows;
 
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,12 +51,6 @@ import io.syndication.schedule.validation.OnTheCalendar;
 @RolesAllowed({ Roles.OPERATOR, Roles.ADMIN })
 @Tag(name = "Schedules", description = "What each channel airs when")
 public class SlotResource {
-
-    /** A window longer than this is refused: a schedule is read a few days at a time. */
-    static final Duration MAX_WINDOW = Duration.ofDays(31);
-
-    /** A month of back-to-back 30-second clips, with room to spare. */
-    static final int MAX_WINDOW_SLOTS = 100_000;
 
     private final ChannelRepository channels;
     private final SlotRepository slots;
@@ -126,7 +120,7 @@ public class SlotResource {
             description = "Every slot that overlaps [from, to), in start order.")
     public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        checkWindow(from, to);
+        Windows.check(from, to);
         return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> found.stream().map(SlotView::of).toList());
     }
@@ -139,8 +133,8 @@ public class SlotResource {
                     + "slot and rule). A slot already there that crosses the window's edges is 409.")
     public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
-            @NotNull @Size(max = MAX_WINDOW_SLOTS) List<@NotNull @Valid SlotRequest> window, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        checkWindow(from, to);
+            @NotNull @Size(max = SlotService.MAX_SLOTS) List<@NotNull @Valid SlotRequest> window, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+        Windows.check(from, to);
         return channel(channelId)
                 .flatMap(channel -> service.replace(channel, from, to, window.stream().map(SlotResource::planned).toList(), token))
                 .map(placed -> placed.stream().map(SlotView::of).toList());
@@ -157,7 +151,7 @@ public class SlotResource {
     public Uni<FillView> fill(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        checkWindow(from, to);
+        Windows.check(from, to);
         return channel(channelId).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
     }
 
@@ -197,7 +191,7 @@ public class SlotResource {
     public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        checkWindow(from, to);
+        Windows.check(from, to);
         return channel(channelId).flatMap(channel -> service.validate(channel, from, to, token)).map(ValidationView::new);
     }
 
@@ -207,7 +201,7 @@ public class SlotResource {
             description = "Every uncovered interval of [from, to) and the fraction of the window covered.")
     public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        checkWindow(from, to);
+        Windows.check(from, to);
         return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> Coverage.of(from, to, found));
     }
@@ -224,11 +218,5 @@ public class SlotResource {
 
     private Uni<Channel> channel(UUID id) {
         return channels.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id));
-    }
-
-    private static void checkWindow(Instant from, Instant to) {
-        if (!to.isAfter(from) || Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw ProblemException.invalidField("to", "must be after from, at most " + MAX_WINDOW.toDays() + " days later");
-        }
     }
 }

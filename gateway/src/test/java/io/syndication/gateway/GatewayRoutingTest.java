@@ -165,6 +165,15 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void metricsAreForAdminsWhileHealthAndTheApiDocumentsArePublic() {
+        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.operator()).when().get("/q/metrics").then().statusCode(403);
+        given().when().get("/q/health/live").then().statusCode(200);
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/openapi").then().statusCode(200);
+    }
+
+    @Test
     void requestMetricsAreByRouteNotById() {
         String first = java.util.UUID.randomUUID().toString();
         String second = java.util.UUID.randomUUID().toString();
@@ -172,7 +181,8 @@ class GatewayRoutingTest {
             given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + id + "/slots")
                     .then().statusCode(200);
         }
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().auth().oauth2(Tokens.admin()).when().get("/q/metrics").then().statusCode(200)
+                .extract().asString();
         assertThat(metrics, containsString("uri=\"/api/v1/channels/{id}/{part}\""));
         assertThat(metrics, not(containsString(first)));
         assertThat(metrics, not(containsString(second)));

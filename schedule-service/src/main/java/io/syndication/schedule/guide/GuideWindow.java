@@ -16,14 +16,11 @@ import io.syndication.schedule.slot.SlotTable;
  */
 public record GuideWindow(Channel channel, ZoneId zone, ZonedDateTime from, ZonedDateTime to) {
 
-    public static GuideWindow ofDays(Channel channel, LocalDate date, int days) {
-        ZoneId zone = ZoneId.of(channel.timeZone);
-        return new GuideWindow(channel, zone, date.atStartOfDay(zone), date.plusDays(days).atStartOfDay(zone));
-    }
-
     /** {@code date} null: today in the channel's zone. */
     public static GuideWindow ofDays(Channel channel, LocalDate date, int days, Instant now) {
-        return ofDays(channel, date != null ? date : LocalDate.ofInstant(now, ZoneId.of(channel.timeZone)), days);
+        ZoneId zone = ZoneId.of(channel.timeZone);
+        LocalDate first = date != null ? date : LocalDate.ofInstant(now, zone);
+        return new GuideWindow(channel, zone, first.atStartOfDay(zone), first.plusDays(days).atStartOfDay(zone));
     }
 
     public static GuideWindow between(Channel channel, Instant from, Instant to) {

@@ -120,8 +120,7 @@ public class SlotResource {
             description = "Every slot that overlaps [from, to), in start order.")
     public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        Windows.check(from, to);
-        return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
+        return channelFor(channelId, from, to).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> found.stream().map(SlotView::of).toList());
     }
 
@@ -134,8 +133,7 @@ public class SlotResource {
     public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @NotNull @Size(max = SlotService.MAX_SLOTS) List<@NotNull @Valid SlotRequest> window, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        Windows.check(from, to);
-        return channel(channelId)
+        return channelFor(channelId, from, to)
                 .flatMap(channel -> service.replace(channel, from, to, window.stream().map(SlotResource::planned).toList(), token))
                 .map(placed -> placed.stream().map(SlotView::of).toList());
     }
@@ -151,8 +149,7 @@ public class SlotResource {
     public Uni<FillView> fill(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        Windows.check(from, to);
-        return channel(channelId).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
+        return channelFor(channelId, from, to).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
     }
 
     @POST
@@ -191,8 +188,8 @@ public class SlotResource {
     public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        Windows.check(from, to);
-        return channel(channelId).flatMap(channel -> service.validate(channel, from, to, token)).map(ValidationView::new);
+        return channelFor(channelId, from, to).flatMap(channel -> service.validate(channel, from, to, token))
+                .map(ValidationView::new);
     }
 
     @GET
@@ -201,8 +198,7 @@ public class SlotResource {
             description = "Every uncovered interval of [from, to) and the fraction of the window covered.")
     public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        Windows.check(from, to);
-        return channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to))
+        return channelFor(channelId, from, to).flatMap(channel -> table.overlapping(channelId, from, to))
                 .map(found -> Coverage.of(from, to, found));
     }
 
@@ -214,6 +210,12 @@ public class SlotResource {
         return slots.findById(slotId)
                 .map(slot -> slot != null && slot.channelId.equals(channelId) ? slot : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Slot " + slotId));
+    }
+
+    /** The channel, once {@code [from, to)} is known to be a window one request may cover. */
+    private Uni<Channel> channelFor(UUID id, Instant from, Instant to) {
+        Windows.check(from, to);
+        return channel(id);
     }
 
     private Uni<Channel> channel(UUID id) {

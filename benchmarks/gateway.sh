@@ -2,8 +2,10 @@
 # Gateway overhead benchmark, against a running ./suite: the same read endpoint of schedule-service
 # called directly, through nginx (Debian's, keepalive upstream) and through a gateway started for
 # the benchmark (token checks on; rate limits raised so that they do not answer 429), each with
-# `wrk -t2 -c32 -d15s` after a 20 s warm-up (the JVM's JIT needs it; WARMUP=...). Prints
-# requests/s, p50/p99 latency and the proxy's CPU time per request.
+# `wrk -t2 -c32 -d15s` after a 60 s warm-up (WARMUP=...: the gateway's JIT settles after about a
+# minute at this load; after 20 s it still compiles and runs ~20% slower), in ROUNDS rounds
+# (3). Prints requests/s, p50/p99 latency and the proxy's CPU time per request for every run, then
+# the gateway's throughput ratio and p99 difference to nginx's per round and their medians.
 #   apt-get install wrk nginx-light     # once
 #   ./suite &                           # wait for "Ready"
 #   benchmarks/gateway.sh               # PROFILE=1 adds a JFR profile of the gateway's run;
@@ -21,8 +23,11 @@ path=/api/v1/channels?limit=1
 work=$(mktemp -d)
 trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) $gateway_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-token=$(curl -sf -d grant_type=client_credentials -d client_id=suite-operator -d client_secret=suite-operator-secret \
-  "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+# a fresh token for every wrk run: the whole benchmark outlasts one
+token() {
+  curl -sf -d grant_type=client_credentials -d client_id=suite-operator -d client_secret=suite-operator-secret \
+    "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
 
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
@@ -57,12 +62,16 @@ until curl -sf "http://127.0.0.1:$gateway_port/q/health/live" > /dev/null; do sl
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-run() { # name url pid-of-the-proxy-or-empty
+# wrk prints latencies as 850.00us, 12.41ms or 1.02s
+to_ms() { awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n}'; }
+
+warm_up() { wrk -t2 -c"$connections" -d"${WARMUP:-60s}" -H "Authorization: Bearer $(token)" "$1" > /dev/null; }
+
+measure() { # name url pid-of-the-proxy-or-empty
   local name=$1 url=$2 pid=${3:-}
-  wrk -t2 -c"$connections" -d"${WARMUP:-20s}" -H "Authorization: Bearer $token" "$url" > /dev/null # warm-up (JIT)
   local before=0
   [ -n "$pid" ] && before=$(cpu_ticks "$pid")
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $token" "$url" > "$work/$name.txt"
+  wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $(token)" "$url" > "$work/$name.txt"
   local rps p50 p99 requests cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
@@ -74,13 +83,32 @@ run() { # name url pid-of-the-proxy-or-empty
   fi
   printf '%-10s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
   grep -E "Non-2xx|Socket errors" "$work/$name.txt" || true
+  echo "$name $rps $(to_ms "$p99")" >> "$work/figures"
 }
 
-echo "GET $path, wrk -t2 -c$connections -d$duration, operator token"
-run direct "$upstream$path"
-run nginx "http://127.0.0.1:$nginx_port$path" "$(pgrep -f "nginx: worker process" | head -1)"
+# The upstream's own latency drifts over minutes on these shared cores, so the proxies are compared
+# round by round (direct, nginx, gateway back to back), and the summary takes the median round.
+rounds=${ROUNDS:-3}
+direct_url=$upstream$path
+nginx_url=http://127.0.0.1:$nginx_port$path
+gateway_url=http://127.0.0.1:$gateway_port$path
+nginx_pid=$(pgrep -f "nginx: worker process" | head -1)
+echo "GET $path, wrk -t2 -c$connections -d$duration, operator token, $rounds rounds"
+for url in "$direct_url" "$nginx_url" "$gateway_url"; do warm_up "$url"; done
 [ -n "${PROFILE:-}" ] && jcmd "$gateway_pid" JFR.start name=gateway settings=profile > /dev/null
-run gateway "http://127.0.0.1:$gateway_port$path" "$gateway_pid"
+for round in $(seq "$rounds"); do
+  echo "round $round"
+  measure direct "$direct_url"
+  measure nginx "$nginx_url" "$nginx_pid"
+  measure gateway "$gateway_url" "$gateway_pid"
+done
+echo
+awk '$1 == "nginx" {rps = $2; p99 = $3} $1 == "gateway" {printf "%.2f %.2f\n", $2 / rps, $3 - p99}' "$work/figures" \
+  | sort -n > "$work/ratios"
+awk '{printf "round: gateway %.2fx nginx'"'"'s requests/s, p99 %+.2f ms over nginx'"'"'s\n", $1, $2}' "$work/ratios"
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+echo "median: gateway $(cut -d' ' -f1 "$work/ratios" | median)x nginx's requests/s," \
+  "p99 $(cut -d' ' -f2 "$work/ratios" | median) ms over nginx's (the bar: at least 0.6x, at most 2 ms)"
 if [ -n "${PROFILE:-}" ]; then
   # where the gateway's CPU goes: the hottest frames of the JFR execution samples, and by library
   jcmd "$gateway_pid" JFR.stop name=gateway filename="$work/gateway.jfr" > /dev/null

@@ -59,8 +59,9 @@ public class UpstreamRoutes {
                     .setResetTimeout(upstream.breakerReset().toMillis())
                     // the response timeout bounds each call; the breaker only counts outcomes
                     .setTimeout(-1));
+            RequestOptions options = requestTo(upstream);
             HttpProxy proxy = HttpProxy.reverseProxy(client)
-                    .origin(context -> context.client().request(requestTo(upstream)))
+                    .origin(context -> context.client().request(options))
                     .addInterceptor(new Forwarding(name, breaker, upstream.breakerReset().toSeconds()));
             ProxyHandler handler = ProxyHandler.create(proxy);
             for (String prefix : upstream.prefixes()) {

@@ -1,10 +1,6 @@
 package io.syndication.gateway;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,9 +23,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Verifies a bearer token once and reuses the result: the gateway sees the same partner and
  * operator tokens thousands of times, and an RS256 check costs far more than the proxying. Only the
- * exact token (by its SHA-256) hits the cache; an entry lives until the token expires but at most
- * {@link #MAX_REUSE}, so a signing key the provider withdraws stops counting within that time; the
- * cache is bounded. Everything else, including every refusal, is quarkus-oidc's.
+ * exact {@code Authorization} header hits the cache (keyed by the header itself: the cached identity
+ * holds the raw token anyway, so hashing it would protect nothing and cost a digest per request); an
+ * entry lives until the token expires but at most {@link #MAX_REUSE}, so a signing key the provider
+ * withdraws stops counting within that time; the cache is bounded (an entry, token and claims, is a
+ * few kB). Everything else, including every refusal, is quarkus-oidc's.
  */
 @ApplicationScoped
 public class VerifiedTokens implements HttpAuthenticationMechanism {
@@ -41,7 +39,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     private final OidcAuthenticationMechanism oidc;
     private final Cache<String, Verified> verified = Caffeine.newBuilder()
-            .maximumSize(50_000)
+            .maximumSize(10_000)
             .expireAfterWrite(MAX_REUSE)
             .build();
 
@@ -55,15 +53,14 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Uni.createFrom().nullItem();
         }
-        String key = sha256(authorization.substring(7).trim());
-        Verified hit = verified.getIfPresent(key);
+        Verified hit = verified.getIfPresent(authorization);
         if (hit != null && hit.usableUntilMillis() > System.currentTimeMillis()) {
             return Uni.createFrom().item(hit.identity());
         }
         return oidc.authenticate(context, identityProviderManager).map(identity -> {
             if (identity != null && identity.getPrincipal() instanceof JsonWebToken token) {
                 long until = Math.min(token.getExpirationTime() * 1000, System.currentTimeMillis() + MAX_REUSE.toMillis());
-                verified.put(key, new Verified(detached(identity), until));
+                verified.put(authorization, new Verified(detached(identity), until));
             }
             return identity;
         });
@@ -93,13 +90,5 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     @Override
     public int getPriority() {
         return 3000;
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -44,6 +44,11 @@ class GatewayRoutingTest {
         Response response = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners");
         response.then().statusCode(200).header("X-Request-Id", notNullValue());
         response.then().body("headers.x-request-id", equalTo(response.header("X-Request-Id")));
+        java.util.UUID id = java.util.UUID.fromString(response.header("X-Request-Id"));
+        assertThat(id.version(), equalTo(4));
+        assertThat(id.variant(), equalTo(2));
+        String next = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners").header("X-Request-Id");
+        assertThat(next, not(equalTo(id.toString())));
     }
 
     @Test
@@ -183,7 +188,7 @@ class GatewayRoutingTest {
         }
         String metrics = given().auth().oauth2(Tokens.admin()).when().get("/q/metrics").then().statusCode(200)
                 .extract().asString();
-        assertThat(metrics, containsString("uri=\"/api/v1/channels/{id}/{part}\""));
+        assertThat(metrics, containsString("uri=\"/api/v1/channels/{id}/slots\""));
         assertThat(metrics, not(containsString(first)));
         assertThat(metrics, not(containsString(second)));
     }

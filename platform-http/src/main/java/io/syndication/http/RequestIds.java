@@ -1,6 +1,7 @@
 package io.syndication.http;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.event.Observes;
@@ -27,12 +28,21 @@ public class RequestIds {
         router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1).handler(rc -> {
             String id = rc.request().getHeader(HEADER);
             if (id == null || !ACCEPTABLE.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
+                id = randomId().toString();
                 rc.request().headers().set(HEADER, id);
             }
             rc.response().putHeader(HEADER, id);
             MDC.put(MDC_KEY, id);
             rc.next();
         });
+    }
+
+    /**
+     * A version 4 UUID from the thread's own generator: an id must be unique, not unpredictable, and
+     * UUID.randomUUID() would draw on the shared SecureRandom for every request that comes without one.
+     */
+    private static UUID randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(3L << 62) | (1L << 63));
     }
 }

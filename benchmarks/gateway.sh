@@ -2,8 +2,8 @@
 # Gateway overhead benchmark, against a running ./suite: the same read endpoint of schedule-service
 # called directly, through nginx (Debian's, keepalive upstream) and through a gateway started for
 # the benchmark (token checks on; rate limits raised so that they do not answer 429), each with
-# `wrk -t2 -c32 -d15s` after a 60 s warm-up (WARMUP=...: the gateway's JIT settles after about a
-# minute at this load; after 20 s it still compiles and runs ~20% slower), in ROUNDS rounds
+# `wrk -t2 -c32 -d15s` after a warm-up (WARMUP=20s; GATEWAY_WARMUP=120s: the gateway's JIT settles
+# after about two minutes at this load, and runs ~20% slower after 20 s), in ROUNDS rounds
 # (3). Prints requests/s, p50/p99 latency and the proxy's CPU time per request for every run, then
 # the gateway's throughput ratio and p99 difference to nginx's per round and their medians.
 #   apt-get install wrk nginx-light     # once
@@ -49,9 +49,9 @@ http {
 NGINX
 nginx -c "$work/nginx.conf"
 
-# Like for like: nginx runs one worker, so the gateway runs one event loop; the parallel collector
-# is the one the gateway's image uses (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
-java -Xmx256m ${GATEWAY_OPTS:--XX:+UseParallelGC -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+# Like for like: nginx runs one worker, so the gateway runs one event loop; the collector settings
+# are the gateway image's (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
+java ${GATEWAY_OPTS:--XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
   -Dgateway.upstreams.schedule-service.url=$upstream \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
@@ -65,7 +65,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # wrk prints latencies as 850.00us, 12.41ms or 1.02s
 to_ms() { awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n}'; }
 
-warm_up() { wrk -t2 -c"$connections" -d"${WARMUP:-60s}" -H "Authorization: Bearer $(token)" "$1" > /dev/null; }
+warm_up() { wrk -t2 -c"$connections" -d"$2" -H "Authorization: Bearer $(token)" "$1" > /dev/null; }
 
 measure() { # name url pid-of-the-proxy-or-empty
   local name=$1 url=$2 pid=${3:-}
@@ -94,12 +94,20 @@ nginx_url=http://127.0.0.1:$nginx_port$path
 gateway_url=http://127.0.0.1:$gateway_port$path
 nginx_pid=$(pgrep -f "nginx: worker process" | head -1)
 echo "GET $path, wrk -t2 -c$connections -d$duration, operator token, $rounds rounds"
-for url in "$direct_url" "$nginx_url" "$gateway_url"; do warm_up "$url"; done
+warm_up "$direct_url" "${WARMUP:-20s}"
+warm_up "$nginx_url" "${WARMUP:-20s}"
+warm_up "$gateway_url" "${GATEWAY_WARMUP:-120s}"
 [ -n "${PROFILE:-}" ] && jcmd "$gateway_pid" JFR.start name=gateway settings=profile > /dev/null
+# Every measured run follows 10 s of the same load (ROUND_WARMUP): after half a minute idle, the
+# gateway's first run spent 12 us a request in its JIT compiler (per-thread CPU; JFR showed
+# deoptimisations on the proxy's connection paths), which is not the steady state of a front door.
 for round in $(seq "$rounds"); do
   echo "round $round"
+  warm_up "$direct_url" "${ROUND_WARMUP:-10s}"
   measure direct "$direct_url"
+  warm_up "$nginx_url" "${ROUND_WARMUP:-10s}"
   measure nginx "$nginx_url" "$nginx_pid"
+  warm_up "$gateway_url" "${ROUND_WARMUP:-10s}"
   measure gateway "$gateway_url" "$gateway_pid"
 done
 echo

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.gateway.config.GatewayConfig;
@@ -46,7 +45,7 @@ public class PartnerStandings {
     private record Standing(boolean active, String refusal) {
     }
 
-    private final AsyncCache<String, Standing> standings = Caffeine.newBuilder()
+    private final AsyncCache<String, Standing> standings = EventLoopCaches.builder()
             .maximumSize(100_000)
             .expireAfterWrite(FRESH)
             .buildAsync();

@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -43,7 +42,7 @@ public class RateLimits {
 
     public RateLimits(RateLimitConfig config) {
         this.config = config;
-        this.buckets = Caffeine.newBuilder().maximumSize(config.maxClients()).expireAfterAccess(1, TimeUnit.HOURS).build();
+        this.buckets = EventLoopCaches.builder().maximumSize(config.maxClients()).expireAfterAccess(1, TimeUnit.HOURS).build();
     }
 
     void register(@Observes Router router) {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -38,7 +37,7 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
     }
 
     private final OidcAuthenticationMechanism oidc;
-    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+    private final Cache<String, Verified> verified = EventLoopCaches.builder()
             .maximumSize(10_000)
             .expireAfterWrite(MAX_REUSE)
             .build();

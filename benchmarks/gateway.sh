@@ -8,7 +8,7 @@
 # the gateway's throughput ratio and p99 difference to nginx's per round and their medians.
 #   apt-get install wrk nginx-light     # once
 #   ./suite &                           # wait for "Ready"
-#   benchmarks/gateway.sh               # PROFILE=1 adds a JFR profile of the gateway's run;
+#   benchmarks/gateway.sh               # PROFILE=1 adds a profile of the gateway's runs;
 #                                       # GATEWAY_OPTS="..." replaces the gateway's JVM options
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +49,20 @@ http {
 NGINX
 nginx -c "$work/nginx.conf"
 
+# PROFILE=1: async-profiler (from Maven Central), loaded with the gateway so that starting it later
+# deoptimises nothing; unlike JFR it also sees the time spent in the kernel and in the JIT compiler.
+agent=""
+if [ -n "${PROFILE:-}" ]; then
+  ./mvnw -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 \
+    -DoutputDirectory=target/async-profiler
+  unzip -o -q target/async-profiler/async-profiler-4.1-linux-x64.jar -d target/async-profiler
+  agent=-agentpath:$PWD/target/async-profiler/linux-x64/libasyncProfiler.so
+fi
+profiler() { jcmd "$gateway_pid" JVMTI.agent_load "${agent#-agentpath:}" "\"$1\"" > /dev/null; }
+
 # Like for like: nginx runs one worker, so the gateway runs one event loop; the collector settings
 # are the gateway image's (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
-java ${GATEWAY_OPTS:--XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+java $agent ${GATEWAY_OPTS:--XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
   -Dgateway.upstreams.schedule-service.url=$upstream \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
@@ -97,7 +108,7 @@ echo "GET $path, wrk -t2 -c$connections -d$duration, operator token, $rounds rou
 warm_up "$direct_url" "${WARMUP:-20s}"
 warm_up "$nginx_url" "${WARMUP:-20s}"
 warm_up "$gateway_url" "${GATEWAY_WARMUP:-120s}"
-[ -n "${PROFILE:-}" ] && jcmd "$gateway_pid" JFR.start name=gateway settings=profile > /dev/null
+[ -n "${PROFILE:-}" ] && profiler start,event=cpu,interval=200000
 # Every measured run follows 10 s of the same load (ROUND_WARMUP): after half a minute idle, the
 # gateway's first run spent 12 us a request in its JIT compiler (per-thread CPU; JFR showed
 # deoptimisations on the proxy's connection paths), which is not the steady state of a front door.
@@ -118,15 +129,10 @@ median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 echo "median: gateway $(cut -d' ' -f1 "$work/ratios" | median)x nginx's requests/s," \
   "p99 $(cut -d' ' -f2 "$work/ratios" | median) ms over nginx's (the bar: at least 0.6x, at most 2 ms)"
 if [ -n "${PROFILE:-}" ]; then
-  # where the gateway's CPU goes: the hottest frames of the JFR execution samples, and by library
-  jcmd "$gateway_pid" JFR.stop name=gateway filename="$work/gateway.jfr" > /dev/null
-  jfr print --events jdk.ExecutionSample "$work/gateway.jfr" > "$work/samples.txt"
-  echo; echo "hottest frames (JFR execution samples, top of stack):"
-  awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); sub(/line:.*/, ""); print}' "$work/samples.txt" \
-    | sort | uniq -c | sort -rn | head -12
-  echo; echo "samples by library of the frame on top of the stack:"
-  awk '/stackTrace = \[/ {getline; sub(/^ +/, ""); split($1, p, "."); print p[1] "." p[2] "." p[3]}' "$work/samples.txt" \
-    | sort | uniq -c | sort -rn | awk '{total += $1; line[NR] = $0} END {for (i = 1; i <= NR && i <= 12; i++) {split(line[i], f, " "); printf "%6.1f%%  %s\n", 100 * f[1] / total, f[2]}}'
+  profiler "stop,file=$work/gateway.collapsed,collapsed"
+  echo; echo "where the gateway's CPU went in its rounds (async-profiler, cpu samples by component;"
+  echo "the profiler slows the gateway down: take the ratios from a run without PROFILE):"
+  python3 benchmarks/profile_groups.py "$work/gateway.collapsed"
 fi
 # what the gateway itself answered other than 2xx, if anything
 grep -E "WARN|ERROR" "$work/gateway.log" | grep -v "already registered" | cut -c1-220 | sort | uniq -c | sort -rn | head -5 || true

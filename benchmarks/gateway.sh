@@ -78,8 +78,12 @@ to_ms() { awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v 
 
 warm_up() { wrk -t2 -c"$connections" -d"$2" -H "Authorization: Bearer $(token)" "$1" > /dev/null; }
 
+# Every measured run follows 10 s of the same load (ROUND_WARMUP): after half a minute idle, the
+# gateway's first run spent 12 us a request in its JIT compiler (per-thread CPU; JFR showed
+# deoptimisations on the proxy's connection paths), which is not the steady state of a front door.
 measure() { # name url pid-of-the-proxy-or-empty
   local name=$1 url=$2 pid=${3:-}
+  warm_up "$url" "${ROUND_WARMUP:-10s}"
   local before=0
   [ -n "$pid" ] && before=$(cpu_ticks "$pid")
   wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $(token)" "$url" > "$work/$name.txt"
@@ -109,22 +113,16 @@ warm_up "$direct_url" "${WARMUP:-20s}"
 warm_up "$nginx_url" "${WARMUP:-20s}"
 warm_up "$gateway_url" "${GATEWAY_WARMUP:-120s}"
 [ -n "${PROFILE:-}" ] && profiler start,event=cpu,interval=200000
-# Every measured run follows 10 s of the same load (ROUND_WARMUP): after half a minute idle, the
-# gateway's first run spent 12 us a request in its JIT compiler (per-thread CPU; JFR showed
-# deoptimisations on the proxy's connection paths), which is not the steady state of a front door.
 for round in $(seq "$rounds"); do
   echo "round $round"
-  warm_up "$direct_url" "${ROUND_WARMUP:-10s}"
   measure direct "$direct_url"
-  warm_up "$nginx_url" "${ROUND_WARMUP:-10s}"
   measure nginx "$nginx_url" "$nginx_pid"
-  warm_up "$gateway_url" "${ROUND_WARMUP:-10s}"
   measure gateway "$gateway_url" "$gateway_pid"
 done
 echo
 awk '$1 == "nginx" {rps = $2; p99 = $3} $1 == "gateway" {printf "%.2f %.2f\n", $2 / rps, $3 - p99}' "$work/figures" \
-  | sort -n > "$work/ratios"
-awk '{printf "round: gateway %.2fx nginx'"'"'s requests/s, p99 %+.2f ms over nginx'"'"'s\n", $1, $2}' "$work/ratios"
+  > "$work/ratios"
+awk '{printf "round %d: gateway %.2fx nginx'"'"'s requests/s, p99 %+.2f ms over nginx'"'"'s\n", NR, $1, $2}' "$work/ratios"
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 echo "median: gateway $(cut -d' ' -f1 "$work/ratios" | median)x nginx's requests/s," \
   "p99 $(cut -d' ' -f2 "$work/ratios" | median) ms over nginx's (the bar: at least 0.6x, at most 2 ms)"

@@ -60,9 +60,9 @@ if [ -n "${PROFILE:-}" ]; then
 fi
 profiler() { jcmd "$gateway_pid" JVMTI.agent_load "${agent#-agentpath:}" "\"$1\"" > /dev/null; }
 
-# Like for like: nginx runs one worker, so the gateway runs one event loop; the collector settings
+# Like for like: nginx runs one worker, so the gateway runs one event loop; the other JVM settings
 # are the gateway image's (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
-java $agent ${GATEWAY_OPTS:--XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
+java $agent ${GATEWAY_OPTS:--Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
   -Dgateway.upstreams.schedule-service.url=$upstream \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \

@@ -9,18 +9,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A real HTTP upstream for the gateway's tests: it answers every request with what it received
  * (method, path, headers, body size), except paths ending in /slow, which it answers too late,
  * paths ending in /closes-once, which drop the connection unanswered the first time a request id
- * comes (as an upstream closing a pooled keep-alive connection does), and partner-service's /me,
+ * comes (as an upstream closing a pooled keep-alive connection does), /chunked, which answers in
+ * chunks of unknown total length, /trickle, which sends one chunk every 100 ms for 5 s (and counts
+ * in {@link #ABANDONED} the answers whose connection was dropped before the end), and
+ * partner-service's /me,
  * which answers as partner-service would: ACTIVE, or 403 for the
  * partner ids of {@link #SUSPENDED_PARTNER}'s kind. partner-service and schedule-service point at
  * it; content-service points at a port where nothing listens.
@@ -29,6 +34,9 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     /** Partner ids ending like this one are suspended. */
     static final String SUSPENDED_PARTNER = "6f1c7f4e-1a52-4c7e-9d0b-000000000403";
+
+    /** /trickle answers whose caller's call was dropped half-way. */
+    static final AtomicInteger ABANDONED = new AtomicInteger();
 
     private final Set<String> closedOnce = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
@@ -46,6 +54,17 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             }
             if (request.path().endsWith("/closes-once") && closedOnce.add(request.getHeader("X-Request-Id"))) {
                 request.connection().close();
+                return;
+            }
+            if (request.path().endsWith("/chunked")) {
+                request.response().setChunked(true).putHeader("Content-Type", "text/plain");
+                request.response().write("first,");
+                request.response().write("second,");
+                request.response().end("third");
+                return;
+            }
+            if (request.path().endsWith("/trickle")) {
+                trickle(request.response().setChunked(true), 50);
                 return;
             }
             if (request.path().endsWith("/slow")) {
@@ -83,6 +102,17 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 "gateway.upstreams.schedule-service.url", echo,
                 "gateway.upstreams.schedule-service.response-timeout", "1s",
                 "gateway.upstreams.content-service.url", "http://127.0.0.1:" + closedPort());
+    }
+
+    private void trickle(HttpServerResponse response, int chunksLeft) {
+        if (response.closed()) {
+            ABANDONED.incrementAndGet();
+        } else if (chunksLeft == 0) {
+            response.end();
+        } else {
+            response.write("chunk " + chunksLeft + "\n");
+            vertx.setTimer(100, timer -> trickle(response, chunksLeft - 1));
+        }
     }
 
     /** The partner_id claim of the request's bearer token, or "". */

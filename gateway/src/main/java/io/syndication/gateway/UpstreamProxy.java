@@ -1,0 +1,227 @@
+package io.syndication.gateway;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
+
+import org.jboss.logging.Logger;
+
+import io.syndication.http.HttpProblems;
+import io.syndication.http.Problem;
+import io.syndication.http.RequestIds;
+import io.vertx.circuitbreaker.CircuitBreaker;
+import io.vertx.circuitbreaker.OpenCircuitException;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Streams a request to one upstream and its answer back, bodies in both directions without
+ * buffering. The caller's headers go along except the hop-by-hop ones, with X-Forwarded-For, -Proto
+ * and -Host and the request id added. The call goes through the upstream's circuit breaker, and a
+ * failed call becomes a problem answer: 504 for an upstream that stayed silent too long, 503 with
+ * Retry-After for one that cannot be reached or whose circuit is open. Nothing that may not be
+ * idempotent is ever sent twice.
+ */
+final class UpstreamProxy implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+
+    /**
+     * Headers that describe one connection, not the message (RFC 9110, 7.6.1), and Host, which the
+     * upstream call sets for itself. Header names are case-insensitive.
+     */
+    private static final Set<String> HOP_BY_HOP = headerNames("Connection", "Keep-Alive", "Proxy-Connection",
+            "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host");
+    /** And of an answer, the server's name and the request id the gateway echoes itself (not twice). */
+    private static final Set<String> NOT_RELAYED = headerNames(HOP_BY_HOP, "Server", RequestIds.HEADER);
+
+    private final String upstream;
+    private final HttpClient client;
+    private final RequestOptions options;
+    private final CircuitBreaker breaker;
+    private final long retryAfterSeconds;
+
+    UpstreamProxy(String upstream, HttpClient client, RequestOptions options, CircuitBreaker breaker, long retryAfterSeconds) {
+        this.upstream = upstream;
+        this.client = client;
+        this.options = options;
+        this.breaker = breaker;
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    @Override
+    public void handle(RoutingContext rc) {
+        HttpServerRequest incoming = rc.request();
+        String transferEncoding = incoming.getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding)) {
+            HttpProblems.write(rc, Problem.of("unsupported-transfer-encoding", "Bad Request", 400,
+                    "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
+            return;
+        }
+        boolean resendable = resendable(incoming);
+        breaker.<Attempt> execute(attempt -> send(incoming, resendable).onComplete(sent -> {
+            if (sent.succeeded()) {
+                attempt.complete(new Attempt(sent.result(), null));
+            } else if (incoming.response().closed()) {
+                // the caller went away and its upstream call was reset: not the upstream's failure
+                attempt.complete(new Attempt(null, sent.cause()));
+            } else {
+                attempt.fail(sent.cause());
+            }
+        })).onComplete(outcome -> {
+            if (outcome.succeeded() && outcome.result().answer() != null) {
+                relay(outcome.result().answer(), incoming);
+            } else if (!incoming.response().closed()) {
+                Throwable failure = outcome.failed() ? outcome.cause() : outcome.result().callerGone();
+                LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(), failure.getMessage());
+                refuse(rc, failure);
+            }
+        });
+    }
+
+    /** An upstream call as the circuit breaker counts it: answered, or failed through no fault of the upstream. */
+    private record Attempt(HttpClientResponse answer, Throwable callerGone) {
+    }
+
+    /**
+     * Sends the request; a GET or HEAD without a body goes once more when its connection was closed
+     * before any answer came: a pooled keep-alive connection the upstream had just closed, not a
+     * failing upstream (nginx's proxy_next_upstream does the same).
+     */
+    private Future<HttpClientResponse> send(HttpServerRequest incoming, boolean resendable) {
+        Future<HttpClientResponse> first = call(incoming, resendable);
+        if (!resendable) {
+            return first;
+        }
+        return first.recover(failure -> failure instanceof HttpClosedException && !incoming.response().closed()
+                ? call(incoming, true) : Future.failedFuture(failure));
+    }
+
+    /** The upstream's answer comes paused: its body waits until it is relayed. */
+    private Future<HttpClientResponse> call(HttpServerRequest incoming, boolean bodiless) {
+        return client.request(options).compose(request -> {
+            request.setMethod(incoming.method()).setURI(incoming.uri());
+            MultiMap headers = request.headers();
+            copy(incoming.headers(), headers, HOP_BY_HOP);
+            String peer = incoming.remoteAddress().hostAddress();
+            String forwardedFor = incoming.getHeader("X-Forwarded-For");
+            headers.set("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
+            headers.set("X-Forwarded-Proto", incoming.scheme());
+            if (incoming.authority() != null) {
+                headers.set("X-Forwarded-Host", incoming.authority().toString());
+            }
+            // RequestIds has already given the incoming request its id
+            headers.set(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
+            // a caller that hangs up abandons the call, so that the upstream connection is not reused half-read
+            incoming.response().exceptionHandler(failure -> request.reset(0, failure));
+            if (!bodiless && !incoming.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                // a chunked upload, or an HTTP/2 one that declares no length
+                request.setChunked(true);
+            }
+            return (bodiless ? request.send() : request.send(incoming)).map(HttpClientResponse::pause);
+        });
+    }
+
+    private static boolean resendable(HttpServerRequest incoming) {
+        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return (incoming.method() == HttpMethod.GET || incoming.method() == HttpMethod.HEAD)
+                && !incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING) && (length == null || "0".equals(length));
+    }
+
+    /** Streams the upstream's answer to the caller; a failure half-way resets both sides rather than end a truncated body. */
+    private static void relay(HttpClientResponse answer, HttpServerRequest incoming) {
+        HttpServerResponse response = incoming.response();
+        response.setStatusCode(answer.statusCode());
+        copy(answer.headers(), response.headers(), NOT_RELAYED);
+        boolean lengthKnown = answer.headers().contains(HttpHeaders.CONTENT_LENGTH);
+        if (!lengthKnown && incoming.version() == HttpVersion.HTTP_1_0) {
+            // an HTTP/1.0 caller cannot take a chunked body: it gets the whole one with its length
+            answer.body().onComplete(body -> {
+                if (body.succeeded()) {
+                    response.end(body.result());
+                } else {
+                    response.reset();
+                }
+            });
+            answer.resume();
+            return;
+        }
+        if (!lengthKnown && bodyAllowed(incoming.method(), answer.statusCode())) {
+            response.setChunked(true);
+        }
+        answer.pipe().endOnFailure(false).to(response).onFailure(failure -> {
+            // what the upstream may still send belongs to nobody now
+            answer.request().reset(0, failure);
+            response.reset();
+        });
+    }
+
+    private static boolean bodyAllowed(HttpMethod method, int status) {
+        return method != HttpMethod.HEAD && status != 204 && status != 304;
+    }
+
+    /** The end-to-end headers: neither hop-by-hop ones nor those the Connection header names as such. */
+    private static void copy(MultiMap from, MultiMap to, Set<String> dropped) {
+        List<String> connectionOptions = from.contains(HttpHeaders.CONNECTION) ? from.getAll(HttpHeaders.CONNECTION) : List.of();
+        from.forEach(header -> {
+            String name = header.getKey();
+            if (!dropped.contains(name) && (connectionOptions.isEmpty() || !namedIn(connectionOptions, name))) {
+                to.add(name, header.getValue());
+            }
+        });
+    }
+
+    private static Set<String> headerNames(Set<String> these, String... andThese) {
+        Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(these);
+        names.addAll(List.of(andThese));
+        return Collections.unmodifiableSet(names);
+    }
+
+    private static Set<String> headerNames(String... names) {
+        return headerNames(Set.of(), names);
+    }
+
+    private static boolean namedIn(List<String> connectionOptions, String name) {
+        for (String options : connectionOptions) {
+            for (String option : options.split(",")) {
+                if (option.trim().equalsIgnoreCase(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void refuse(RoutingContext rc, Throwable failure) {
+        Problem problem;
+        if (failure instanceof OpenCircuitException) {
+            problem = Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+                    + " behind this path failed repeatedly and is not being called for now; retry after the Retry-After delay");
+        } else if (failure instanceof TimeoutException) {
+            problem = Problem.of("upstream-timeout", "Gateway Timeout", 504,
+                    "The " + upstream + " behind this path did not answer in time");
+        } else {
+            problem = Problem.of("upstream-unavailable", "Service Unavailable", 503,
+                    "The " + upstream + " behind this path cannot be reached; retry shortly");
+        }
+        if (problem.status() == 503) {
+            rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        HttpProblems.write(rc, problem.at(rc.request().path()));
+    }
+}

@@ -1,0 +1,182 @@
+package io.syndication.gateway;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import io.syndication.testing.Tokens;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+
+/** The proxy as HTTP sees it: which headers cross, and bodies streamed both ways over HTTP/1.1 and HTTP/2. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoUpstreamResource.class)
+class StreamingProxyTest {
+
+    @Test
+    void passesEndToEndHeadersButNoHopByHopOnes() throws IOException {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String answer = exchange("GET /api/v1/channels?limit=1 HTTP/1.1\r\n"
+                + "Host: gateway.example\r\n"
+                + "Authorization: Bearer " + Tokens.operator() + "\r\n"
+                + "Connection: X-Hop\r\n"
+                + "X-Hop: for the gateway only\r\n"
+                + "Keep-Alive: timeout=5\r\n"
+                + "Proxy-Authorization: Basic Zm9vOmJhcg==\r\n"
+                + "TE: trailers\r\n"
+                + "traceparent: " + traceparent + "\r\n"
+                + "X-Partner-Trace: abc\r\n"
+                + "\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 200"));
+        JsonObject headers = new JsonObject(answer.substring(answer.indexOf("\r\n\r\n") + 4)).getJsonObject("headers");
+        assertThat(headers.getString("traceparent"), equalTo(traceparent));
+        assertThat(headers.getString("x-partner-trace"), equalTo("abc"));
+        assertThat(headers.getString("x-forwarded-host"), equalTo("gateway.example"));
+        // the upstream is addressed by its own name, not by the caller's
+        assertThat(headers.getString("host"), startsWith("127.0.0.1:"));
+        for (String hopByHop : List.of("x-hop", "keep-alive", "proxy-authorization", "te")) {
+            assertThat(hopByHop, headers.getString(hopByHop), nullValue());
+        }
+    }
+
+    @Test
+    void streamsAChunkedUploadAndAChunkedAnswer() throws Exception {
+        byte[] upload = new byte[3 * 1024 * 1024];
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> echoed = http.send(HttpRequest.newBuilder(gateway("/api/v1/partners/uploads"))
+                .header("Authorization", "Bearer " + Tokens.admin())
+                // a stream of unknown length goes chunked
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(echoed.statusCode(), equalTo(200));
+        assertThat(new JsonObject(echoed.body()).getInteger("bodyLength"), equalTo(upload.length));
+        assertThat(new JsonObject(echoed.body()).getJsonObject("headers").getString("transfer-encoding"), equalTo("chunked"));
+
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(gateway("/api/v1/channels/chunked"))
+                .header("Authorization", "Bearer " + Tokens.operator()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode(), equalTo(200));
+        assertThat(chunked.body(), equalTo("first,second,third"));
+        assertThat(chunked.headers().firstValue("Transfer-Encoding").orElse(""), equalTo("chunked"));
+    }
+
+    @Test
+    void anHttp2UploadThatDeclaresNoLengthArrivesWhole() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            io.vertx.core.http.HttpClient h2c = vertx.createHttpClient(new HttpClientOptions()
+                    .setProtocolVersion(HttpVersion.HTTP_2).setHttp2ClearTextUpgrade(false));
+            Buffer upload = Buffer.buffer(new byte[200_000]);
+            JsonObject echoed = h2c.request(new RequestOptions().setMethod(HttpMethod.POST).setHost("127.0.0.1")
+                    .setPort(RestAssured.port).setURI("/api/v1/channels").putHeader("Authorization", "Bearer " + Tokens.operator()))
+                    .compose(request -> {
+                        request.setChunked(true);
+                        request.write(upload.slice(0, 100_000));
+                        return request.end(upload.slice(100_000, 200_000)).compose(sent -> request.response());
+                    })
+                    .compose(response -> {
+                        assertThat(response.version(), equalTo(HttpVersion.HTTP_2));
+                        return response.body();
+                    })
+                    .map(Buffer::toJsonObject)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            assertThat(echoed.getInteger("bodyLength"), equalTo(upload.length()));
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aCallerHangingUpHalfWayAbandonsTheUpstreamCallQuietly() throws IOException {
+        List<String> errors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    errors.add(record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            int abandonedBefore = EchoUpstreamResource.ABANDONED.get();
+            try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+                socket.getOutputStream().write(("GET /api/v1/channels/trickle HTTP/1.1\r\nHost: gateway.example\r\n"
+                        + "Authorization: Bearer " + Tokens.operator() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String start = new String(socket.getInputStream().readNBytes(200), StandardCharsets.US_ASCII);
+                assertThat(start, startsWith("HTTP/1.1 200"));
+            }
+            // the gateway drops its upstream call long before the 5 s answer would have ended
+            await().atMost(Duration.ofSeconds(3))
+                    .until(() -> EchoUpstreamResource.ABANDONED.get(), greaterThan(abandonedBefore));
+            RestAssured.given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels").then().statusCode(200);
+            assertThat(errors, empty());
+        } finally {
+            root.removeHandler(capture);
+        }
+    }
+
+    private static URI gateway(String path) {
+        return URI.create("http://127.0.0.1:" + RestAssured.port + path);
+    }
+
+    /** Sends a request exactly as written and reads the answer, whose length its Content-Length gives. */
+    private static String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.read());
+            }
+            Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+            assertThat(head.toString(), length.find());
+            return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -111,7 +111,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 ? call(incoming, true) : Future.failedFuture(failure));
     }
 
-    /** The upstream's answer comes paused: its body waits until it is relayed. */
+    /** The upstream's answer comes paused: its body waits until it is relayed (through the breaker, a task later). */
     private Future<HttpClientResponse> call(HttpServerRequest incoming, boolean bodiless) {
         return client.request(options).compose(request -> {
             request.setMethod(incoming.method()).setURI(incoming.uri());
@@ -132,7 +132,9 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 // a chunked upload, or an HTTP/2 one that declares no length
                 request.setChunked(true);
             }
-            return (bodiless ? request.send() : request.send(incoming)).map(HttpClientResponse::pause);
+            return (bodiless ? request.send() : request.send(incoming)).map(answer -> answer.pause()
+                    // a failure before the answer is relayed (its call reset, or its connection lost) ends the caller's too
+                    .exceptionHandler(failure -> incoming.response().reset()));
         });
     }
 
@@ -145,6 +147,11 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     /** Streams the upstream's answer to the caller; a failure half-way resets both sides rather than end a truncated body. */
     private static void relay(HttpClientResponse answer, HttpServerRequest incoming) {
         HttpServerResponse response = incoming.response();
+        if (response.closed()) {
+            // the caller hung up, or the answer failed, while it waited to be relayed
+            answer.request().reset();
+            return;
+        }
         response.setStatusCode(answer.statusCode());
         copy(answer.headers(), response.headers(), NOT_RELAYED);
         boolean lengthKnown = answer.headers().contains(HttpHeaders.CONTENT_LENGTH);

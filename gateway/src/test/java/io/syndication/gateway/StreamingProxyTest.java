@@ -2,6 +2,7 @@ package io.syndication.gateway;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -73,6 +74,19 @@ class StreamingProxyTest {
         for (String hopByHop : List.of("x-hop", "keep-alive", "proxy-authorization", "te")) {
             assertThat(hopByHop, headers.getString(hopByHop), nullValue());
         }
+    }
+
+    @Test
+    void aTransferEncodingOtherThanChunkedIsAProblem400() throws IOException {
+        String answer = exchange("POST /api/v1/channels HTTP/1.1\r\n"
+                + "Host: gateway.example\r\n"
+                + "Authorization: Bearer " + Tokens.operator() + "\r\n"
+                + "Transfer-Encoding: gzip, chunked\r\n"
+                + "\r\n"
+                + "0\r\n\r\n");
+        assertThat(answer, startsWith("HTTP/1.1 400"));
+        assertThat(answer, containsString("application/problem+json"));
+        assertThat(answer, containsString("gzip, chunked"));
     }
 
     @Test

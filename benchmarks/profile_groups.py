@@ -14,7 +14,7 @@ COMPONENTS = [
     ("io/quarkus/vertx/http/runtime/security", "security (Quarkus)"), ("io/quarkus/security", "security (Quarkus)"),
     ("io/quarkus/oidc", "security (Quarkus)"), ("io/smallrye/jwt", "security (Quarkus)"),
     ("io/smallrye/context", "context propagation"), ("io/smallrye/mutiny", "Mutiny"), ("io/quarkus/arc", "CDI (ArC)"),
-    ("io/vertx/httpproxy", "vertx-http-proxy"), ("io/vertx/circuitbreaker", "circuit breaker"),
+    ("io/vertx/circuitbreaker", "circuit breaker"),
     ("io/vertx/ext/web", "vertx-web router"), ("io/quarkus/vertx", "Quarkus HTTP"),
     ("io/vertx/core/http", "Vert.x HTTP"), ("io/vertx/core", "Vert.x core"),
     ("io/netty/handler/codec/http", "Netty HTTP codec"), ("io/netty/buffer", "Netty buffers"), ("io/netty", "Netty"),

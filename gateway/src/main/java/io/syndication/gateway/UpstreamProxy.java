@@ -183,13 +183,26 @@ final class UpstreamProxy implements Handler<RoutingContext> {
 
     /** The end-to-end headers: neither hop-by-hop ones nor those the Connection header names as such. */
     private static void copy(MultiMap from, MultiMap to, Set<String> dropped) {
-        List<String> connectionOptions = from.contains(HttpHeaders.CONNECTION) ? from.getAll(HttpHeaders.CONNECTION) : List.of();
+        Set<String> named = connectionOptions(from);
         from.forEach(header -> {
             String name = header.getKey();
-            if (!dropped.contains(name) && (connectionOptions.isEmpty() || !namedIn(connectionOptions, name))) {
+            if (!dropped.contains(name) && !named.contains(name)) {
                 to.add(name, header.getValue());
             }
         });
+    }
+
+    private static Set<String> connectionOptions(MultiMap headers) {
+        if (!headers.contains(HttpHeaders.CONNECTION)) {
+            return Set.of();
+        }
+        Set<String> options = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (String value : headers.getAll(HttpHeaders.CONNECTION)) {
+            for (String option : value.split(",")) {
+                options.add(option.trim());
+            }
+        }
+        return options;
     }
 
     private static Set<String> headerNames(Set<String> these, String... andThese) {
@@ -201,17 +214,6 @@ final class UpstreamProxy implements Handler<RoutingContext> {
 
     private static Set<String> headerNames(String... names) {
         return headerNames(Set.of(), names);
-    }
-
-    private static boolean namedIn(List<String> connectionOptions, String name) {
-        for (String options : connectionOptions) {
-            for (String option : options.split(",")) {
-                if (option.trim().equalsIgnoreCase(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void refuse(RoutingContext rc, Throwable failure) {

@@ -15,12 +15,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -249,35 +244,18 @@ class GatewayRoutingTest {
 
     @Test
     void writesOneAccessLogLinePerRequestWithItsRequestIdClientStatusAndLatency() {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(((ExtLogRecord) record).getFormattedMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger accessLog = Logger.getLogger("io.syndication.gateway.access");
-        accessLog.addHandler(capture);
-        try {
+        try (CapturedLogs accessLog = CapturedLogs.of("io.syndication.gateway.access")) {
             String requestId = "access-" + java.util.UUID.randomUUID();
             given().auth().oauth2(Tokens.operator()).header("X-Request-Id", requestId)
                     .when().get("/api/v1/channels?limit=5").then().statusCode(200);
             given().header("X-Request-Id", requestId + "-anonymous")
                     .when().get("/api/v1/channels").then().statusCode(401);
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().filter(line -> line.contains(requestId)).count() == 2);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> accessLog.messages().stream().filter(line -> line.contains(requestId)).count() == 2);
+            List<String> lines = accessLog.messages();
             assertThat(lines, hasItem(matchesPattern("req=" + requestId + " client=operator@platform GET /api/v1/channels 200 [0-9.]+ ms")));
             assertThat(lines, hasItem(matchesPattern(
                     "req=" + requestId + "-anonymous client=anonymous@127\\.0\\.0\\.1 GET /api/v1/channels 401 [0-9.]+ ms")));
-        } finally {
-            accessLog.removeHandler(capture);
         }
     }
 }

@@ -72,29 +72,23 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                     "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
             return;
         }
-        boolean resendable = resendable(incoming);
-        breaker.<Attempt> execute(attempt -> send(incoming, resendable).onComplete(sent -> {
-            if (sent.succeeded()) {
-                attempt.complete(new Attempt(sent.result(), null));
-            } else if (incoming.response().closed()) {
-                // the caller went away and its upstream call was reset: not the upstream's failure
-                attempt.complete(new Attempt(null, sent.cause()));
+        boolean resendable = transferEncoding == null && bodilessRead(incoming);
+        breaker.<HttpClientResponse> execute(attempt -> send(incoming, resendable).onComplete(sent -> {
+            if (sent.succeeded() || incoming.response().closed()) {
+                // a caller that went away had its upstream call reset: no answer, and not the upstream's failure
+                attempt.complete(sent.result());
             } else {
                 attempt.fail(sent.cause());
             }
         })).onComplete(outcome -> {
-            if (outcome.succeeded() && outcome.result().answer() != null) {
-                relay(outcome.result().answer(), incoming);
-            } else if (!incoming.response().closed()) {
-                Throwable failure = outcome.failed() ? outcome.cause() : outcome.result().callerGone();
-                LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(), failure.getMessage());
-                refuse(rc, failure);
+            if (outcome.succeeded() && outcome.result() != null) {
+                relay(outcome.result(), incoming);
+            } else if (outcome.failed() && !incoming.response().closed()) {
+                LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
+                        outcome.cause().getMessage());
+                refuse(rc, outcome.cause());
             }
         });
-    }
-
-    /** An upstream call as the circuit breaker counts it: answered, or failed through no fault of the upstream. */
-    private record Attempt(HttpClientResponse answer, Throwable callerGone) {
     }
 
     /**
@@ -138,10 +132,11 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         });
     }
 
-    private static boolean resendable(HttpServerRequest incoming) {
+    /** A GET or HEAD with no body declared (the caller checks Transfer-Encoding). */
+    private static boolean bodilessRead(HttpServerRequest incoming) {
         String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
         return (incoming.method() == HttpMethod.GET || incoming.method() == HttpMethod.HEAD)
-                && !incoming.headers().contains(HttpHeaders.TRANSFER_ENCODING) && (length == null || "0".equals(length));
+                && (length == null || "0".equals(length));
     }
 
     /** Streams the upstream's answer to the caller; a failure half-way resets both sides rather than end a truncated body. */

@@ -114,7 +114,7 @@ class PlatformEndToEndTest {
                 .then().statusCode(200)
                 .header("X-Request-Id", requestId);
         Path log = Platform.settings().home().resolve("logs/schedule-service.log");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> assertThat(Files.readString(log), containsString("req=" + requestId)));
     }
 

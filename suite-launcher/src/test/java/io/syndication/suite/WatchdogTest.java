@@ -44,7 +44,7 @@ class WatchdogTest {
         Watchdog watchdog = Watchdog.guard(sleeper.pid(), "TERM");
         try {
             // the JVM is alive: the watchdog must leave the process alone
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(sleeper::isAlive);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(sleeper::isAlive);
         } finally {
             watchdog.dismiss();
             sleeper.destroyForcibly().waitFor();

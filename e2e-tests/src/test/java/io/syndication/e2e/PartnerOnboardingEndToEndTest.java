@@ -93,12 +93,7 @@ class PartnerOnboardingEndToEndTest {
     @Test
     void aPartnerAppliesIsApprovedAndUsesItsOwnCredentials() {
         String slug = "esports-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().baseUri(gateway()).contentType(ContentType.JSON)
-                .body("""
-                        {"legalName": "Pacific Esports League Pte Ltd", "displayName": "PEL", "slug": "%s",
-                         "category": "ESPORTS", "territories": ["SG", "KR", "JP"], "languages": ["en", "ko"],
-                         "contactEmail": "content@pel.example", "website": "https://pel.example", "agreementVersion": "2026-09"}
-                        """.formatted(slug))
+        String id = given().baseUri(gateway()).contentType(ContentType.JSON).body(application(slug))
                 .when().post("/api/v1/applications")
                 .then().statusCode(201)
                 .extract().path("id");
@@ -143,5 +138,47 @@ class PartnerOnboardingEndToEndTest {
                 .contentType("application/problem+json");
         admin(id, "reinstate", null);
         assertThat(tokenStatus(clientId, rotated), equalTo(200));
+    }
+
+    @Test
+    void noApplicantReachesAClientThatIsNotItsOwn() {
+        // partner-service's own client would be partner-<slug> for the slug "service"
+        given().baseUri(gateway()).contentType(ContentType.JSON).body(application("service"))
+                .when().post("/api/v1/applications")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("client-id-taken"));
+
+        // a client made at Keycloak after the application, for nobody: approval must not take it over
+        String slug = "squat-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().baseUri(gateway()).contentType(ContentType.JSON).body(application(slug))
+                .when().post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        String keycloak = Platform.suite().tokenEndpoint().substring(0, Platform.suite().tokenEndpoint().indexOf("/realms/"));
+        given().auth().oauth2(Platform.token("partner-service", "partner-service-secret")).contentType(ContentType.JSON)
+                .body("{\"clientId\": \"partner-" + slug + "\", \"secret\": \"squatter-secret\", \"serviceAccountsEnabled\": true,"
+                        + " \"publicClient\": false, \"standardFlowEnabled\": false}")
+                .when().post(keycloak + "/admin/realms/syndication/clients")
+                .then().statusCode(201);
+        given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin")).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/partners/" + id + "/approve")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.containsString("client-id-taken"));
+        // the squatted client keeps its secret, and the platform's own client still works
+        assertThat(tokenStatus("partner-" + slug, "squatter-secret"), equalTo(200));
+        assertThat(tokenStatus("partner-service", "partner-service-secret"), equalTo(200));
+
+        given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin"))
+                .when().post("/api/v1/partners/reconciliation")
+                .then().statusCode(200)
+                .body("checked", org.hamcrest.Matchers.greaterThan(0));
+    }
+
+    private static String application(String slug) {
+        return """
+                {"legalName": "Pacific Esports League Pte Ltd", "displayName": "PEL", "slug": "%s",
+                 "category": "ESPORTS", "territories": ["SG", "KR", "JP"], "languages": ["en", "ko"],
+                 "contactEmail": "content@pel.example", "website": "https://pel.example", "agreementVersion": "2026-09"}
+                """.formatted(slug);
     }
 }

@@ -54,4 +54,31 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
     public Uni<Boolean> slugTaken(String slug) {
         return count("slug", slug).map(count -> count > 0);
     }
+
+    /**
+     * Takes the partner's lifecycle lock on this session's connection, or answers false at once if
+     * another request holds it: a change at the identity provider and its record in the database
+     * then happen for one request at a time. A session-level advisory lock, so it spans the
+     * identity provider's call between two transactions, and dies with the connection.
+     */
+    public Uni<Boolean> tryLockLifecycle(UUID id) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("select pg_try_advisory_lock(hashtextextended(:key, 0))", Boolean.class)
+                .setParameter("key", lifecycleKey(id)).getSingleResult());
+    }
+
+    public Uni<Void> unlockLifecycle(UUID id) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("select pg_advisory_unlock(hashtextextended(:key, 0))", Boolean.class)
+                .setParameter("key", lifecycleKey(id)).getSingleResult()).replaceWithVoid();
+    }
+
+    /** Partners that have, or had, a client at the identity provider. */
+    public Uni<List<Partner>> withClients() {
+        return list("clientId is not null order by slug");
+    }
+
+    private static String lifecycleKey(UUID id) {
+        return "partner-lifecycle:" + id;
+    }
 }

@@ -3,6 +3,7 @@ package io.syndication.partner;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,14 +39,23 @@ public class PartnerService {
         this.agreement = agreement;
     }
 
-    /** Records an application: a new partner in status APPLIED. */
-    @WithTransaction
+    /**
+     * Records an application: a new partner in status APPLIED. A slug whose client id already names a
+     * client at the identity provider (the platform's own, say) is refused now, not at approval.
+     */
     public Uni<Partner> apply(Partner applicant, String acceptedAgreementVersion, String actor) {
         if (!agreement.version().equals(acceptedAgreementVersion)) {
             return Uni.createFrom().failure(ProblemException.invalidField("agreementVersion",
                     "must be the current agreement version " + agreement.version()
                             + " (GET /api/v1/applications/agreement)"));
         }
+        return credentials.clientIdTaken(applicant.slug).flatMap(taken -> taken
+                ? Uni.createFrom().failure(PartnerCredentials.clientIdTakenProblem(applicant.slug))
+                : record(applicant, acceptedAgreementVersion, actor));
+    }
+
+    @WithTransaction
+    Uni<Partner> record(Partner applicant, String acceptedAgreementVersion, String actor) {
         Instant now = Instant.now();
         applicant.id = UUID.randomUUID();
         applicant.status = PartnerStatus.APPLIED;
@@ -87,7 +97,9 @@ public class PartnerService {
 
     /**
      * Moves a partner through its lifecycle. Approval creates its API client; suspension and
-     * termination disable it, so no new token can be had; reinstatement enables it again.
+     * termination disable it, so no new token can be had; reinstatement enables it again. One
+     * change of a partner at a time: a racing one is a 409, so the identity provider and the
+     * database never end up disagreeing.
      */
     @WithSession
     public Uni<Transition> perform(UUID id, PartnerAction action, String reason, String actor) {
@@ -95,13 +107,13 @@ public class PartnerService {
             return Uni.createFrom().failure(ProblemException.invalidField("reason",
                     "is required to " + action.name().toLowerCase() + " a partner"));
         }
-        return existing(id).flatMap(partner -> {
+        return exclusively(id, () -> existing(id).flatMap(partner -> {
             checkAllowed(partner, action);
             return switch (action) {
                 case APPROVE -> credentials.issue(partner.id, partner.slug, partner.displayName)
                         .flatMap(issued -> record(id, action, reason, actor, issued.clientId())
                                 .map(approved -> new Transition(approved, issued))
-                                .onFailure().call(() -> credentials.setEnabled(issued.clientId(), false)));
+                                .onFailure().call(() -> credentials.setEnabled(partner.id, issued.clientId(), false)));
                 case SUSPEND, TERMINATE -> atIdentityProvider(partner, false)
                         .flatMap(ignored -> record(id, action, reason, actor, partner.clientId))
                         .onFailure().call(() -> atIdentityProvider(partner, true))
@@ -113,20 +125,30 @@ public class PartnerService {
                 case REJECT -> record(id, action, reason, actor, partner.clientId)
                         .map(changed -> new Transition(changed, null));
             };
-        });
+        }));
     }
 
     /** A new secret for an active partner's client; the old one stops working at once. */
     @WithSession
     public Uni<IssuedCredentials> rotateCredentials(UUID id, String actor) {
-        return existing(id).flatMap(partner -> {
+        return exclusively(id, () -> existing(id).flatMap(partner -> {
             if (partner.status != PartnerStatus.ACTIVE || partner.clientId == null) {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "Partner is " + partner.status + "; only an ACTIVE partner has credentials to rotate"));
             }
             return credentials.issue(partner.id, partner.slug, partner.displayName)
                     .call(issued -> recordRotation(id, actor));
-        });
+        }));
+    }
+
+    /**
+     * Runs a change of the partner while holding its lifecycle lock (the session's connection keeps
+     * it), or fails at once with a 409 if another change of the same partner is under way.
+     */
+    <T> Uni<T> exclusively(UUID id, Supplier<Uni<T>> change) {
+        return partners.tryLockLifecycle(id).flatMap(locked -> locked
+                ? change.get().eventually(() -> partners.unlockLifecycle(id))
+                : Uni.createFrom().failure(changeUnderWay(id)));
     }
 
     @WithTransaction
@@ -151,7 +173,8 @@ public class PartnerService {
     }
 
     private Uni<Void> atIdentityProvider(Partner partner, boolean enabled) {
-        return partner.clientId == null ? Uni.createFrom().voidItem() : credentials.setEnabled(partner.clientId, enabled);
+        return partner.clientId == null ? Uni.createFrom().voidItem()
+                : credentials.setEnabled(partner.id, partner.clientId, enabled);
     }
 
     private Uni<Partner> existing(UUID id) {
@@ -173,6 +196,11 @@ public class PartnerService {
             case REINSTATE -> "reinstated";
             case TERMINATE -> "terminated";
         };
+    }
+
+    static ProblemException changeUnderWay(UUID id) {
+        return new ProblemException(Problem.of("partner-change-under-way", "Conflict", 409,
+                "Another change of partner " + id + " is under way; read the partner again and retry"));
     }
 
     private static ProblemException slugTaken(String slug) {

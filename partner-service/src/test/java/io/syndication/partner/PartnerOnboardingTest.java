@@ -1,6 +1,9 @@
 package io.syndication.partner;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.partner.Applicants.act;
+import static io.syndication.partner.Applicants.application;
+import static io.syndication.partner.Applicants.applied;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -34,33 +37,6 @@ class PartnerOnboardingTest {
 
     @Inject
     InMemoryPartnerCredentials identityProvider;
-
-    private static String application(String slug) {
-        return """
-                {"legalName": "Asian Cricket Council Ltd", "displayName": "ACC Cricket", "slug": "%s",
-                 "category": "SPORTS", "territories": ["IN", "SG", "AU"], "languages": ["en", "hi-IN"],
-                 "contactEmail": "partnerships@cricket-council.example", "website": "https://www.cricket-council.example",
-                 "webhookUrl": "https://api.cricket-council.example/hooks/syndication", "agreementVersion": "2026-09"}
-                """.formatted(slug);
-    }
-
-    private static String applied(String slugPrefix) {
-        String slug = slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().contentType(ContentType.JSON).body(application(slug))
-                .when().post("/api/v1/applications")
-                .then().statusCode(201)
-                .extract().path("id");
-    }
-
-    private static ExtractableResponse<Response> act(String id, String action, String reason) {
-        var request = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
-        if (reason != null) {
-            request.body("{\"reason\": \"" + reason + "\"}");
-        } else {
-            request.body("{}");
-        }
-        return request.when().post("/api/v1/partners/" + id + "/" + action).then().extract();
-    }
 
     @Test
     void anApplicantAppliesWithoutAToken() {

@@ -135,6 +135,17 @@ class PartnerResourceTest {
     }
 
     @Test
+    void everyRoleReadsTheAgreementWithItsToken() {
+        // a blocking endpoint: the partner-standing check must run where the database can be reached
+        String partner = Tokens.partner(java.util.UUID.fromString(Applicants.approved("reader")));
+        for (String token : new String[] { partner, Tokens.admin(), Tokens.operator() }) {
+            given().auth().oauth2(token).when().get("/api/v1/applications/agreement")
+                    .then().statusCode(200)
+                    .body("version", equalTo("2026-09"));
+        }
+    }
+
+    @Test
     void unknownRouteAndWrongMethodAreProblems() {
         given().auth().oauth2(Tokens.admin())
                 .when().get("/api/v1/nowhere")

@@ -32,6 +32,7 @@ import io.syndication.partner.config.IdentityProviderConfig;
 public class KeycloakPartnerCredentials implements PartnerCredentials {
 
     private static final Logger LOG = Logger.getLogger(KeycloakPartnerCredentials.class);
+    private static final String PARTNER_ID_MAPPER = "oidc-hardcoded-claim-mapper";
 
     private final Keycloak keycloak;
     private final IdentityProviderConfig config;
@@ -42,13 +43,25 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
     }
 
     @Override
+    public Uni<Boolean> clientIdTaken(String slug) {
+        return VertxContextSupport.executeBlocking(() -> existingClient(config.clientIdPrefix() + slug) != null)
+                .onFailure().transform(KeycloakPartnerCredentials::unavailable);
+    }
+
+    @Override
     public Uni<IssuedCredentials> issue(UUID partnerId, String slug, String displayName) {
         return VertxContextSupport.executeBlocking(() -> {
             String clientId = config.clientIdPrefix() + slug;
             RealmResource realm = realm();
-            String id = existingClient(clientId);
-            if (id == null) {
-                id = create(realm, clientId, partnerId, displayName);
+            ClientRepresentation existing = existingClient(clientId);
+            String id;
+            if (existing == null) {
+                id = create(realm, slug, partnerId, displayName);
+            } else if (ownedBy(existing, partnerId)) {
+                id = existing.getId();
+            } else {
+                LOG.errorf("Refused to issue credentials of client %s, which is not partner %s's", clientId, partnerId);
+                throw PartnerCredentials.clientIdTakenProblem(slug);
             }
             ClientResource client = realm.clients().get(id);
             ClientRepresentation representation = client.toRepresentation();
@@ -57,23 +70,37 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
             RoleRepresentation partnerRole = realm.roles().get(Roles.PARTNER).toRepresentation();
             realm.users().get(client.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(partnerRole));
             return new IssuedCredentials(clientId, client.generateNewSecret().getValue());
-        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
+        }).onFailure(failure -> !(failure instanceof ProblemException)).transform(KeycloakPartnerCredentials::unavailable);
     }
 
     @Override
-    public Uni<Void> setEnabled(String clientId, boolean enabled) {
+    public Uni<Void> setEnabled(UUID partnerId, String clientId, boolean enabled) {
         return VertxContextSupport.<Void> executeBlocking(() -> {
-            String id = existingClient(clientId);
-            if (id == null) {
-                // nothing to disable; a partner whose client is gone gets a new one when it rotates
-                LOG.warnf("Keycloak has no client %s to %s", clientId, enabled ? "enable" : "disable");
+            ClientRepresentation existing = existingClient(clientId);
+            if (existing == null || !ownedBy(existing, partnerId)) {
+                // nothing of the partner's to change; a partner whose client is gone gets a new one when it rotates
+                LOG.warnf("Keycloak has no client %s of partner %s to %s", clientId, partnerId, enabled ? "enable" : "disable");
                 return null;
             }
-            ClientResource client = realm().clients().get(id);
+            ClientResource client = realm().clients().get(existing.getId());
             ClientRepresentation representation = client.toRepresentation();
             representation.setEnabled(enabled);
             client.update(representation);
             return null;
+        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
+    }
+
+    @Override
+    public Uni<ClientState> state(UUID partnerId, String clientId) {
+        return VertxContextSupport.executeBlocking(() -> {
+            ClientRepresentation existing = existingClient(clientId);
+            if (existing == null) {
+                return ClientState.MISSING;
+            }
+            if (!ownedBy(existing, partnerId)) {
+                return ClientState.NOT_OWNED;
+            }
+            return Boolean.TRUE.equals(existing.isEnabled()) ? ClientState.ENABLED : ClientState.DISABLED;
         }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
     }
 
@@ -88,12 +115,24 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
         return keycloak.realm(config.realm());
     }
 
-    private String existingClient(String clientId) {
+    private ClientRepresentation existingClient(String clientId) {
         List<ClientRepresentation> found = realm().clients().findByClientId(clientId);
-        return found.isEmpty() ? null : found.get(0).getId();
+        return found.isEmpty() ? null : found.get(0);
     }
 
-    private String create(RealmResource realm, String clientId, UUID partnerId, String displayName) {
+    /**
+     * Whether the client was made for this partner: its tokens carry the partner's id, which only
+     * {@link #create} sets. The platform's own clients carry no partner_id and are never a partner's.
+     */
+    private boolean ownedBy(ClientRepresentation client, UUID partnerId) {
+        List<ProtocolMapperRepresentation> mappers = realm().clients().get(client.getId()).getProtocolMappers().getMappers();
+        return mappers.stream().anyMatch(mapper -> PARTNER_ID_MAPPER.equals(mapper.getProtocolMapper())
+                && Roles.PARTNER_ID_CLAIM.equals(mapper.getConfig().get("claim.name"))
+                && partnerId.toString().equals(mapper.getConfig().get("claim.value")));
+    }
+
+    private String create(RealmResource realm, String slug, UUID partnerId, String displayName) {
+        String clientId = config.clientIdPrefix() + slug;
         ClientRepresentation client = new ClientRepresentation();
         client.setClientId(clientId);
         client.setName(displayName);
@@ -108,14 +147,18 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
         client.setProtocolMappers(List.of(
                 mapper("platform audience", "oidc-audience-mapper", Map.of(
                         "included.custom.audience", config.audience())),
-                mapper(Roles.PARTNER_ID_CLAIM, "oidc-hardcoded-claim-mapper", Map.of(
+                mapper(Roles.PARTNER_ID_CLAIM, PARTNER_ID_MAPPER, Map.of(
                         "claim.name", Roles.PARTNER_ID_CLAIM,
                         "claim.value", partnerId.toString(),
                         "jsonType.label", "String"))));
         try (Response created = realm.clients().create(client)) {
             if (created.getStatus() == Response.Status.CONFLICT.getStatusCode()) {
-                // created concurrently by another attempt for the same partner
-                return existingClient(clientId);
+                // created concurrently: reused only if it is this partner's
+                ClientRepresentation existing = existingClient(clientId);
+                if (existing == null || !ownedBy(existing, partnerId)) {
+                    throw PartnerCredentials.clientIdTakenProblem(slug);
+                }
+                return existing.getId();
             }
             return CreatedResponseUtil.getCreatedId(created);
         }

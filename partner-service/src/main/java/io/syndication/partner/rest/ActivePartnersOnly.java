@@ -14,7 +14,8 @@ import io.syndication.partner.PartnerStatus;
 /**
  * Refuses a partner's token once its partner is no longer ACTIVE, though the token itself is still
  * valid: suspension takes effect at once here, not when the token expires. Checked against the
- * database on every request a partner makes.
+ * database on every request a partner makes, on the event loop before a blocking endpoint's worker
+ * takes over (Hibernate Reactive needs the event loop).
  */
 public class ActivePartnersOnly {
 
@@ -26,7 +27,7 @@ public class ActivePartnersOnly {
         this.partners = partners;
     }
 
-    @ServerRequestFilter
+    @ServerRequestFilter(nonBlocking = true)
     public Uni<Response> refuseInactivePartners() {
         UUID partnerId = caller.partnerId();
         if (partnerId == null || caller.isAdmin() || caller.isOperator()) {

@@ -1,0 +1,52 @@
+package io.syndication.partner;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.syndication.testing.Tokens;
+
+/** The API calls the partner-service tests repeat: applying, and an admin acting on a partner. */
+final class Applicants {
+
+    private Applicants() {
+    }
+
+    static String application(String slug) {
+        return """
+                {"legalName": "Asian Cricket Council Ltd", "displayName": "ACC Cricket", "slug": "%s",
+                 "category": "SPORTS", "territories": ["IN", "SG", "AU"], "languages": ["en", "hi-IN"],
+                 "contactEmail": "partnerships@cricket-council.example", "website": "https://www.cricket-council.example",
+                 "webhookUrl": "https://api.cricket-council.example/hooks/syndication", "agreementVersion": "2026-09"}
+                """.formatted(slug);
+    }
+
+    /** A new partner in status APPLIED, with a unique slug that starts with {@code slugPrefix}; its id. */
+    static String applied(String slugPrefix) {
+        String slug = slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return given().contentType(ContentType.JSON).body(application(slug))
+                .when().post("/api/v1/applications")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A new ACTIVE partner; its id. */
+    static String approved(String slugPrefix) {
+        String id = applied(slugPrefix);
+        act(id, "approve", null);
+        return id;
+    }
+
+    static ExtractableResponse<Response> act(String id, String action, String reason) {
+        var request = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON);
+        if (reason != null) {
+            request.body("{\"reason\": \"" + reason + "\"}");
+        } else {
+            request.body("{}");
+        }
+        return request.when().post("/api/v1/partners/" + id + "/" + action).then().extract();
+    }
+}

@@ -1,0 +1,128 @@
+package io.syndication.partner;
+
+import static io.restassured.RestAssured.given;
+import static io.syndication.partner.Applicants.act;
+import static io.syndication.partner.Applicants.application;
+import static io.syndication.partner.Applicants.applied;
+import static io.syndication.partner.Applicants.approved;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.in;
+import static org.hamcrest.Matchers.is;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Tokens;
+
+/** A partner's credentials are only ever its own client, and the identity provider never drifts from the records. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class PartnerClientOwnershipTest {
+
+    @Inject
+    InMemoryPartnerCredentials identityProvider;
+
+    @Test
+    void aSlugThatNamesThePlatformsOwnClientIsRefusedAtApplication() {
+        given().contentType(ContentType.JSON).body(application("service"))
+                .when().post("/api/v1/applications")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", containsString("client-id-taken"))
+                .body("detail", containsString("'service'"));
+        assertThat(identityProvider.client(InMemoryPartnerCredentials.PLATFORM_CLIENT).secret(),
+                equalTo("partner-service-secret"));
+    }
+
+    @Test
+    void approvalNeverTakesOverAClientMadeForSomeoneElse() {
+        String slug = "squatted-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().contentType(ContentType.JSON).body(application(slug))
+                .when().post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        // created at the identity provider after the application, not for this partner
+        InMemoryPartnerCredentials.Client foreign = new InMemoryPartnerCredentials.Client(UUID.randomUUID(), "theirs", true);
+        identityProvider.plant("partner-" + slug, foreign);
+
+        var refused = act(id, "approve", null);
+        assertThat(refused.statusCode(), equalTo(409));
+        assertThat(refused.<String>path("type"), containsString("client-id-taken"));
+        assertThat(identityProvider.client("partner-" + slug), equalTo(foreign));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+                .then().body("status", equalTo("APPLIED"));
+    }
+
+    @Test
+    void racingLifecycleChangesLeaveTheClientAgreeingWithTheRecord() throws Exception {
+        String id = approved("racing");
+        String clientId = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+                .then().extract().path("clientId");
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                String action = switch (i % 3) {
+                    case 0 -> "suspend";
+                    case 1 -> "reinstate";
+                    default -> "credentials/rotate";
+                };
+                answers.add(callers.submit(() -> act(id, action, "racing " + action).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            // 409: illegal from the status it found, or another change of the partner was under way
+            assertThat(statuses, everyItem(is(in(List.of(200, 409)))));
+            assertThat(statuses, hasItem(200));
+        } finally {
+            callers.shutdownNow();
+        }
+        String status = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+                .then().extract().path("status");
+        assertThat(status + " partner's client enabled", identityProvider.client(clientId).enabled(),
+                equalTo(status.equals("ACTIVE")));
+    }
+
+    @Test
+    void reconciliationRepairsAClientThatDriftedAndSaysSo() {
+        String suspended = approved("drifted");
+        act(suspended, "suspend", "Late deliveries");
+        String clientId = "partner-" + given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + suspended)
+                .then().extract().<String>path("slug");
+        InMemoryPartnerCredentials.Client client = identityProvider.client(clientId);
+        // someone re-enabled it at the identity provider by hand
+        identityProvider.plant(clientId, new InMemoryPartnerCredentials.Client(client.partnerId(), client.secret(), true));
+
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/partners/reconciliation")
+                .then().statusCode(200)
+                .body("findings.find { it.partnerId == '" + suspended + "' }.outcome", equalTo("DISABLED"));
+        assertThat(identityProvider.client(clientId).enabled(), equalTo(false));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + suspended + "/events")
+                .then().body("items[0].action", equalTo("CREDENTIALS_RECONCILED"))
+                .body("items[0].reason", containsString("SUSPENDED"));
+        // nothing left to repair for it
+        given().auth().oauth2(Tokens.admin()).when().post("/api/v1/partners/reconciliation")
+                .then().statusCode(200)
+                .body("findings.findAll { it.partnerId == '" + suspended + "' }.size()", equalTo(0));
+        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/partners/reconciliation")
+                .then().statusCode(403);
+    }
+}

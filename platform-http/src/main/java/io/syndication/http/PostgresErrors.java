@@ -20,6 +20,11 @@ public final class PostgresErrors {
         return hasSqlState(failure, "23P01");
     }
 
+    /** lock_not_available (55P03): a lock was not granted within the transaction's lock_timeout. */
+    public static boolean isLockNotAvailable(Throwable failure) {
+        return hasSqlState(failure, "55P03");
+    }
+
     private static boolean hasSqlState(Throwable failure, String sqlState) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof PgException pg && sqlState.equals(pg.getSqlState())) {

@@ -3,57 +3,36 @@ package io.syndication.schedule.slot;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Version;
-
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.syndication.schedule.client.ContentRestClient.ContentRecord;
 
-/** A piece of a channel's schedule: one content item on air over {@code [start, end)}. */
-@Entity
-public class Slot extends PanacheEntityBase {
+/**
+ * A piece of a channel's schedule: one content item on air over {@code [start, end)}. Read and
+ * written only by {@link SlotTable}, in SQL, so that an edit's lock and writes share one connection.
+ */
+public class Slot {
 
-    @Id
     public UUID id;
 
-    @Column(name = "channel_id", nullable = false)
     public UUID channelId;
 
-    @Column(name = "content_id", nullable = false)
     public UUID contentId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public SlotKind kind;
 
-    @Column(nullable = false)
     public String title;
 
-    @Column(name = "partner_id", nullable = false)
     public UUID partnerId;
 
-    @Column(name = "age_rating", nullable = false)
     public String ageRating;
 
-    @Column(name = "start_at", nullable = false)
     public Instant startAt;
 
-    @Column(name = "end_at", nullable = false)
     public Instant endAt;
 
     /** True when the slot is shorter than its content: filler cut to fit a gap, or a programme a live event trimmed. */
-    @Column(nullable = false)
     public boolean cut;
 
-    @Version
     public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
 
     /** A new slot airing {@code item} over {@code [start, end)}, with a snapshot of what the guide shows of it. */
     public static Slot of(UUID channelId, ContentRecord item, SlotKind kind, Instant start, Instant end, boolean cut) {

@@ -24,6 +24,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.client.ContentClient;
 import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.validation.Windows;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
@@ -62,6 +63,36 @@ public class SlotService {
 
     /** The filler slots made, and the window's coverage after them. */
     public record Filled(List<Slot> slots, Coverage coverage) {
+    }
+
+    /** The channel whose schedule is asked for; a 404 if there is none. */
+    public Uni<Channel> channel(UUID channelId) {
+        return table.channel(channelId);
+    }
+
+    /** The channel, once {@code [from, to)} is known to be a window one request may cover. */
+    public Uni<Channel> channel(UUID channelId, Instant from, Instant to) {
+        Windows.check(from, to);
+        return table.channel(channelId);
+    }
+
+    public Uni<Slot> slot(UUID channelId, UUID slotId) {
+        return table.slot(channelId, slotId);
+    }
+
+    /** The channel's slots that overlap {@code [from, to)}, in start order. */
+    public Uni<List<Slot>> slots(Channel channel, Instant from, Instant to) {
+        return table.overlapping(channel.id, from, to);
+    }
+
+    /** What is on air at {@code at} (if anything) and the {@code next} slots after it. */
+    public Uni<List<Slot>> fromNow(Channel channel, Instant at, int next) {
+        return table.fromNow(channel.id, at, next + 1);
+    }
+
+    /** Removes a slot: its time becomes a gap. */
+    public Uni<Void> remove(UUID channelId, UUID slotId) {
+        return table.editing(channelId, connection -> table.remove(connection, channelId, slotId));
     }
 
     public Uni<Slot> place(Channel channel, Planned planned, String authorization) {

@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
+import io.syndication.schedule.channel.Channel;
+import io.syndication.schedule.channel.ChannelStatus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -22,11 +25,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * A channel's slots read and written many at a time, straight over the reactive PostgreSQL client:
- * a month of 30-second clips is 86,400 rows, which one {@code unnest} insert or one pipelined batch
- * of updates handles where an entity per row would not. Edits of a channel's schedule run in one
- * transaction holding the channel's row lock, so two edits of one channel take turns while the
- * exclusion constraint still guards against single placements racing them.
+ * A channel's schedule in the database: the only way slots are read and written, straight over the
+ * reactive PostgreSQL client. A month of 30-second clips is 86,400 rows, which one {@code unnest}
+ * insert or one pipelined batch of updates handles where an entity per row would not. Every edit
+ * of a channel's schedule runs in one transaction on one connection that first takes the channel's
+ * row lock, so edits of one channel take turns and none ever waits for a second connection while
+ * it holds the lock (which, with every connection held by a waiter, stalled the pool). The
+ * exclusion constraint has the last word on overlaps.
  */
 @ApplicationScoped
 public class SlotTable {
@@ -47,6 +52,9 @@ public class SlotTable {
     private static final String NEXT_PAGE = "SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND start_at > $2"
             + " AND start_at < $3 ORDER BY start_at LIMIT $4";
 
+    /** How long an edit waits for the channel while other edits of it run. */
+    static final String LOCK_TIMEOUT = "10s";
+
     /** How many rows a streamed read fetches at a time. */
     private static final int PAGE = 512;
 
@@ -61,12 +69,48 @@ public class SlotTable {
         return pool;
     }
 
-    /** Runs {@code edit} in one transaction that first locks the channel against other schedule edits. */
+    /**
+     * Runs {@code edit} in one transaction that first locks the channel against other schedule edits.
+     * An edit waits for the lock at most {@link #LOCK_TIMEOUT}: past that the channel is busy (409).
+     */
     public <T> Uni<T> editing(UUID channelId, Function<SqlConnection, Uni<T>> edit) {
-        return pool.withTransaction(connection -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
-                .execute(Tuple.of(channelId))
+        return pool.withTransaction(connection -> connection.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute()
+                .flatMap(set -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
+                        .execute(Tuple.of(channelId)))
                 .flatMap(locked -> locked.size() == 1 ? edit.apply(connection)
-                        : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId))));
+                        : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId))))
+                .onFailure(PostgresErrors::isLockNotAvailable).transform(e -> ProblemException.conflict(
+                        "Other edits of the channel have held it for " + LOCK_TIMEOUT + "; read the schedule again and retry"));
+    }
+
+    /** The channel, read outside any edit; a missing one is a 404. */
+    public Uni<Channel> channel(UUID channelId) {
+        return pool.preparedQuery("SELECT id, slug, name, time_zone, territories, filler_content_ids, status, version"
+                + " FROM channel WHERE id = $1").execute(Tuple.of(channelId))
+                .map(rows -> rows.size() == 1 ? channelOf(rows.iterator().next()) : null)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + channelId));
+    }
+
+    /** The slot, read outside any edit; one of another channel, or none, is a 404. */
+    public Uni<Slot> slot(UUID channelId, UUID slotId) {
+        return find(pool, channelId, slotId);
+    }
+
+    /** Up to {@code count} of the channel's slots that end after {@code at}, in start order: on air now, then next. */
+    public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int count) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3")
+                .execute(Tuple.of(channelId, utc(at), count)).map(SlotTable::slots);
+    }
+
+    /** Removes the slot; one of another channel, or none, is a 404. */
+    Uni<Void> remove(SqlClient client, UUID channelId, UUID slotId) {
+        return client.preparedQuery("DELETE FROM slot WHERE channel_id = $1 AND id = $2").execute(Tuple.of(channelId, slotId))
+                .map(deleted -> {
+                    if (deleted.rowCount() == 0) {
+                        throw ProblemException.notFound("Slot " + slotId);
+                    }
+                    return null;
+                });
     }
 
     /** The channel's slots that overlap {@code [from, to)}, in start order. */
@@ -240,6 +284,19 @@ public class SlotTable {
         slot.cut = row.getBoolean("cut");
         slot.version = row.getLong("version");
         return slot;
+    }
+
+    private static Channel channelOf(Row row) {
+        Channel channel = new Channel();
+        channel.id = row.getUUID("id");
+        channel.slug = row.getString("slug");
+        channel.name = row.getString("name");
+        channel.timeZone = row.getString("time_zone");
+        channel.territories = List.of(row.getArrayOfStrings("territories"));
+        channel.fillerContentIds = List.of(row.getArrayOfUUIDs("filler_content_ids"));
+        channel.status = ChannelStatus.valueOf(row.getString("status"));
+        channel.version = row.getLong("version");
+        return channel;
     }
 
     static OffsetDateTime utc(Instant instant) {

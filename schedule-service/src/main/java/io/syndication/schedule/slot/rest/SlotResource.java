@@ -30,20 +30,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
-import io.syndication.schedule.channel.Channel;
-import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.Coverage;
-import io.syndication.schedule.slot.Slot;
-import io.syndication.schedule.slot.SlotRepository;
 import io.syndication.schedule.slot.SlotService;
 import io.syndication.schedule.slot.SlotService.Planned;
-import io.syndication.schedule.slot.SlotTable;
 import io.syndication.schedule.validation.OnTheCalendar;
-import io.syndication.schedule.validation.Windows;
 
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,15 +44,9 @@ import io.syndication.schedule.validation.Windows;
 @Tag(name = "Schedules", description = "What each channel airs when")
 public class SlotResource {
 
-    private final ChannelRepository channels;
-    private final SlotRepository slots;
-    private final SlotTable table;
     private final SlotService service;
 
-    public SlotResource(ChannelRepository channels, SlotRepository slots, SlotTable table, SlotService service) {
-        this.channels = channels;
-        this.slots = slots;
-        this.table = table;
+    public SlotResource(SlotService service) {
         this.service = service;
     }
 
@@ -75,7 +61,7 @@ public class SlotResource {
                     + "(422 naming each broken rule); a slot in the way is 409, naming it.")
     public Uni<Response> place(@PathParam("channelId") UUID channelId, @NotNull @Valid SlotRequest request,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channel(channelId)
+        return service.channel(channelId)
                 .flatMap(channel -> service.place(channel, planned(request), token))
                 .map(slot -> Response.created(URI.create("/api/v1/channels/" + channelId + "/slots/" + slot.id))
                         .entity(SlotView.of(slot)).build());
@@ -87,7 +73,7 @@ public class SlotResource {
             description = "To a new start, keeping its length; the placement rules and the free time are checked again.")
     public Uni<SlotView> move(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId,
             @NotNull @Valid SlotMove move, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channel(channelId).flatMap(channel -> slot(channelId, slotId)
+        return service.channel(channelId).flatMap(channel -> service.slot(channelId, slotId)
                 .flatMap(slot -> service.move(channel, slot, move.start(), token)))
                 .map(SlotView::of);
     }
@@ -95,9 +81,8 @@ public class SlotResource {
     @DELETE
     @Path("/slots/{slotId}")
     @Operation(operationId = "removeSlot", summary = "Remove a slot", description = "Its time becomes a gap.")
-    @WithTransaction
     public Uni<Response> remove(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId) {
-        return slot(channelId, slotId).flatMap(slot -> slots.delete(slot)).replaceWith(Response.noContent().build());
+        return service.remove(channelId, slotId).replaceWith(Response.noContent().build());
     }
 
     @GET
@@ -106,7 +91,7 @@ public class SlotResource {
             description = "The slot on air now (null in a gap) and the next three.")
     public Uni<NowView> now(@PathParam("channelId") UUID channelId) {
         Instant now = Instant.now();
-        return channel(channelId).flatMap(channel -> slots.fromNow(channelId, now, 4)).map(upcoming -> {
+        return service.channel(channelId).flatMap(channel -> service.fromNow(channel, now, 3)).map(upcoming -> {
             boolean onAir = !upcoming.isEmpty() && !upcoming.get(0).startAt.isAfter(now);
             List<SlotView> views = upcoming.stream().map(SlotView::of).toList();
             return onAir ? new NowView(views.get(0), views.subList(1, views.size()))
@@ -120,7 +105,7 @@ public class SlotResource {
             description = "Every slot that overlaps [from, to), in start order.")
     public Uni<List<SlotView>> list(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        return channelFor(channelId, from, to).flatMap(channel -> table.overlapping(channelId, from, to))
+        return service.channel(channelId, from, to).flatMap(channel -> service.slots(channel, from, to))
                 .map(found -> found.stream().map(SlotView::of).toList());
     }
 
@@ -133,7 +118,7 @@ public class SlotResource {
     public Uni<List<SlotView>> replace(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @NotNull @Size(max = SlotService.MAX_SLOTS) List<@NotNull @Valid SlotRequest> window, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channelFor(channelId, from, to)
+        return service.channel(channelId, from, to)
                 .flatMap(channel -> service.replace(channel, from, to, window.stream().map(SlotResource::planned).toList(), token))
                 .map(placed -> placed.stream().map(SlotView::of).toList());
     }
@@ -149,7 +134,7 @@ public class SlotResource {
     public Uni<FillView> fill(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channelFor(channelId, from, to).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
+        return service.channel(channelId, from, to).flatMap(channel -> service.fill(channel, from, to, token)).map(FillView::of);
     }
 
     @POST
@@ -162,7 +147,7 @@ public class SlotResource {
                     + "resumes after it); DROP removes them. Another live event in the way is 409.")
     public Uni<Response> goLive(@PathParam("channelId") UUID channelId, @NotNull @Valid LiveRequest request,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channel(channelId)
+        return service.channel(channelId)
                 .flatMap(channel -> service.goLive(channel, request.contentId(), request.start(), request.end(),
                         request.policy(), token))
                 .map(edit -> Response.created(URI.create("/api/v1/channels/" + channelId + "/slots/" + edit.live().id))
@@ -175,7 +160,7 @@ public class SlotResource {
             description = "Its slot ends later; the extra time is cleared under the policy, as when it went live.")
     public Uni<LiveView> extendLive(@PathParam("channelId") UUID channelId, @PathParam("slotId") UUID slotId,
             @NotNull @Valid LiveExtension extension, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channel(channelId)
+        return service.channel(channelId)
                 .flatMap(channel -> service.extendLive(channel, slotId, extension.end(), extension.policy(), token))
                 .map(LiveView::of);
     }
@@ -188,7 +173,7 @@ public class SlotResource {
     public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        return channelFor(channelId, from, to).flatMap(channel -> service.validate(channel, from, to, token))
+        return service.channel(channelId, from, to).flatMap(channel -> service.validate(channel, from, to, token))
                 .map(ValidationView::new);
     }
 
@@ -198,27 +183,11 @@ public class SlotResource {
             description = "Every uncovered interval of [from, to) and the fraction of the window covered.")
     public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
-        return channelFor(channelId, from, to).flatMap(channel -> table.overlapping(channelId, from, to))
+        return service.channel(channelId, from, to).flatMap(channel -> service.slots(channel, from, to))
                 .map(found -> Coverage.of(from, to, found));
     }
 
     private static Planned planned(SlotRequest request) {
         return new Planned(request.contentId(), request.start(), request.end());
-    }
-
-    private Uni<Slot> slot(UUID channelId, UUID slotId) {
-        return slots.findById(slotId)
-                .map(slot -> slot != null && slot.channelId.equals(channelId) ? slot : null)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Slot " + slotId));
-    }
-
-    /** The channel, once {@code [from, to)} is known to be a window one request may cover. */
-    private Uni<Channel> channelFor(UUID id, Instant from, Instant to) {
-        Windows.check(from, to);
-        return channel(id);
-    }
-
-    private Uni<Channel> channel(UUID id) {
-        return channels.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id));
     }
 }

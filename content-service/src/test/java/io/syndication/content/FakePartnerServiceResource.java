@@ -3,37 +3,71 @@ package io.syndication.content;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * partner-service's {@code GET /api/v1/partners/me} and {@code /{id}} over real HTTP, answering from
- * the partner id in the bearer token or the path (every partner is licensed for IN, SG, AU, KR, JP): ids ending in 000000000403 belong to a suspended partner, ids ending in
- * 000000000503 meet a failing partner-service, every other partner is ACTIVE.
+ * the partner id in the bearer token or the path (every partner is licensed for IN, SG, AU, KR, JP):
+ * ids ending in 000000000403 belong to a suspended partner, ids ending in 000000000503 meet a failing
+ * partner-service, every other partner is ACTIVE. {@code POST /control/{partnerId}/{answer}} makes it
+ * answer every question about that partner with {@code 401} (it refuses the caller's token),
+ * {@code 500} or nothing at all ({@code hang}) from then on, and {@code recover} as before.
  */
 public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleManager {
 
     static final String SUSPENDED_SUFFIX = "000000000403";
     static final String FAILING_SUFFIX = "000000000503";
 
+    private final Map<String, String> faults = new ConcurrentHashMap<>();
     private Vertx vertx;
+
+    /** Has partner-service answer questions about {@code partnerId} with {@code answer}: 401, 500, hang or recover. */
+    static void answer(UUID partnerId, String answer) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.partner-service.url", String.class);
+        RestAssured.given().post(url + "/control/" + partnerId + "/" + answer).then().statusCode(204);
+    }
 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         var server = vertx.createHttpServer().requestHandler(request -> {
+            String[] path = request.path().split("/");
+            if (path[1].equals("control")) {
+                if (path[3].equals("recover")) {
+                    faults.remove(path[2]);
+                } else {
+                    faults.put(path[2], path[3]);
+                }
+                request.response().setStatusCode(204).end();
+                return;
+            }
             String partnerId;
             if (request.path().endsWith("/me")) {
                 String token = request.getHeader("Authorization").substring("Bearer ".length());
                 partnerId = new JsonObject(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
                         StandardCharsets.UTF_8)).getString("partner_id");
             } else {
-                partnerId = request.path().substring(request.path().lastIndexOf('/') + 1);
+                partnerId = path[path.length - 1];
             }
-            if (partnerId.endsWith(SUSPENDED_SUFFIX)) {
+            String fault = faults.get(partnerId);
+            if ("hang".equals(fault)) {
+                return; // never answers: the caller's timeout decides
+            }
+            if (fault != null) {
+                int status = Integer.parseInt(fault);
+                request.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", status).encode());
+            } else if (partnerId.endsWith(SUSPENDED_SUFFIX)) {
                 request.response().setStatusCode(403).putHeader("Content-Type", "application/problem+json")
                         .end("{\"status\":403,\"title\":\"Forbidden\"}");
             } else if (partnerId.endsWith(FAILING_SUFFIX)) {
@@ -41,7 +75,7 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
             } else {
                 request.response().putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE")
-                                .put("territories", new io.vertx.core.json.JsonArray().add("IN").add("SG").add("AU").add("KR").add("JP")).encode());
+                                .put("territories", new JsonArray().add("IN").add("SG").add("AU").add("KR").add("JP")).encode());
             }
         });
         try {

@@ -1,16 +1,24 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
@@ -20,6 +28,15 @@ import io.syndication.testing.Tokens;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(FakePartnerServiceResource.class)
 class PartnerStandingTest {
+
+    @Inject
+    CircuitBreakerMaintenance circuitBreakers;
+
+    /** One test's failures of partner-service must not open the circuit for the next. */
+    @BeforeEach
+    void closeCircuits() {
+        circuitBreakers.resetAll();
+    }
 
     @Test
     void anActivePartnerIsServed() {
@@ -46,6 +63,47 @@ class PartnerStandingTest {
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .contentType("application/problem+json");
+    }
+
+    /** partner-service refusing our token, failing or silent says nothing about the partner: asked again, it is served. */
+    @ParameterizedTest
+    @ValueSource(strings = { "401", "500", "hang" })
+    void aPartnerServiceFailureIs503AndNotRememberedAsARefusal(String failure) {
+        UUID partner = UUID.randomUUID();
+        FakePartnerServiceResource.answer(partner, failure);
+        given().auth().oauth2(Tokens.partner(partner))
+                .when().get("/api/v1/content")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://syndication.example/problems/partner-service-unavailable"));
+        FakePartnerServiceResource.answer(partner, "recover");
+        given().auth().oauth2(Tokens.partner(partner))
+                .when().get("/api/v1/content")
+                .then().statusCode(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "401", "500" })
+    void anAdminAskingAvailabilityWhilePartnerServiceFailsGets503(String failure) {
+        UUID partner = UUID.randomUUID();
+        String id = given().auth().oauth2(Tokens.partner(partner)).contentType(ContentType.JSON)
+                .body(ContentCatalogueTest.programme("standing-" + failure, "Standing"))
+                .when().post("/api/v1/content")
+                .then().statusCode(201).extract().path("id");
+        FakePartnerServiceResource.answer(partner, failure);
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .contentType("application/problem+json");
+        FakePartnerServiceResource.answer(partner, "recover");
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200)
+                .body("reasons", contains("NOT_APPROVED"));
     }
 
     @Test

@@ -97,6 +97,19 @@ class PartnerOnboardingTest {
     }
 
     @Test
+    void theLongestContactEmailAllowedIsRecordedWithItsApplicant() {
+        String email = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(53) + ".example";
+        assertThat(email.length(), equalTo(254));
+        String id = given().contentType(ContentType.JSON)
+                .body(application("long-mail-" + UUID.randomUUID().toString().substring(0, 8))
+                        .replace("partnerships@cricket-council.example", email))
+                .when().post("/api/v1/applications")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id + "/events")
+                .then().statusCode(200).body("items[0].actor", equalTo("applicant:" + email));
+    }
+
+    @Test
     void aTakenSlugIsAConflict() {
         String slug = "taken-" + UUID.randomUUID().toString().substring(0, 8);
         given().contentType(ContentType.JSON).body(application(slug)).when().post("/api/v1/applications")
@@ -112,6 +125,7 @@ class PartnerOnboardingTest {
         String id = applied("esports");
         ExtractableResponse<Response> approval = act(id, "approve", null);
         assertThat(approval.statusCode(), equalTo(200));
+        assertThat(approval.header("Cache-Control"), equalTo("no-store"));
         String clientId = approval.path("clientId");
         assertThat(approval.path("status"), equalTo("ACTIVE"));
         assertThat(approval.path("clientSecret"), equalTo(identityProvider.client(clientId).secret()));
@@ -221,6 +235,7 @@ class PartnerOnboardingTest {
         String clientId = given().auth().oauth2(Tokens.partner(UUID.fromString(id))).contentType(ContentType.JSON)
                 .when().post("/api/v1/partners/" + id + "/credentials/rotate")
                 .then().statusCode(200)
+                .header("Cache-Control", "no-store")
                 .body("clientSecret", not(equalTo(first)))
                 .extract().path("clientId");
         assertThat(identityProvider.client(clientId).secret(), not(equalTo(first)));

@@ -13,10 +13,13 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +33,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 final class DemoPartners {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private static final List<Map<String, Object>> LAUNCH_PARTNERS = List.of(
             partner("Asia Business News Ltd", "ABN 24/7", "asia-business-news", "NEWS",
@@ -88,6 +92,11 @@ final class DemoPartners {
         }
         try {
             Files.createDirectories(file.getParent());
+            // client secrets: for the suite's user alone
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
             JSON.writeValue(file.toFile(), credentials);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,9 +160,11 @@ final class DemoPartners {
                 continue;
             }
             String content = gateway + "/api/v1/content/" + result.path("id").asText();
-            expect(200, post(content + "/submit", partnerToken, Map.of()));
+            String submitted = expect(200, post(content + "/submit", partnerToken, Map.of())).headers()
+                    .firstValue("ETag").orElseThrow();
             if (created++ % 5 != 4) {
-                expect(200, post(content + "/approve", adminToken, Map.of()));
+                // an approval names the version reviewed: here, the one just submitted
+                expect(200, post(content + "/approve", adminToken, Map.of(), submitted));
             }
         }
     }

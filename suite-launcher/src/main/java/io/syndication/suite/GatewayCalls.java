@@ -33,18 +33,23 @@ final class GatewayCalls {
     }
 
     static HttpResponse<String> get(String url, String token) {
-        return send("GET", url, token, null);
+        return send("GET", url, token, null, null);
     }
 
     static HttpResponse<String> post(String url, String token, Object body) {
-        return send("POST", url, token, body);
+        return send("POST", url, token, body, null);
+    }
+
+    /** A POST that applies only to the version {@code etag} names (If-Match), such as an approval. */
+    static HttpResponse<String> post(String url, String token, Object body, String etag) {
+        return send("POST", url, token, body, etag);
     }
 
     static HttpResponse<String> patch(String url, String token, Object body) {
-        return send("PATCH", url, token, body);
+        return send("PATCH", url, token, body, null);
     }
 
-    private static HttpResponse<String> send(String method, String url, String token, Object body) {
+    private static HttpResponse<String> send(String method, String url, String token, Object body, String ifMatch) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -54,6 +59,9 @@ final class GatewayCalls {
             }
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
             }
             return exchange(request.build());
         } catch (IOException e) {

@@ -79,6 +79,11 @@ public final class LocalKeycloak implements AutoCloseable {
         process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", timeout);
     }
 
+    /** Sends {@code signal} (STOP, CONT) to Keycloak. */
+    void signal(String signal) {
+        process.signal(signal);
+    }
+
     @Override
     public void close() {
         process.close();

@@ -22,11 +22,13 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String PASSWORD = "postgres";
 
     private final EmbeddedPostgres server;
-    private final Watchdog watchdog;
+    private final Path dataDirectory;
+    private Watchdog watchdog;
 
-    private LocalPostgres(EmbeddedPostgres server, Watchdog watchdog) {
+    private LocalPostgres(EmbeddedPostgres server, Path dataDirectory) {
         this.server = server;
-        this.watchdog = watchdog;
+        this.dataDirectory = dataDirectory;
+        this.watchdog = guard(dataDirectory);
     }
 
     /**
@@ -45,12 +47,44 @@ public final class LocalPostgres implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
-            EmbeddedPostgres server = builder.start();
-            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
-            // SIGINT is PostgreSQL's fast shutdown: sessions are ended, the server stops cleanly.
-            return new LocalPostgres(server, Watchdog.guard(Long.parseLong(postmaster), "INT"));
+            return new LocalPostgres(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start over " + dataDirectory, e);
+        }
+    }
+
+    /** A watchdog for the running postmaster. SIGINT is PostgreSQL's fast shutdown: sessions end, the server stops cleanly. */
+    private static Watchdog guard(Path dataDirectory) {
+        try {
+            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+            return Watchdog.guard(Long.parseLong(postmaster), "INT");
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL's postmaster.pid is unreadable in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Restarts the server with {@code pg_ctl restart -m fast}: every session is cut, as in a failover,
+     * and it comes back on the same port over the same data.
+     */
+    void restart() {
+        try {
+            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
+            Path binaries = Path.of(ProcessHandle.of(Long.parseLong(postmaster)).flatMap(handle -> handle.info().command())
+                    .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster is not running"))).getParent();
+            watchdog.dismiss();
+            Process pgCtl = new ProcessBuilder(binaries.resolve("pg_ctl").toString(), "restart", "-D", dataDirectory.toString(),
+                    "-m", "fast", "-w", "-t", "60", "-l", dataDirectory.resolveSibling("postgres-restart.log").toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (pgCtl.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl restart exited with " + pgCtl.exitValue());
+            }
+            watchdog = guard(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL could not be restarted", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restarting PostgreSQL", e);
         }
     }
 

@@ -27,6 +27,8 @@ public final class PlatformSuite implements AutoCloseable {
     private final SuiteSettings settings;
     private final Consumer<String> progress;
     private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private LocalPostgres postgres;
     private LocalKeycloak keycloak;
 
     private PlatformSuite(SuiteSettings settings, Consumer<String> progress) {
@@ -80,12 +82,43 @@ public final class PlatformSuite implements AutoCloseable {
         return DemoChannels.slugs();
     }
 
+    /**
+     * Freezes a service (SIGSTOP): it keeps its port and accepts connections, but answers nothing
+     * until {@link #thaw}. For tests of what depends on it.
+     */
+    public void freeze(String service) {
+        services.get(service).signal("STOP");
+    }
+
+    public void thaw(String service) {
+        services.get(service).signal("CONT");
+    }
+
+    /** Stops a service for good (SIGTERM), as a crashed pod would be gone. */
+    public void stop(String service) {
+        services.remove(service).close();
+    }
+
+    /** Restarts PostgreSQL (a fast shutdown: every open connection is cut), on the same port and data. */
+    public void restartPostgres() {
+        postgres.restart();
+    }
+
+    /** Freezes Keycloak (SIGSTOP) until {@link #thawKeycloak}: tokens can neither be had nor their keys fetched. */
+    public void freezeKeycloak() {
+        keycloak.signal("STOP");
+    }
+
+    public void thawKeycloak() {
+        keycloak.signal("CONT");
+    }
+
     private void startAll() {
         checkPortsAreFree();
         Path logs = settings.home().resolve("logs");
 
         progress.accept("Starting PostgreSQL on port " + settings.postgresPort());
-        LocalPostgres postgres = LocalPostgres.start(settings.home().resolve("postgres"), settings.postgresPort(),
+        postgres = LocalPostgres.start(settings.home().resolve("postgres"), settings.postgresPort(),
                 settings.throwAway());
         running.add(postgres);
         postgres.createDatabases(List.copyOf(DATABASES.values()));
@@ -98,7 +131,6 @@ public final class PlatformSuite implements AutoCloseable {
         keycloak.awaitReady(KEYCLOAK_START);
         progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
 
-        Map<String, ChildProcess> services = new LinkedHashMap<>();
         DATABASES.forEach((service, database) -> {
             Map<String, String> configuration = new LinkedHashMap<>(Map.of(
                     "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
@@ -139,6 +171,8 @@ public final class PlatformSuite implements AutoCloseable {
         command.add("-Dquarkus.http.port=" + portOf(service));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
+        // a local demo: its secrets are the published ones, which production refuses
+        command.add("-Dplatform.secrets.allow-published=true");
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -8,22 +8,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
+import io.syndication.http.Problem;
+import io.syndication.http.ProblemException;
 
 /**
  * Whether a partner acting here is still ACTIVE, asked of partner-service with the partner's own
  * token and remembered for 30 s (the bound within which a suspension reaches content-service).
- * A refusal is an answer, not a failure: only an unreachable or failing partner-service is retried
- * and trips the circuit breaker.
+ * Only a definite answer about the partner is remembered: its record, or partner-service refusing
+ * the partner (403) or not knowing it (404). Anything else (our token refused with 401, a 5xx, a
+ * timeout, an open circuit) is the platform's failure, not the partner's: it is retried, trips the
+ * circuit breaker and ends as a 503 problem with Retry-After, and the next request asks again.
  */
 @ApplicationScoped
 public class PartnerClient {
+
+    private static final Logger LOG = Logger.getLogger(PartnerClient.class);
 
     private final PartnerRestClient partners;
 
@@ -35,15 +43,12 @@ public class PartnerClient {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "standingUnknown")
     public Uni<PartnerStanding> standing(@CacheKey UUID partnerId, String authorization) {
         return partners.me(authorization)
                 .map(partner -> new PartnerStanding("ACTIVE".equals(partner.status()),
                         partner.territories() == null ? List.of() : partner.territories()))
-                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
-                    int status = ((WebApplicationException) failure).getResponse().getStatus();
-                    // 401/403/404: partner-service does not accept this partner any more
-                    return status < 500 ? Uni.createFrom().item(PartnerStanding.REFUSED) : Uni.createFrom().failure(failure);
-                });
+                .onFailure(failure -> answered(failure, 403, 404)).recoverWithItem(PartnerStanding.REFUSED);
     }
 
     /** Whether any partner is ACTIVE, asked with an admin's or operator's token; remembered 30 s. */
@@ -51,12 +56,36 @@ public class PartnerClient {
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @Fallback(fallbackMethod = "statusUnknown")
     public Uni<Boolean> isActive(@CacheKey UUID partnerId, String authorization) {
         return partners.get(partnerId.toString(), authorization)
                 .map(partner -> "ACTIVE".equals(partner.status()))
-                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
-                    int status = ((WebApplicationException) failure).getResponse().getStatus();
-                    return status == 404 ? Uni.createFrom().item(false) : Uni.createFrom().failure(failure);
-                });
+                .onFailure(failure -> answered(failure, 404)).recoverWithItem(false);
+    }
+
+    Uni<PartnerStanding> standingUnknown(UUID partnerId, String authorization, Throwable failure) {
+        return unavailable(partnerId, failure);
+    }
+
+    Uni<Boolean> statusUnknown(UUID partnerId, String authorization, Throwable failure) {
+        return unavailable(partnerId, failure);
+    }
+
+    /** Whether partner-service answered with one of {@code statuses}: an answer about the partner, not a failure. */
+    private static boolean answered(Throwable failure, int... statuses) {
+        if (failure instanceof WebApplicationException answer) {
+            for (int status : statuses) {
+                if (answer.getResponse().getStatus() == status) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> Uni<T> unavailable(UUID partnerId, Throwable failure) {
+        LOG.warnf("partner-service could not tell the standing of partner %s: %s", partnerId, failure.toString());
+        return Uni.createFrom().failure(new ProblemException(Problem.of("partner-service-unavailable",
+                "Service Unavailable", 503, "The partner's standing cannot be confirmed right now; retry shortly")));
     }
 }

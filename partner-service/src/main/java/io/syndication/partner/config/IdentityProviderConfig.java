@@ -1,5 +1,7 @@
 package io.syndication.partner.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,6 +16,10 @@ public interface IdentityProviderConfig {
     /** Partner client ids are this prefix and the partner's slug: {@code partner-cricket-council}. */
     @WithDefault("partner-")
     String clientIdPrefix();
+
+    /** How long a change at the identity provider may take before the caller gets a 503 (the gateway waits 10 s). */
+    @WithDefault("5s")
+    Duration timeout();
 
     /** The audience every platform token carries. */
     @WithDefault("syndication-api")

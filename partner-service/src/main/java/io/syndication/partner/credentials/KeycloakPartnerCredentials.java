@@ -3,6 +3,8 @@ package io.syndication.partner.credentials;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -24,10 +26,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
 import io.syndication.partner.config.IdentityProviderConfig;
 
-/**
- * Partner clients in Keycloak, through its admin API. The admin client blocks, so every call runs
- * on a worker thread and comes back on the request's context.
- */
+/** Partner clients in Keycloak, through its admin API. */
 @ApplicationScoped
 public class KeycloakPartnerCredentials implements PartnerCredentials {
 
@@ -44,13 +43,12 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
 
     @Override
     public Uni<Boolean> clientIdTaken(String slug) {
-        return VertxContextSupport.executeBlocking(() -> existingClient(config.clientIdPrefix() + slug) != null)
-                .onFailure().transform(KeycloakPartnerCredentials::unavailable);
+        return atIdentityProvider(() -> existingClient(config.clientIdPrefix() + slug) != null);
     }
 
     @Override
     public Uni<IssuedCredentials> issue(UUID partnerId, String slug, String displayName) {
-        return VertxContextSupport.executeBlocking(() -> {
+        return atIdentityProvider(() -> {
             String clientId = config.clientIdPrefix() + slug;
             RealmResource realm = realm();
             ClientRepresentation existing = existingClient(clientId);
@@ -70,12 +68,12 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
             RoleRepresentation partnerRole = realm.roles().get(Roles.PARTNER).toRepresentation();
             realm.users().get(client.getServiceAccountUser().getId()).roles().realmLevel().add(List.of(partnerRole));
             return new IssuedCredentials(clientId, client.generateNewSecret().getValue());
-        }).onFailure(failure -> !(failure instanceof ProblemException)).transform(KeycloakPartnerCredentials::unavailable);
+        });
     }
 
     @Override
     public Uni<Void> setEnabled(UUID partnerId, String clientId, boolean enabled) {
-        return VertxContextSupport.<Void> executeBlocking(() -> {
+        return atIdentityProvider(() -> {
             ClientRepresentation existing = existingClient(clientId);
             if (existing == null || !ownedBy(existing, partnerId)) {
                 // nothing of the partner's to change; a partner whose client is gone gets a new one when it rotates
@@ -86,13 +84,13 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
             ClientRepresentation representation = client.toRepresentation();
             representation.setEnabled(enabled);
             client.update(representation);
-            return null;
-        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
+            return (Void) null;
+        });
     }
 
     @Override
     public Uni<ClientState> state(UUID partnerId, String clientId) {
-        return VertxContextSupport.executeBlocking(() -> {
+        return atIdentityProvider(() -> {
             ClientRepresentation existing = existingClient(clientId);
             if (existing == null) {
                 return ClientState.MISSING;
@@ -101,7 +99,19 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
                 return ClientState.NOT_OWNED;
             }
             return Boolean.TRUE.equals(existing.isEnabled()) ? ClientState.ENABLED : ClientState.DISABLED;
-        }).onFailure().transform(KeycloakPartnerCredentials::unavailable);
+        });
+    }
+
+    /**
+     * Runs admin-API calls on a worker thread (the admin client blocks), back on the request's context.
+     * An identity provider that does not answer within the configured timeout, or fails, is a 503:
+     * the caller did nothing wrong, and is not held longer than the gateway would wait.
+     */
+    private <T> Uni<T> atIdentityProvider(Callable<T> calls) {
+        return VertxContextSupport.executeBlocking(calls)
+                .ifNoItem().after(config.timeout()).failWith(() -> new TimeoutException(
+                        "Keycloak did not answer within " + config.timeout()))
+                .onFailure(failure -> !(failure instanceof ProblemException)).transform(KeycloakPartnerCredentials::unavailable);
     }
 
     /** Whatever Keycloak answered, the caller did nothing wrong: the platform cannot manage credentials now. */

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.Page;
@@ -52,6 +53,9 @@ import io.syndication.partner.credentials.IssuedCredentials;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Partners", description = "Partner records and their lifecycle")
 public class PartnerResource {
+
+    /** An answer that carries a client secret: no cache along the way may keep it. */
+    private static final String NO_STORE = "no-store";
 
     private final PartnerRepository partners;
     private final PartnerEventRepository events;
@@ -135,6 +139,7 @@ public class PartnerResource {
     @Operation(operationId = "approvePartner", summary = "Approve an application",
             description = "APPLIED to ACTIVE. Creates the partner's API client at the identity provider; the answer carries "
                     + "clientId and clientSecret, shown this once.")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = NO_STORE)
     public Uni<ApprovalView> approve(@PathParam("id") UUID id) {
         return service.perform(id, PartnerAction.APPROVE, null, caller.name()).map(ApprovalView::of);
     }
@@ -187,6 +192,7 @@ public class PartnerResource {
     @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
     @Operation(operationId = "rotatePartnerCredentials", summary = "Rotate a partner's client secret",
             description = "Issues a new secret, shown this once; the old one no longer obtains tokens.")
+    @ResponseHeader(name = HttpHeaders.CACHE_CONTROL, value = NO_STORE)
     public Uni<IssuedCredentials> rotate(@PathParam("id") UUID id) {
         caller.mayAccess(id, false);
         return service.rotateCredentials(id, caller.name());

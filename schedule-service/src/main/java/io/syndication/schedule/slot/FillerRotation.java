@@ -24,11 +24,16 @@ public final class FillerRotation {
         this.fillers = fillers;
     }
 
-    public List<Slot> fill(List<Coverage.Gap> gaps) {
+    /**
+     * The filler slots for {@code gaps}, but never more than {@code most + 1}: a caller that gets more
+     * than {@code most} refuses the fill, and nothing past that is built (a one-second filler over a
+     * month would be millions of slots).
+     */
+    public List<Slot> fill(List<Coverage.Gap> gaps, int most) {
         List<Slot> slots = new ArrayList<>();
         for (Coverage.Gap gap : gaps) {
             Instant cursor = gap.start();
-            while (cursor.isBefore(gap.end())) {
+            while (cursor.isBefore(gap.end()) && slots.size() <= most) {
                 ContentRecord filler = nextLicensedAt(cursor);
                 if (filler == null) {
                     cursor = nextLicenceStart(cursor, gap.end());

@@ -229,10 +229,11 @@ public class SlotService {
             }
             return table.editing(channel.id, connection -> table.overlapping(connection, channel.id, from, to)
                     .flatMap(existing -> {
-                        List<Slot> made = new FillerRotation(channel.id, fillers).fill(Coverage.of(from, to, existing).gaps());
+                        List<Slot> made = new FillerRotation(channel.id, fillers)
+                                .fill(Coverage.of(from, to, existing).gaps(), MAX_SLOTS);
                         if (made.size() > MAX_SLOTS) {
-                            return Uni.createFrom().failure(noFiller("Filling the window would take " + made.size()
-                                    + " slots, more than " + MAX_SLOTS + " at once; fill a shorter window"));
+                            return Uni.createFrom().failure(noFiller("Filling the window would take more than "
+                                    + MAX_SLOTS + " slots at once; fill a shorter window"));
                         }
                         List<Slot> all = new ArrayList<>(existing);
                         all.addAll(made);
@@ -303,7 +304,7 @@ public class SlotService {
         if (policy != LivePolicy.PUSH) {
             return Uni.createFrom().item(Map.of());
         }
-        return table.endingAfter(table.pool(), channel.id, from)
+        return table.endingAfter(table.pool(), channel.id, from, MAX_SLOTS + 1)
                 .flatMap(slots -> standings(slots.stream().map(slot -> slot.contentId).toList(), channel, authorization));
     }
 
@@ -339,11 +340,19 @@ public class SlotService {
         }
     }
 
-    /** What a live event over {@code [start, end)} may touch: for a push everything after it begins. */
+    /**
+     * What a live event over {@code [start, end)} may touch: for a push everything after it begins,
+     * up to {@link #MAX_SLOTS} slots (a push that would have to consider more is refused).
+     */
     private Uni<List<Slot>> affected(SqlClient connection, UUID channelId, Instant start,
             Instant end, LivePolicy policy) {
-        return policy == LivePolicy.PUSH ? table.endingAfter(connection, channelId, start)
-                : table.overlapping(connection, channelId, start, end);
+        return policy == LivePolicy.PUSH ? table.endingAfter(connection, channelId, start, MAX_SLOTS + 1).map(later -> {
+            if (later.size() > MAX_SLOTS) {
+                throw new ProblemException(Problem.of("push-too-long", "Unprocessable Content", 422, "The push would move "
+                        + "more than " + MAX_SLOTS + " later slots; leave a gap after the event, or use TRIM or DROP"));
+            }
+            return later;
+        }) : table.overlapping(connection, channelId, start, end);
     }
 
     /** Every finding of {@code [from, to)}: gaps, and slots whose content may no longer air then. */

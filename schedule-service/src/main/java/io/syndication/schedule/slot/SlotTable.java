@@ -98,8 +98,7 @@ public class SlotTable {
 
     /** Up to {@code count} of the channel's slots that end after {@code at}, in start order: on air now, then next. */
     public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int count) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3")
-                .execute(Tuple.of(channelId, utc(at), count)).map(SlotTable::slots);
+        return endingAfter(pool, channelId, at, count);
     }
 
     /** Removes the slot; one of another channel, or none, is a 404. */
@@ -148,10 +147,10 @@ public class SlotTable {
                 .whilst(page -> page.size() == PAGE);
     }
 
-    /** Every slot of the channel that ends after {@code at}, in start order: what a push may have to move. */
-    Uni<List<Slot>> endingAfter(SqlClient client, UUID channelId, Instant at) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at")
-                .execute(Tuple.of(channelId, utc(at))).map(SlotTable::slots);
+    /** The first {@code most} slots of the channel that end after {@code at}, in start order: what a push may have to move. */
+    Uni<List<Slot>> endingAfter(SqlClient client, UUID channelId, Instant at, int most) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3")
+                .execute(Tuple.of(channelId, utc(at), most)).map(SlotTable::slots);
     }
 
     Uni<Slot> find(SqlClient client, UUID channelId, UUID slotId) {

@@ -97,8 +97,10 @@ def main():
         "ageRating": "ALL_AGES", "durationSeconds": CLIP_SECONDS, "availableFrom": "2026-11-01T00:00:00Z",
         "territories": ["SG"]})
     assert status == 201, clip
-    call("POST", args.gateway + "/api/v1/content/%s/submit" % clip["id"], partner)
-    status, approved, _ = call("POST", args.gateway + "/api/v1/content/%s/approve" % clip["id"], admin)
+    _, submitted, _ = call("POST", args.gateway + "/api/v1/content/%s/submit" % clip["id"], partner)
+    # an approval names the version reviewed (If-Match): the one just submitted
+    status, approved, _ = call("POST", args.gateway + "/api/v1/content/%s/approve" % clip["id"], admin,
+                               if_match='"%d"' % submitted["version"])
     assert status == 200, approved
 
     def operator():

@@ -7,8 +7,10 @@ import urllib.parse
 import urllib.request
 
 
-def call(method, url, token=None, body=None, form=None):
+def call(method, url, token=None, body=None, form=None, if_match=None):
     headers = {}
+    if if_match is not None:
+        headers["If-Match"] = if_match
     data = None
     if body is not None:
         data = json.dumps(body).encode()

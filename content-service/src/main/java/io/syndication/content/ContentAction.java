@@ -4,23 +4,25 @@ import java.util.Set;
 
 /**
  * Moderation: {@code DRAFT -> SUBMITTED -> APPROVED | REJECTED}, {@code APPROVED -> RETIRED};
- * a rejected item is edited and submitted again.
+ * a rejected item is edited and submitted again. A moderator's verdict names the version reviewed.
  */
 public enum ContentAction {
 
-    SUBMIT(Set.of(ContentStatus.DRAFT, ContentStatus.REJECTED), ContentStatus.SUBMITTED, false),
-    APPROVE(Set.of(ContentStatus.SUBMITTED), ContentStatus.APPROVED, false),
-    REJECT(Set.of(ContentStatus.SUBMITTED), ContentStatus.REJECTED, true),
-    RETIRE(Set.of(ContentStatus.APPROVED), ContentStatus.RETIRED, false);
+    SUBMIT(Set.of(ContentStatus.DRAFT, ContentStatus.REJECTED), ContentStatus.SUBMITTED, false, false),
+    APPROVE(Set.of(ContentStatus.SUBMITTED), ContentStatus.APPROVED, false, true),
+    REJECT(Set.of(ContentStatus.SUBMITTED), ContentStatus.REJECTED, true, true),
+    RETIRE(Set.of(ContentStatus.APPROVED), ContentStatus.RETIRED, false, false);
 
     private final Set<ContentStatus> from;
     private final ContentStatus to;
     private final boolean needsReason;
+    private final boolean judgesAVersion;
 
-    ContentAction(Set<ContentStatus> from, ContentStatus to, boolean needsReason) {
+    ContentAction(Set<ContentStatus> from, ContentStatus to, boolean needsReason, boolean judgesAVersion) {
         this.from = from;
         this.to = to;
         this.needsReason = needsReason;
+        this.judgesAVersion = judgesAVersion;
     }
 
     public boolean allowedFrom(ContentStatus status) {
@@ -33,5 +35,10 @@ public enum ContentAction {
 
     public boolean needsReason() {
         return needsReason;
+    }
+
+    /** Approve and reject judge what the moderator saw: they apply to that version only, never to a later edit. */
+    public boolean judgesAVersion() {
+        return judgesAVersion;
     }
 }

@@ -1,14 +1,12 @@
 package io.syndication.content;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a partner says about an item, as one value: compared to tell an unchanged re-send from an
- * update, and to tell whether an edit touches what scheduling depends on.
+ * update, and to tell whether an edit changes what moderation approved.
  */
 public record ContentFields(ContentKind kind, String title, String synopsis, String language, List<String> categories,
         Integer durationSeconds, Instant start, Instant end, String mediaUrl, String thumbnailUrl, AgeRating ageRating,
@@ -20,14 +18,17 @@ public record ContentFields(ContentKind kind, String title, String synopsis, Str
                 item.availableFrom, item.availableUntil, item.territories);
     }
 
-    /** Duration, timing, rights window, territories and media: a channel's schedule relies on these. */
-    public boolean schedulingDiffers(ContentFields other) {
-        return kind != other.kind || !Objects.equals(durationSeconds, other.durationSeconds)
-                || !Objects.equals(start, other.start) || !Objects.equals(end, other.end)
-                || !Objects.equals(mediaUrl, other.mediaUrl)
-                || !Objects.equals(availableFrom, other.availableFrom)
-                || !Objects.equals(availableUntil, other.availableUntil)
-                || !asSet(territories).equals(asSet(other.territories));
+    /**
+     * Whether {@code edited} changes anything a moderator saw and judged: every field a partner says
+     * about an item is reviewed (territories and categories as sets: their order says nothing).
+     */
+    public boolean changesReviewOf(ContentFields edited) {
+        return !reviewed().equals(edited.reviewed());
+    }
+
+    private ContentFields reviewed() {
+        return new ContentFields(kind, title, synopsis, language, sortedDistinct(categories), durationSeconds, start,
+                end, mediaUrl, thumbnailUrl, ageRating, availableFrom, availableUntil, sortedDistinct(territories));
     }
 
     void applyTo(ContentItem item) {
@@ -47,7 +48,7 @@ public record ContentFields(ContentKind kind, String title, String synopsis, Str
         item.territories = territories;
     }
 
-    private static Set<String> asSet(List<String> values) {
-        return values == null ? Set.of() : new HashSet<>(values);
+    private static List<String> sortedDistinct(List<String> values) {
+        return values == null ? List.of() : new TreeSet<>(values).stream().toList();
     }
 }

@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -68,35 +69,52 @@ public class ContentService {
                 .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
     }
 
-    /** Edits an item if {@code expectedVersion} (when given) is still its version. */
+    /**
+     * Edits an item: {@code edit} makes its new fields from those of the version read here, and that
+     * version is the one the write replaces, so no concurrent write is lost. {@code expectedVersion},
+     * the caller's If-Match (null without one), must be that version (412 when it is not).
+     */
     @WithTransaction
-    public Uni<ContentItem> edit(ContentItem current, Long expectedVersion, ContentFields fields, List<String> licensed,
+    public Uni<ContentItem> edit(UUID id, Long expectedVersion, UnaryOperator<ContentFields> edit, List<String> licensed,
             String actor) {
-        if (expectedVersion != null && expectedVersion != current.version) {
-            return Uni.createFrom().failure(ProblemException.staleVersion(current.version));
-        }
-        if (current.status == ContentStatus.RETIRED) {
-            return Uni.createFrom().failure(ProblemException.conflict("The item is RETIRED; it can no longer be edited"));
-        }
-        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
-        if (unlicensed != null) {
-            return Uni.createFrom().failure(unlicensed);
-        }
-        return items.findById(current.id).flatMap(item -> change(item, fields, actor))
-                .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
+        return items.findById(id).flatMap(item -> {
+            if (expectedVersion != null && expectedVersion != item.version) {
+                return Uni.createFrom().<ContentItem>failure(ProblemException.staleVersion(item.version));
+            }
+            if (item.status == ContentStatus.RETIRED) {
+                return Uni.createFrom().<ContentItem>failure(
+                        ProblemException.conflict("The item is RETIRED; it can no longer be edited"));
+            }
+            ContentFields fields = edit.apply(ContentFields.of(item));
+            ProblemException unlicensed = unlicensedTerritories(fields, licensed);
+            return unlicensed != null ? Uni.createFrom().<ContentItem>failure(unlicensed) : change(item, fields, actor);
+        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> lostRace(expectedVersion));
     }
 
-    /** Moves an item through moderation; 409 naming the current status when the move is not allowed. */
+    /**
+     * Moves an item through moderation; 409 naming the current status when the move is not allowed.
+     * {@code version} (If-Match) is required to approve or reject: the verdict holds for the version the
+     * moderator reviewed, and is refused (412) once the item has changed since.
+     */
     @WithTransaction
-    public Uni<ContentItem> perform(UUID id, ContentAction action, String reason, String actor) {
+    public Uni<ContentItem> perform(UUID id, ContentAction action, String reason, Long version, String actor) {
         if (action.needsReason() && (reason == null || reason.isBlank())) {
             return Uni.createFrom().failure(ProblemException.invalidField("reason",
                     "is required to " + action.name().toLowerCase() + " an item"));
         }
+        if (action.judgesAVersion() && version == null) {
+            return Uni.createFrom().failure(new ProblemException(Problem.of("if-match-required", "Precondition Required",
+                    428, "Send the ETag of the version you reviewed in If-Match to " + action.name().toLowerCase()
+                            + " an item")));
+        }
         return items.findById(id).flatMap(item -> {
+            if (version != null && version != item.version) {
+                return Uni.createFrom().<ContentItem>failure(ProblemException.staleVersion(item.version));
+            }
             if (!action.allowedFrom(item.status)) {
-                return Uni.createFrom().failure(new ProblemException(Problem.of("illegal-transition", "Conflict", 409,
-                        "The item is " + item.status + "; " + action.name().toLowerCase() + " is not allowed from that status")));
+                return Uni.createFrom().<ContentItem>failure(new ProblemException(Problem.of("illegal-transition",
+                        "Conflict", 409, "The item is " + item.status + "; " + action.name().toLowerCase()
+                                + " is not allowed from that status")));
             }
             ContentStatus from = item.status;
             item.status = action.result();
@@ -105,7 +123,7 @@ public class ContentService {
             return items.recordEvent(item.id, actor, action.name(), from, item.status, reason)
                     .flatMap(event -> items.flush())
                     .replaceWith(item);
-        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
+        }).onFailure(ConcurrentChange::isCauseOf).transform(e -> lostRace(version));
     }
 
     /** The partner's item known as {@code externalId} (or null), once the item's territories are found licensed. */
@@ -131,9 +149,10 @@ public class ContentService {
                 .call(created -> items.recordEvent(created.id, actor, "CREATED", null, ContentStatus.DRAFT, null));
     }
 
-    /** An edit to an approved item's schedulable fields sends it back to moderation. */
+    /** An edit to anything an approved item was reviewed for sends it back to moderation. */
     private Uni<ContentItem> change(ContentItem item, ContentFields fields, String actor) {
-        boolean backToModeration = item.status == ContentStatus.APPROVED && ContentFields.of(item).schedulingDiffers(fields);
+        boolean backToModeration = item.status == ContentStatus.APPROVED
+                && ContentFields.of(item).changesReviewOf(fields);
         ContentStatus from = item.status;
         fields.applyTo(item);
         item.updatedAt = now();
@@ -156,6 +175,13 @@ public class ContentService {
         }
         return violations.isEmpty() ? null : new ProblemException(Problem.of("validation", "Bad Request", 400,
                 "The item names territories your partner is not licensed for").withViolations(violations));
+    }
+
+    /** A write that lost a race on the item's version: 412 when the caller named the version (If-Match), else 409. */
+    private static ProblemException lostRace(Long expectedVersion) {
+        return expectedVersion == null ? ConcurrentChange.problem("The item")
+                : new ProblemException(Problem.of("stale-version", "Precondition Failed", 412, "The item was changed by "
+                        + "another request since the version If-Match names; read it again and retry"));
     }
 
     private static ProblemException externalIdTaken(String externalId) {

@@ -141,30 +141,31 @@ class ContentCatalogueTest {
     @Test
     void moderationFollowsTheLifecycleAndKeepsHistory() {
         String id = created("life-1");
-        assertThat(act(Tokens.admin(), id, "approve", "{}").statusCode(), equalTo(409));
+        assertThat(Moderator.approve(id).statusCode(), equalTo(409));
         assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
         assertThat(act(Tokens.admin(), id, "reject", "{}").statusCode(), equalTo(400));
-        assertThat(act(Tokens.admin(), id, "reject", "{\"reason\": \"Audio out of sync\"}").<String>path("reason"),
-                equalTo("Audio out of sync"));
+        assertThat(Moderator.verdict(id, "reject", Moderator.reviewed(id), "{\"reason\": \"Audio out of sync\"}")
+                .<String>path("reason"), equalTo("Audio out of sync"));
         assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
         assertThat(act(partner, id, "approve", "{}").statusCode(), equalTo(403));
-        assertThat(act(Tokens.admin(), id, "approve", "{}").<String>path("status"), equalTo("APPROVED"));
+        assertThat(Moderator.approve(id).<String>path("status"), equalTo("APPROVED"));
 
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/content/" + id).then().statusCode(200);
 
-        // an approved item whose schedulable fields change goes back to moderation; its title alone does not
+        // an approved item whose reviewed fields change goes back to moderation, its title as much as its duration
         given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"title\": \"K-Pop Weekly: Best of\"}")
-                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("APPROVED"));
+                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        Moderator.approve(id);
         given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"durationSeconds\": 5400}")
                 .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        act(Tokens.admin(), id, "approve", "{}");
+        Moderator.approve(id);
         assertThat(act(partner, id, "retire", "{}").<String>path("status"), equalTo("RETIRED"));
         assertThat(act(partner, id, "submit", "{}").statusCode(), equalTo(409));
 
         given().auth().oauth2(partner).when().get("/api/v1/content/" + id + "/history")
                 .then().statusCode(200)
-                .body("action", contains("CREATED", "SUBMIT", "REJECT", "SUBMIT", "APPROVE", "UPDATED",
-                        "RESUBMITTED_BY_EDIT", "APPROVE", "RETIRE"));
+                .body("action", contains("CREATED", "SUBMIT", "REJECT", "SUBMIT", "APPROVE", "RESUBMITTED_BY_EDIT",
+                        "APPROVE", "RESUBMITTED_BY_EDIT", "APPROVE", "RETIRE"));
     }
 
     @Test
@@ -190,7 +191,7 @@ class ContentCatalogueTest {
                 .body("available", equalTo(false))
                 .body("reasons", containsInAnyOrder("NOT_APPROVED", "OUTSIDE_RIGHTS_WINDOW", "TERRITORY_NOT_LICENSED"));
         act(partner, id, "submit", "{}");
-        act(Tokens.admin(), id, "approve", "{}");
+        Moderator.approve(id);
         given().auth().oauth2(Tokens.operator())
                 .queryParam("at", "2026-12-01T00:00:00Z").queryParam("territory", "KR")
                 .when().get("/api/v1/content/" + id + "/availability")

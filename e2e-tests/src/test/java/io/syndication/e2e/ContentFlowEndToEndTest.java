@@ -42,7 +42,10 @@ class ContentFlowEndToEndTest {
         given().baseUri(gateway()).auth().oauth2(partner).contentType(ContentType.JSON)
                 .when().post("/api/v1/content/" + id + "/submit")
                 .then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        given().baseUri(gateway()).auth().oauth2(admin).contentType(ContentType.JSON)
+        String reviewed = given().baseUri(gateway()).auth().oauth2(admin)
+                .when().get("/api/v1/content/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().baseUri(gateway()).auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", reviewed)
                 .when().post("/api/v1/content/" + id + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
 

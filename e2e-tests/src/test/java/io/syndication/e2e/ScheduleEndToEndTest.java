@@ -40,7 +40,8 @@ class ScheduleEndToEndTest {
         body.putAll(item);
         String id = as(partner).body(body).when().post("/api/v1/content").then().statusCode(201).extract().path("id");
         as(partner).when().post("/api/v1/content/" + id + "/submit").then().statusCode(200);
-        as(admin).when().post("/api/v1/content/" + id + "/approve").then().statusCode(200);
+        String reviewed = as(admin).when().get("/api/v1/content/" + id).then().statusCode(200).extract().header("ETag");
+        as(admin).header("If-Match", reviewed).when().post("/api/v1/content/" + id + "/approve").then().statusCode(200);
         return id;
     }
 

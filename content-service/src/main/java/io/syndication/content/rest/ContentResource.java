@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +43,6 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.content.Availability;
 import io.syndication.content.ContentAction;
 import io.syndication.content.ContentCategory;
-import io.syndication.content.ContentFields;
 import io.syndication.content.ContentItem;
 import io.syndication.content.ContentKind;
 import io.syndication.content.ContentOrder;
@@ -107,8 +107,8 @@ public class ContentResource {
     @APIResponse(responseCode = "201", description = "Created as DRAFT",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "putContentByExternalId", summary = "Create or update an item by your own id",
-            description = "Idempotent: sending the same item twice changes nothing and never makes a duplicate. Changing an "
-                    + "approved item's duration, timing, rights window, territories or media sends it back to SUBMITTED.")
+            description = "Idempotent: sending the same item twice changes nothing and never makes a duplicate. Changing "
+                    + "anything an approved item was reviewed for sends it back to SUBMITTED.")
     public Uni<Response> put(@PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String externalId,
             @NotNull @Valid ContentRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         if (request.externalId() != null && !request.externalId().equals(externalId)) {
@@ -192,7 +192,7 @@ public class ContentResource {
     @Operation(operationId = "getContent", summary = "Get a content item",
             description = "An item the caller may not see answers 404, exactly like one that does not exist.")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return visible(id).map(item -> Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build());
+        return visible(id).map(ContentResource::withETag);
     }
 
     @PATCH
@@ -203,52 +203,67 @@ public class ContentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "updateContent", summary = "Change a content item",
             description = "Absent fields stay as they are; the result is checked as a whole. Send the ETag in If-Match (412 when "
-                    + "stale). Changing an approved item's schedulable fields sends it back to SUBMITTED.")
+                    + "stale). Changing anything an approved item was reviewed for sends it back to SUBMITTED.")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull ContentPatch patch, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
         Long expected = Versions.fromIfMatch(ifMatch);
         UUID partnerId = ownPartner();
-        return visible(id).flatMap(item -> {
-            ContentRequest merged = patch.over(item.externalId, ContentFields.of(item));
-            Set<ConstraintViolation<ContentRequest>> violations = validator.validate(merged);
-            if (!violations.isEmpty()) {
-                throw new ConstraintViolationException(violations);
-            }
-            return partners.standing(partnerId, token)
-                    .flatMap(standing -> service.edit(item, expected, merged.toFields(), standing.territories(), actor()));
-        }).map(item -> Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build());
+        String actor = actor();
+        return visible(id).flatMap(item -> partners.standing(partnerId, token)
+                .flatMap(standing -> service.edit(item.id, expected,
+                        current -> valid(patch.over(item.externalId, current)).toFields(), standing.territories(), actor)))
+                .map(ContentResource::withETag);
     }
 
     @POST
     @Path("/{id}/submit")
     @RolesAllowed(Roles.PARTNER)
+    @APIResponse(responseCode = "200", description = "The submitted item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "submitContent", summary = "Submit an item for moderation", description = "DRAFT or REJECTED to SUBMITTED.")
-    public Uni<ContentView> submit(@PathParam("id") UUID id) {
-        return act(id, ContentAction.SUBMIT, null);
+    public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ContentAction.SUBMIT, null, ifMatch);
     }
 
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "approveContent", summary = "Approve an item", description = "SUBMITTED to APPROVED: channels may schedule it.")
-    public Uni<ContentView> approve(@PathParam("id") UUID id) {
-        return act(id, ContentAction.APPROVE, null);
+    @APIResponse(responseCode = "200", description = "The approved item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing: an approval names the version reviewed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Operation(operationId = "approveContent", summary = "Approve an item",
+            description = "SUBMITTED to APPROVED: channels may schedule it. If-Match names the version you reviewed (its ETag); "
+                    + "once the item has changed since, the approval is refused with 412.")
+    public Uni<Response> approve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(required = true, description = "The ETag of the version you reviewed") String ifMatch) {
+        return act(id, ContentAction.APPROVE, null, ifMatch);
     }
 
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(operationId = "rejectContent", summary = "Reject an item", description = "SUBMITTED to REJECTED, with a reason the partner sees.")
-    public Uni<ContentView> reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
-        return act(id, ContentAction.REJECT, request.reason());
+    @APIResponse(responseCode = "200", description = "The rejected item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing: a rejection names the version reviewed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Operation(operationId = "rejectContent", summary = "Reject an item",
+            description = "SUBMITTED to REJECTED, with a reason the partner sees. If-Match names the version you reviewed "
+                    + "(its ETag); once the item has changed since, the rejection is refused with 412.")
+    public Uni<Response> reject(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH)
+            @Parameter(required = true, description = "The ETag of the version you reviewed") String ifMatch,
+            @NotNull @Valid ReasonRequest request) {
+        return act(id, ContentAction.REJECT, request.reason(), ifMatch);
     }
 
     @POST
     @Path("/{id}/retire")
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
+    @APIResponse(responseCode = "200", description = "The retired item; the ETag header carries its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "retireContent", summary = "Retire an item", description = "APPROVED to RETIRED: it is no longer scheduled.")
-    public Uni<ContentView> retire(@PathParam("id") UUID id) {
-        return act(id, ContentAction.RETIRE, null);
+    public Uni<Response> retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return act(id, ContentAction.RETIRE, null, ifMatch);
     }
 
     @GET
@@ -276,8 +291,24 @@ public class ContentResource {
                 }));
     }
 
-    private Uni<ContentView> act(UUID id, ContentAction action, String reason) {
-        return visible(id).flatMap(item -> service.perform(item.id, action, reason, actor())).map(ContentView::of);
+    private Uni<Response> act(UUID id, ContentAction action, String reason, String ifMatch) {
+        Long version = Versions.fromIfMatch(ifMatch);
+        String actor = actor();
+        return visible(id).flatMap(item -> service.perform(item.id, action, reason, version, actor))
+                .map(ContentResource::withETag);
+    }
+
+    private static Response withETag(ContentItem item) {
+        return Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build();
+    }
+
+    /** A patched item is checked as a whole, as if it had been sent complete. */
+    private ContentRequest valid(ContentRequest request) {
+        Set<ConstraintViolation<ContentRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
     }
 
     private Uni<ContentItem> visible(UUID id) {

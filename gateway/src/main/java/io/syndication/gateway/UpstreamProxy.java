@@ -1,5 +1,6 @@
 package io.syndication.gateway;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -8,11 +9,10 @@ import java.util.concurrent.TimeoutException;
 
 import org.jboss.logging.Logger;
 
+import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.Problem;
 import io.syndication.http.RequestIds;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -31,10 +31,10 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Streams a request to one upstream and its answer back, bodies in both directions without
  * buffering. The caller's headers go along except the hop-by-hop ones, with X-Forwarded-For, -Proto
- * and -Host and the request id added. The call goes through the upstream's circuit breaker, and a
- * failed call becomes a problem answer: 504 for an upstream that stayed silent too long, 503 with
- * Retry-After for one that cannot be reached or whose circuit is open. Nothing that may not be
- * idempotent is ever sent twice.
+ * and -Host and the request id added. The call goes through the upstream's circuit, and a failed call
+ * becomes a problem answer: 504 for an upstream that stayed silent past the route's bound (a long
+ * write's or every other request's), 503 with Retry-After for one that cannot be reached or whose
+ * circuit is open. Nothing that may not be idempotent is ever sent twice.
  */
 final class UpstreamProxy implements Handler<RoutingContext> {
 
@@ -50,17 +50,22 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     private static final Set<String> NOT_RELAYED = headerNames(HOP_BY_HOP, "Server", RequestIds.HEADER);
 
     private final String upstream;
+    private final UpstreamCircuit circuit;
     private final HttpClient client;
+    private final boolean longWrites;
+    private final Duration silenceAllowed;
     private final RequestOptions options;
-    private final CircuitBreaker breaker;
     private final long retryAfterSeconds;
 
-    UpstreamProxy(String upstream, HttpClient client, RequestOptions options, CircuitBreaker breaker, long retryAfterSeconds) {
-        this.upstream = upstream;
+    /** The proxy to {@code upstream} for its long writes, or for every other request. */
+    UpstreamProxy(String name, GatewayConfig.Upstream upstream, UpstreamCircuit circuit, HttpClient client, boolean longWrites) {
+        this.upstream = name;
+        this.circuit = circuit;
         this.client = client;
-        this.options = options;
-        this.breaker = breaker;
-        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+        this.longWrites = longWrites;
+        this.silenceAllowed = longWrites ? upstream.longWriteTimeout() : upstream.responseTimeout();
+        this.options = UpstreamRoutes.requestTo(upstream).setIdleTimeout(silenceAllowed.toMillis());
+        this.retryAfterSeconds = Math.max(1, upstream.breakerReset().toSeconds());
     }
 
     @Override
@@ -72,21 +77,35 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                     "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
             return;
         }
+        UpstreamCircuit.Pass pass = circuit.admit(longWrites);
+        if (pass == UpstreamCircuit.Pass.REFUSED) {
+            refuse(rc, Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+                    + " behind this path failed repeatedly and is not being called for now; retry after the Retry-After delay"));
+            return;
+        }
         boolean resendable = transferEncoding == null && bodilessRead(incoming);
-        breaker.<HttpClientResponse> execute(attempt -> send(incoming, resendable).onComplete(sent -> {
-            if (sent.succeeded() || incoming.response().closed()) {
-                // a caller that went away had its upstream call reset: no answer, and not the upstream's failure
-                attempt.complete(sent.result());
+        send(incoming, resendable).onComplete(sent -> {
+            if (sent.succeeded()) {
+                circuit.answered();
+                relay(sent.result(), incoming);
+            } else if (incoming.response().closed()) {
+                // a caller that went away had its upstream call reset: no answer, and nothing learnt of the upstream
+                circuit.inconclusive(pass);
             } else {
-                attempt.fail(sent.cause());
-            }
-        })).onComplete(outcome -> {
-            if (outcome.succeeded() && outcome.result() != null) {
-                relay(outcome.result(), incoming);
-            } else if (outcome.failed() && !incoming.response().closed()) {
+                boolean timedOut = sent.cause() instanceof TimeoutException;
+                if (timedOut && longWrites) {
+                    // maybe one tenant's big write, not a sick upstream: it must not open the circuit for everyone
+                    circuit.inconclusive(pass);
+                } else {
+                    circuit.failed(pass);
+                }
                 LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
-                        outcome.cause().getMessage());
-                refuse(rc, outcome.cause());
+                        sent.cause().getMessage());
+                refuse(rc, timedOut
+                        ? Problem.of("upstream-timeout", "Gateway Timeout", 504, "The " + upstream
+                                + " behind this path did not answer within " + readable(silenceAllowed))
+                        : Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+                                + " behind this path cannot be reached; retry shortly"));
             }
         });
     }
@@ -105,7 +124,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 ? call(incoming, true) : Future.failedFuture(failure));
     }
 
-    /** The upstream's answer comes paused: its body waits until it is relayed (through the breaker, a task later). */
+    /** The upstream's answer comes paused: its body waits until it is relayed. */
     private Future<HttpClientResponse> call(HttpServerRequest incoming, boolean bodiless) {
         return client.request(options).compose(request -> {
             request.setMethod(incoming.method()).setURI(incoming.uri());
@@ -211,21 +230,14 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         return headerNames(Set.of(), names);
     }
 
-    private void refuse(RoutingContext rc, Throwable failure) {
-        Problem problem;
-        if (failure instanceof OpenCircuitException) {
-            problem = Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
-                    + " behind this path failed repeatedly and is not being called for now; retry after the Retry-After delay");
-        } else if (failure instanceof TimeoutException) {
-            problem = Problem.of("upstream-timeout", "Gateway Timeout", 504,
-                    "The " + upstream + " behind this path did not answer in time");
-        } else {
-            problem = Problem.of("upstream-unavailable", "Service Unavailable", 503,
-                    "The " + upstream + " behind this path cannot be reached; retry shortly");
-        }
+    private void refuse(RoutingContext rc, Problem problem) {
         if (problem.status() == 503) {
             rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         }
         HttpProblems.write(rc, problem.at(rc.request().path()));
+    }
+
+    private static String readable(Duration bound) {
+        return bound.toMillis() % 1000 == 0 ? bound.toSeconds() + " s" : bound.toMillis() + " ms";
     }
 }

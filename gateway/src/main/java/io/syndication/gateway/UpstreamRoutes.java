@@ -1,23 +1,24 @@
 package io.syndication.gateway;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.syndication.gateway.config.GatewayConfig;
-import io.vertx.circuitbreaker.CircuitBreaker;
-import io.vertx.circuitbreaker.CircuitBreakerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 
 /**
  * Forwards each API prefix to the service that owns it ({@link UpstreamProxy}), over one pool of
- * keep-alive connections and behind a circuit breaker per upstream.
+ * keep-alive connections and behind a circuit per upstream; its long writes go by routes of their own,
+ * with their own bound.
  */
 @ApplicationScoped
 public class UpstreamRoutes {
@@ -30,12 +31,18 @@ public class UpstreamRoutes {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
                 new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
         config.upstreams().forEach((name, upstream) -> {
-            CircuitBreaker breaker = CircuitBreaker.create("upstream-" + name, vertx, new CircuitBreakerOptions()
-                    .setMaxFailures(upstream.breakerFailures())
-                    .setResetTimeout(upstream.breakerReset().toMillis())
-                    // the response timeout bounds each call; the breaker only counts outcomes
-                    .setTimeout(-1));
-            UpstreamProxy proxy = new UpstreamProxy(name, client, requestTo(upstream), breaker, upstream.breakerReset().toSeconds());
+            UpstreamCircuit circuit = new UpstreamCircuit(upstream.breakerFailures(), upstream.breakerReset());
+            UpstreamProxy longWrites = new UpstreamProxy(name, upstream, circuit, client, true);
+            // registered first: the prefix routes below would take them too
+            for (String longWrite : upstream.longWrites().orElse(List.of())) {
+                String[] methodAndPath = longWrite.trim().split("\\s+", 2);
+                if (methodAndPath.length != 2) {
+                    throw new IllegalArgumentException("gateway.upstreams." + name + ".long-writes: '" + longWrite
+                            + "' is not 'METHOD /path'");
+                }
+                router.route(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]).order(ORDER).handler(longWrites);
+            }
+            UpstreamProxy proxy = new UpstreamProxy(name, upstream, circuit, client, false);
             for (String prefix : upstream.prefixes()) {
                 router.route(prefix).order(ORDER).handler(proxy);
                 router.route(prefix + "/*").order(ORDER).handler(proxy);

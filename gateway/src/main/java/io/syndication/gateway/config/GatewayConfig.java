@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -29,11 +30,26 @@ public interface GatewayConfig {
         @WithDefault("1s")
         Duration connectTimeout();
 
-        /** How long the upstream may stay silent while answering; then the caller gets a 504. */
-        @WithDefault("30s")
+        /**
+         * How long the upstream may stay silent while answering a request other than a long write;
+         * then the caller gets a 504, and the upstream a failure against its circuit.
+         */
+        @WithDefault("10s")
         Duration responseTimeout();
 
-        /** Consecutive failures (refused, reset, timed out) that open the circuit to this upstream. */
+        /**
+         * Writes that may take the upstream long to answer (a 1000-item batch), as {@code METHOD
+         * /path}, the path a Vert.x route path ({@code :id} for a segment): they are bounded by
+         * {@link #longWriteTimeout()}, and running past it does not count against the circuit,
+         * since it may be one tenant's big request rather than a sick upstream.
+         */
+        Optional<List<String>> longWrites();
+
+        /** How long the upstream may stay silent while answering a long write; then the caller gets a 504. */
+        @WithDefault("120s")
+        Duration longWriteTimeout();
+
+        /** Failures in a row (refused, reset, timed out), however far apart, that open the circuit to this upstream. */
         @WithDefault("5")
         int breakerFailures();
 

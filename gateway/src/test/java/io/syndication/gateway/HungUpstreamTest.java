@@ -1,0 +1,129 @@
+package io.syndication.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.syndication.testing.Tokens;
+import io.vertx.core.Vertx;
+
+/**
+ * content-service frozen: it accepts connections and never answers. Each route's silence is bounded,
+ * and the silence of requests that should be fast opens the circuit; a tenant's long writes alone do not.
+ */
+@QuarkusTest
+@TestProfile(HungUpstreamTest.HungContentService.class)
+class HungUpstreamTest {
+
+    /** content-service on a free port; bounds short enough for a test, a circuit that stays open while it is looked at. */
+    public static class HungContentService implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return Map.of(
+                    "gateway.upstreams.content-service.url", "http://127.0.0.1:" + port,
+                    "gateway.upstreams.content-service.response-timeout", "1s",
+                    "gateway.upstreams.content-service.long-write-timeout", "2s",
+                    "gateway.upstreams.content-service.breaker-failures", "3",
+                    "gateway.upstreams.content-service.breaker-reset", "10s");
+        }
+    }
+
+    @ConfigProperty(name = "gateway.upstreams.content-service.url")
+    URI contentService;
+
+    @Test
+    void readsThatTimeOutOpenTheCircuitWhichAStopsCallingTheUpstreamUntilItRecovers() throws Exception {
+        String admin = Tokens.admin();
+        try (FrozenUpstream upstream = FrozenUpstream.at(contentService.getPort())) {
+            for (int timeout = 0; timeout < 3; timeout++) {
+                given().auth().oauth2(admin).when().get("/api/v1/content")
+                        .then().statusCode(504)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("did not answer within 1 s"));
+            }
+            assertThat(upstream.requests.get(), equalTo(3));
+
+            // three timeouts opened the circuit: answered at once, and the upstream not called
+            given().auth().oauth2(admin).when().get("/api/v1/content")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", equalTo("10"))
+                    .body("detail", containsString("not being called"));
+            assertThat(upstream.requests.get(), equalTo(3));
+
+            upstream.recovers();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    given().auth().oauth2(admin).when().get("/api/v1/content").then().extract().statusCode() == 200);
+        }
+    }
+
+    @Test
+    void aTenantsLongWritesGetTheirOwnBoundAndTheirTimeoutsDoNotOpenTheCircuit() throws Exception {
+        String partner = Tokens.partner(UUID.randomUUID());
+        try (FrozenUpstream upstream = FrozenUpstream.at(contentService.getPort())) {
+            for (int timeout = 1; timeout <= 4; timeout++) {
+                given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": []}")
+                        .when().post("/api/v1/content/batch")
+                        .then().statusCode(504)
+                        .contentType("application/problem+json")
+                        .body("detail", containsString("did not answer within 2 s"));
+                // more long-write timeouts than open the circuit for reads, and each still reached the upstream
+                assertThat(upstream.requests.get(), equalTo(timeout));
+            }
+        }
+    }
+
+    /** Accepts every request and never answers one, until it recovers; counts the requests that reach it. */
+    private static final class FrozenUpstream implements AutoCloseable {
+
+        final AtomicInteger requests = new AtomicInteger();
+        private final AtomicBoolean recovered = new AtomicBoolean();
+        private final Vertx vertx = Vertx.vertx();
+
+        static FrozenUpstream at(int port) throws Exception {
+            FrozenUpstream upstream = new FrozenUpstream();
+            upstream.vertx.createHttpServer().requestHandler(request -> {
+                upstream.requests.incrementAndGet();
+                if (upstream.recovered.get()) {
+                    request.response().putHeader("Content-Type", "application/json").end("{\"items\": [], \"next\": null}");
+                }
+            }).listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return upstream;
+        }
+
+        void recovers() {
+            recovered.set(true);
+        }
+
+        @Override
+        public void close() throws Exception {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 
+import io.syndication.content.validation.OnTheCalendar;
+import io.syndication.content.validation.StorableText;
 import io.syndication.http.Page;
 
 /**
@@ -70,16 +72,27 @@ public record ContentOrder(Field field, boolean descending) {
         if (key == null) {
             return null;
         }
+        Position position;
         try {
             if (field == Field.ID) {
                 return new Position(null, UUID.fromString(key));
             }
             int split = key.lastIndexOf('|');
             String value = key.substring(0, split);
-            return new Position(field == Field.AVAILABLE_FROM || field == Field.UPDATED_AT ? Instant.parse(value) : value,
-                    UUID.fromString(key.substring(split + 1)));
+            boolean instant = field == Field.AVAILABLE_FROM || field == Field.UPDATED_AT;
+            position = new Position(instant ? Instant.parse(value) : value, UUID.fromString(key.substring(split + 1)));
         } catch (RuntimeException e) {
             throw Page.invalidCursor();
         }
+        if (!storable(position.value())) {
+            throw Page.invalidCursor();
+        }
+        return position;
+    }
+
+    /** A key this order made holds a stored value; any other would reach PostgreSQL and fail there. */
+    private static boolean storable(Object value) {
+        return value instanceof Instant instant ? OnTheCalendar.Validator.holds(instant)
+                : StorableText.Validator.holds((String) value);
     }
 }

@@ -99,6 +99,18 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
         return ids(sql, parameters).flatMap(found -> found.isEmpty() ? Uni.createFrom().nullItem() : findById(id));
     }
 
+    /**
+     * Holds the partner's external id until the transaction ends: requests sending the same new item
+     * take turns, so a later one finds the item an earlier one made instead of inserting a second.
+     */
+    public Uni<Void> lockExternalId(UUID partnerId, String externalId) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))", Integer.class)
+                .setParameter("key", partnerId + "/" + externalId)
+                .getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Writes one step of an item's moderation history; call it inside the transaction that made it. */
     public Uni<ContentEvent> recordEvent(UUID contentId, String actor, String action, ContentStatus from,
             ContentStatus to, String reason) {

@@ -14,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
-import io.syndication.http.PostgresErrors;
 
 /**
  * The rules of the catalogue: items belong to the partner whose token created them, carry only
@@ -45,8 +44,7 @@ public class ContentService {
         return licensedAndKnownAs(partnerId, externalId, fields, licensed)
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().failure(externalIdTaken(externalId))
-                        : insert(partnerId, externalId, fields, actor))
-                .onFailure(PostgresErrors::isUniqueViolation).transform(e -> externalIdTaken(externalId));
+                        : insert(partnerId, externalId, fields, actor));
     }
 
     /**
@@ -126,14 +124,19 @@ public class ContentService {
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> lostRace(version));
     }
 
-    /** The partner's item known as {@code externalId} (or null), once the item's territories are found licensed. */
+    /**
+     * The partner's item known as {@code externalId} (or null), once the item's territories are found
+     * licensed; the external id stays locked until the transaction ends, so a racing create of the
+     * same new item finds this one's instead of failing on the unique constraint.
+     */
     private Uni<ContentItem> licensedAndKnownAs(UUID partnerId, String externalId, ContentFields fields,
             List<String> licensed) {
         ProblemException unlicensed = unlicensedTerritories(fields, licensed);
         if (unlicensed != null) {
             return Uni.createFrom().failure(unlicensed);
         }
-        return items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult();
+        return items.lockExternalId(partnerId, externalId)
+                .flatMap(locked -> items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult());
     }
 
     private Uni<ContentItem> insert(UUID partnerId, String externalId, ContentFields fields, String actor) {

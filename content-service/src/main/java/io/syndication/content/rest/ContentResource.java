@@ -51,6 +51,8 @@ import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
 import io.syndication.content.Viewer;
 import io.syndication.content.client.PartnerClient;
+import io.syndication.content.validation.OnTheCalendar;
+import io.syndication.content.validation.StorableText;
 import io.syndication.http.Page;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
@@ -169,8 +171,8 @@ public class ContentResource {
                     + "title, with - for descending; the order is stable and pages follow the next cursor.")
     public Uni<Page<ContentView>> list(@QueryParam("partner") UUID partner, @QueryParam("kind") ContentKind kind,
             @QueryParam("status") ContentStatus status, @QueryParam("territory") @Territory String territory,
-            @QueryParam("category") ContentCategory category, @QueryParam("language") String language,
-            @QueryParam("availableAt") Instant availableAt, @QueryParam("q") String text,
+            @QueryParam("category") ContentCategory category, @QueryParam("language") @StorableText String language,
+            @QueryParam("availableAt") @OnTheCalendar Instant availableAt, @QueryParam("q") @StorableText String q,
             @QueryParam("sort") String sort,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
@@ -180,7 +182,7 @@ public class ContentResource {
         }
         ContentOrder.Position after = order.positionOf(Page.after(next));
         ContentRepository.Search search = new ContentRepository.Search(partner, kind, status, territory,
-                category == null ? null : category.name(), language, availableAt, text);
+                category == null ? null : category.name(), language, availableAt, q);
         return items.search(viewers.current(), search, order, after, limit + 1)
                 .map(rows -> Page.of(rows, limit, order::cursorOf, ContentView::of));
     }

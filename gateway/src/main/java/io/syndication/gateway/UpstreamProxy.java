@@ -231,9 +231,8 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     }
 
     private void refuse(RoutingContext rc, Problem problem) {
-        if (problem.status() == 503) {
-            rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
-        }
+        // a 504 too: by the time a caller retries, the timeouts have decided whether the circuit opens
+        rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
         HttpProblems.write(rc, problem.at(rc.request().path()));
     }
 

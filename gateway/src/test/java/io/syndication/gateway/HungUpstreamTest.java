@@ -65,6 +65,7 @@ class HungUpstreamTest {
                 given().auth().oauth2(admin).when().get("/api/v1/content")
                         .then().statusCode(504)
                         .contentType("application/problem+json")
+                        .header("Retry-After", equalTo("10"))
                         .body("detail", containsString("did not answer within 1 s"));
             }
             assertThat(upstream.requests.get(), equalTo(3));

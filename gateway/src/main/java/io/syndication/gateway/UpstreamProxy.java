@@ -87,7 +87,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         send(incoming, resendable).onComplete(sent -> {
             if (sent.succeeded()) {
                 circuit.answered();
-                relay(sent.result(), incoming);
+                relay(sent.result(), rc);
             } else if (incoming.response().closed()) {
                 // a caller that went away had its upstream call reset: no answer, and nothing learnt of the upstream
                 circuit.inconclusive(pass);
@@ -158,9 +158,13 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 && (length == null || "0".equals(length));
     }
 
-    /** Streams the upstream's answer to the caller; a failure half-way resets both sides rather than end a truncated body. */
-    private static void relay(HttpClientResponse answer, HttpServerRequest incoming) {
-        HttpServerResponse response = incoming.response();
+    /**
+     * Streams the upstream's answer to the caller; a failure half-way resets both sides rather than
+     * end a truncated body. A body of unknown length goes chunked, or to an HTTP/1.0 caller, which
+     * knows no chunks, as it comes, ended by closing the connection.
+     */
+    private static void relay(HttpClientResponse answer, RoutingContext rc) {
+        HttpServerResponse response = rc.response();
         if (response.closed()) {
             // the caller hung up, or the answer failed, while it waited to be relayed
             answer.request().reset();
@@ -168,26 +172,24 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         }
         response.setStatusCode(answer.statusCode());
         copy(answer.headers(), response.headers(), NOT_RELAYED);
-        boolean lengthKnown = answer.headers().contains(HttpHeaders.CONTENT_LENGTH);
-        if (!lengthKnown && incoming.version() == HttpVersion.HTTP_1_0) {
-            // an HTTP/1.0 caller cannot take a chunked body: it gets the whole one with its length
-            answer.body().onComplete(body -> {
-                if (body.succeeded()) {
-                    response.end(body.result());
-                } else {
-                    response.reset();
-                }
-            });
-            answer.resume();
-            return;
-        }
-        if (!lengthKnown && bodyAllowed(incoming.method(), answer.statusCode())) {
+        boolean lengthUnknown = !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                && bodyAllowed(rc.request().method(), answer.statusCode());
+        boolean endedByClosing = lengthUnknown && rc.request().version() == HttpVersion.HTTP_1_0;
+        if (endedByClosing) {
+            // over the Connection: keep-alive Vert.x writes for a caller that asked for it, which would be untrue
+            rc.addHeadersEndHandler(headersEnd -> response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE));
+        } else if (lengthUnknown) {
             response.setChunked(true);
         }
-        answer.pipe().endOnFailure(false).to(response).onFailure(failure -> {
-            // what the upstream may still send belongs to nobody now
-            answer.request().reset(0, failure);
-            response.reset();
+        answer.pipe().endOnFailure(false).to(response).onComplete(piped -> {
+            if (piped.failed()) {
+                // what the upstream may still send belongs to nobody now
+                answer.request().reset(0, piped.cause());
+                response.reset();
+            } else if (endedByClosing) {
+                // once the body is written
+                response.close();
+            }
         });
     }
 

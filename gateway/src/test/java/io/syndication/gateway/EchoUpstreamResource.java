@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +25,8 @@ import io.vertx.core.json.JsonObject;
  * (method, path, headers, body size), except paths ending in /slow, which it answers too late,
  * paths ending in /closes-once, which drop the connection unanswered the first time a request id
  * comes (as an upstream closing a pooled keep-alive connection does), /chunked, which answers in
- * chunks of unknown total length, /trickle, which sends one chunk every 100 ms for 5 s (and counts
+ * chunks of unknown total length, /held, which answers "first," in a chunk and holds the rest until
+ * {@link #releaseHeld()}, /trickle, which sends one chunk every 100 ms for 5 s (and counts
  * in {@link #ABANDONED} the answers whose connection was dropped before the end), and
  * partner-service's /me,
  * which answers as partner-service would: ACTIVE, or 403 for the
@@ -37,6 +40,9 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
 
     /** /trickle answers whose caller's call was dropped half-way. */
     static final AtomicInteger ABANDONED = new AtomicInteger();
+
+    /** /held answers waiting for the rest of their body. */
+    private static final Queue<HttpServerResponse> HELD = new ConcurrentLinkedQueue<>();
 
     private final Set<String> closedOnce = ConcurrentHashMap.newKeySet();
     private Vertx vertx;
@@ -61,6 +67,11 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 request.response().write("first,");
                 request.response().write("second,");
                 request.response().end("third");
+                return;
+            }
+            if (request.path().endsWith("/held")) {
+                HELD.add(request.response().setChunked(true).putHeader("Content-Type", "text/plain"));
+                request.response().write("first,");
                 return;
             }
             if (request.path().endsWith("/trickle")) {
@@ -102,6 +113,13 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
                 "gateway.upstreams.schedule-service.url", echo,
                 "gateway.upstreams.schedule-service.response-timeout", "1s",
                 "gateway.upstreams.content-service.url", "http://127.0.0.1:" + closedPort());
+    }
+
+    /** Ends each /held answer with "rest". */
+    static void releaseHeld() {
+        for (HttpServerResponse held = HELD.poll(); held != null; held = HELD.poll()) {
+            held.end("rest");
+        }
     }
 
     private void trickle(HttpServerResponse response, int chunksLeft) {

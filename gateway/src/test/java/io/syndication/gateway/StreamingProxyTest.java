@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -149,6 +151,27 @@ class StreamingProxyTest {
         }
     }
 
+    @Test
+    void anHttp10CallerGetsTheAnswerStreamedAndEndedByClosingTheConnection() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            // keep-alive asked for, yet an HTTP/1.0 body of unknown length can only end with the connection
+            socket.getOutputStream().write(("GET /api/v1/channels/held HTTP/1.0\r\nHost: gateway.example\r\n"
+                    + "Connection: keep-alive\r\nAuthorization: Bearer " + Tokens.operator() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String head = head(in).toLowerCase();
+            assertThat(head, startsWith("http/1.0 200"));
+            assertThat(head, containsString("connection: close"));
+            assertThat(head, not(containsString("content-length")));
+            assertThat(head, not(containsString("transfer-encoding")));
+            // the first part arrives while the upstream still holds the rest: the answer is not buffered
+            assertThat(new String(in.readNBytes(6), StandardCharsets.US_ASCII), equalTo("first,"));
+            EchoUpstreamResource.releaseHeld();
+            assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII), equalTo("rest"));
+        }
+    }
+
     private static URI gateway(String path) {
         return URI.create("http://127.0.0.1:" + RestAssured.port + path);
     }
@@ -159,13 +182,22 @@ class StreamingProxyTest {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             InputStream in = socket.getInputStream();
-            StringBuilder head = new StringBuilder();
-            while (!head.toString().endsWith("\r\n\r\n")) {
-                head.append((char) in.read());
-            }
+            String head = head(in);
             Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
-            assertThat(head.toString(), length.find());
+            assertThat(head, length.find());
             return head + new String(in.readNBytes(Integer.parseInt(length.group(1))), StandardCharsets.UTF_8);
         }
+    }
+
+    /** An answer's status line and headers, up to and with the blank line. */
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (int c = in.read(); c != -1; c = in.read()) {
+            head.append((char) c);
+            if (head.toString().endsWith("\r\n\r\n")) {
+                return head.toString();
+            }
+        }
+        throw new EOFException("The connection ended within the answer's head: " + head);
     }
 }

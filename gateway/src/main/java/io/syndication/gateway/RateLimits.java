@@ -36,6 +36,7 @@ public class RateLimits {
 
     // a client's limit follows its most privileged role
     private static final List<String> ROLE_PRECEDENCE = List.of(Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER);
+    private static final String APPLICATIONS = "/api/v1/applications";
 
     private final RateLimitConfig config;
     private final Cache<String, Bucket> buckets;
@@ -76,7 +77,7 @@ public class RateLimits {
 
     private Keyed keyOf(RoutingContext rc) {
         String address = rc.request().remoteAddress().hostAddress();
-        if (rc.request().method() == HttpMethod.POST && rc.request().path().equals("/api/v1/applications")) {
+        if (rc.request().method() == HttpMethod.POST && isApplication(rc.request().path())) {
             return new Keyed("apply:" + address, config.applications());
         }
         SecurityIdentity identity = identityOf(rc);
@@ -90,6 +91,14 @@ public class RateLimits {
             }
         }
         return new Keyed("client:" + clientId(identity), config.anonymous());
+    }
+
+    /**
+     * A path of the application endpoint, with a trailing slash or anything else below it, which the
+     * proxy forwards to partner-service too (other spellings RequestScreening has refused already).
+     */
+    private static boolean isApplication(String path) {
+        return path.startsWith(APPLICATIONS) && (path.length() == APPLICATIONS.length() || path.charAt(APPLICATIONS.length()) == '/');
     }
 
     /** Who the request was authenticated as, once the security layer ran; null before. */

@@ -110,6 +110,20 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void aHugeUrlIsAProblem414AndHugeHeadersAProblem431BeforeAnythingElse() {
+        given().when().get("/api/v1/channels?q=" + "a".repeat(100_000))
+                .then().statusCode(414)
+                .contentType("application/problem+json")
+                .body("title", equalTo("URI Too Long"))
+                .body("detail", containsString("at most 4000"));
+        given().header("X-Padding", "a".repeat(30_000)).when().get("/api/v1/channels")
+                .then().statusCode(431)
+                .contentType("application/problem+json")
+                .body("status", equalTo(431))
+                .body("detail", containsString("at most 16384"));
+    }
+
+    @Test
     void anUnknownRouteIsAProblem404() {
         given().auth().oauth2(Tokens.admin())
                 .when().get("/nowhere")

@@ -1,10 +1,17 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 
@@ -61,5 +69,23 @@ class RateLimitTest {
         given().when().get("/api/v1/applications/agreement").then().statusCode(200).header("RateLimit-Limit", equalTo("2"));
         given().when().get("/api/v1/applications/agreement").then().statusCode(200);
         given().when().get("/api/v1/applications/agreement").then().statusCode(429);
+    }
+
+    @Test
+    void anotherSpellingOfTheApplicationPathIsRefusedAndAnyPathBelowItHasItsLimit() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String spelling : List.of("//api/v1/applications", "/api/v1/%61pplications", "/api/v1/./applications",
+                "/api/v1/x/../applications", "/api//v1/applications")) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + spelling))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(spelling, refused.statusCode(), equalTo(400));
+            assertThat(refused.headers().firstValue("Content-Type").orElse(""), equalTo("application/problem+json"));
+            assertThat(refused.body(), containsString("send it as /api/v1/applications"));
+        }
+        // partner-service takes a trailing slash for the same endpoint; whether or not the bucket is empty yet
+        given().contentType(ContentType.JSON).body("{}").when().post("/api/v1/applications/")
+                .then().statusCode(anyOf(equalTo(200), equalTo(429)))
+                .header("RateLimit-Limit", equalTo("1"));
     }
 }

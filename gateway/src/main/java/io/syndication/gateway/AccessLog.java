@@ -17,14 +17,14 @@ public class AccessLog {
 
     private static final Logger LOG = Logger.getLogger("io.syndication.gateway.access");
 
-    void register(@Observes Router router) {
+    void register(@Observes Router router, TrustedProxies proxies) {
         // right after RequestIds, so that even refused requests are logged with their id
         router.route().order(Integer.MIN_VALUE + 3).handler(rc -> {
             long started = System.nanoTime();
             rc.addEndHandler(ended -> {
                 // the arguments cost a little on every request: not when the access log is turned down
                 if (LOG.isInfoEnabled()) {
-                    LOG.infof("req=%s client=%s %s %s %d %.1f ms", rc.request().getHeader(RequestIds.HEADER), clientOf(rc),
+                    LOG.infof("req=%s client=%s %s %s %d %.1f ms", rc.request().getHeader(RequestIds.HEADER), clientOf(rc, proxies),
                             rc.request().method(), rc.request().path(), rc.response().getStatusCode(),
                             (System.nanoTime() - started) / 1_000_000.0);
                 }
@@ -33,11 +33,11 @@ public class AccessLog {
         });
     }
 
-    private static String clientOf(RoutingContext rc) {
+    private static String clientOf(RoutingContext rc, TrustedProxies proxies) {
         SecurityIdentity identity = RateLimits.identityOf(rc);
         if (identity != null && !identity.isAnonymous()) {
             return RateLimits.clientId(identity);
         }
-        return "anonymous@" + rc.request().remoteAddress().hostAddress();
+        return "anonymous@" + proxies.clientAddress(rc.request());
     }
 }

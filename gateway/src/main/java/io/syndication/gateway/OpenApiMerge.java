@@ -23,13 +23,14 @@ final class OpenApiMerge {
     private OpenApiMerge() {
     }
 
-    /** Merges {@code documents} (by service name, in order) under the gateway's {@code info} and {@code server}. */
-    static ObjectNode merge(Map<String, JsonNode> documents, ObjectNode info, String server) {
+    /** Merges {@code documents} (by service name, in order) under the gateway's {@code info}; see {@link #servedFrom}. */
+    static ObjectNode merge(Map<String, JsonNode> documents, ObjectNode info) {
         ObjectNode merged = JSON.createObjectNode();
         merged.put("openapi", documents.values().stream().map(doc -> doc.path("openapi").asText("3.1.0"))
                 .findFirst().orElse("3.1.0"));
         merged.set("info", info);
-        merged.putArray("servers").addObject().put("url", server).put("description", "The platform's gateway");
+        // in its place, filled for each caller by servedFrom
+        merged.putArray("servers");
         ObjectNode paths = merged.putObject("paths");
         ArrayNode tags = merged.putArray("tags");
         ObjectNode components = merged.putObject("components");
@@ -52,6 +53,16 @@ final class OpenApiMerge {
             }
         });
         return merged;
+    }
+
+    /**
+     * The merged document with the gateway at {@code server} as its server: a copy of its top level
+     * only, the rest shared with the merged one, which serves every caller.
+     */
+    static ObjectNode servedFrom(ObjectNode merged, String server) {
+        ObjectNode served = JSON.createObjectNode().setAll(merged);
+        served.putArray("servers").addObject().put("url", server).put("description", "The platform's gateway");
+        return served;
     }
 
     /** The document with each schema that differs from a same-named one already merged renamed to {@code <Service><Name>}. */

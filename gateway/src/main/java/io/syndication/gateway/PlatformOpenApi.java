@@ -29,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /openapi}: the whole platform's API as one document, merged from the services' own,
- * with the gateway as its server; JSON, or YAML for {@code ?format=yaml} or an Accept asking for it.
+ * with the gateway as its caller reaches it as server; JSON, or YAML for {@code ?format=yaml} or an Accept asking for it.
  * Merged again at most every {@link #FRESH_FOR}; a service that cannot be reached is left out
  * until it can, and named in {@code x-unavailable-services}.
  */
@@ -43,12 +43,14 @@ public class PlatformOpenApi {
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final GatewayConfig config;
+    private final TrustedProxies proxies;
     private HttpClient client;
     private volatile ObjectNode merged;
     private volatile long mergedAt;
 
-    public PlatformOpenApi(GatewayConfig config) {
+    public PlatformOpenApi(GatewayConfig config, TrustedProxies proxies) {
         this.config = config;
+        this.proxies = proxies;
     }
 
     void register(@Observes Router router, Vertx vertx) {
@@ -57,7 +59,9 @@ public class PlatformOpenApi {
     }
 
     private void serve(RoutingContext rc) {
-        document().onSuccess(document -> {
+        String server = proxies.publicUrl(proxies.origin(rc.request()));
+        document().onSuccess(merged -> {
+            ObjectNode document = OpenApiMerge.servedFrom(merged, server);
             boolean yaml = "yaml".equals(rc.request().getParam("format"))
                     || String.valueOf(rc.request().getHeader("Accept")).contains("yaml");
             try {
@@ -94,7 +98,7 @@ public class PlatformOpenApi {
             if (documents.isEmpty()) {
                 return Future.failedFuture("no upstream answered");
             }
-            ObjectNode document = OpenApiMerge.merge(documents, info(), config.publicUrl());
+            ObjectNode document = OpenApiMerge.merge(documents, info());
             if (!unavailable.isEmpty()) {
                 document.putPOJO("x-unavailable-services", unavailable);
             } else {

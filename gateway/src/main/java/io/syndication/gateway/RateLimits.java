@@ -23,8 +23,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Per-client rate limits in front of every API route: a token bucket per client id (by remote
- * address for anonymous callers), 429 problem+json with Retry-After when empty, and the
+ * Per-client rate limits in front of every API route: a token bucket per client id (by the caller's
+ * address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when empty, and the
  * RateLimit-Limit, -Remaining and -Reset headers on every limited response. Buckets live in this
  * gateway replica's memory (see the README for several replicas).
  */
@@ -39,10 +39,12 @@ public class RateLimits {
     private static final String APPLICATIONS = "/api/v1/applications";
 
     private final RateLimitConfig config;
+    private final TrustedProxies proxies;
     private final Cache<String, Bucket> buckets;
 
-    public RateLimits(RateLimitConfig config) {
+    public RateLimits(RateLimitConfig config, TrustedProxies proxies) {
         this.config = config;
+        this.proxies = proxies;
         this.buckets = EventLoopCaches.builder().maximumSize(config.maxClients()).expireAfterAccess(1, TimeUnit.HOURS).build();
     }
 
@@ -76,7 +78,7 @@ public class RateLimits {
     }
 
     private Keyed keyOf(RoutingContext rc) {
-        String address = rc.request().remoteAddress().hostAddress();
+        String address = proxies.clientAddress(rc.request());
         if (rc.request().method() == HttpMethod.POST && isApplication(rc.request().path())) {
             return new Keyed("apply:" + address, config.applications());
         }

@@ -1,5 +1,7 @@
 package io.syndication.gateway;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +33,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Streams a request to one upstream and its answer back, bodies in both directions without
  * buffering. The caller's headers go along except the hop-by-hop ones, with X-Forwarded-For, -Proto
- * and -Host and the request id added. The call goes through the upstream's circuit, and a failed call
+ * and -Host and the request id added; a Location or Content-Location naming the upstream names the
+ * gateway as the caller reaches it instead. The call goes through the upstream's circuit, and a failed call
  * becomes a problem answer: 504 for an upstream that stayed silent past the route's bound (a long
  * write's or every other request's), 503 with Retry-After for one that cannot be reached or whose
  * circuit is open. Nothing that may not be idempotent is ever sent twice.
@@ -48,20 +51,25 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             "Proxy-Authenticate", "Proxy-Authorization", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Host");
     /** And of an answer, the server's name and the request id the gateway echoes itself (not twice). */
     private static final Set<String> NOT_RELAYED = headerNames(HOP_BY_HOP, "Server", RequestIds.HEADER);
+    /** Answer headers that may name the upstream by its URL. */
+    private static final List<String> LOCATIONS = List.of("Location", "Content-Location");
 
     private final String upstream;
     private final UpstreamCircuit circuit;
     private final HttpClient client;
+    private final TrustedProxies proxies;
     private final boolean longWrites;
     private final Duration silenceAllowed;
     private final RequestOptions options;
     private final long retryAfterSeconds;
 
     /** The proxy to {@code upstream} for its long writes, or for every other request. */
-    UpstreamProxy(String name, GatewayConfig.Upstream upstream, UpstreamCircuit circuit, HttpClient client, boolean longWrites) {
+    UpstreamProxy(String name, GatewayConfig.Upstream upstream, UpstreamCircuit circuit, HttpClient client,
+            TrustedProxies proxies, boolean longWrites) {
         this.upstream = name;
         this.circuit = circuit;
         this.client = client;
+        this.proxies = proxies;
         this.longWrites = longWrites;
         this.silenceAllowed = longWrites ? upstream.longWriteTimeout() : upstream.responseTimeout();
         this.options = UpstreamRoutes.requestTo(upstream).setIdleTimeout(silenceAllowed.toMillis());
@@ -84,10 +92,11 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             return;
         }
         boolean resendable = transferEncoding == null && bodilessRead(incoming);
-        send(incoming, resendable).onComplete(sent -> {
+        TrustedProxies.Origin origin = proxies.origin(incoming);
+        send(incoming, origin, resendable).onComplete(sent -> {
             if (sent.succeeded()) {
                 circuit.answered();
-                relay(sent.result(), rc);
+                relay(sent.result(), rc, origin);
             } else if (incoming.response().closed()) {
                 // a caller that went away had its upstream call reset: no answer, and nothing learnt of the upstream
                 circuit.inconclusive(pass);
@@ -115,17 +124,17 @@ final class UpstreamProxy implements Handler<RoutingContext> {
      * before any answer came: a pooled keep-alive connection the upstream had just closed, not a
      * failing upstream (nginx's proxy_next_upstream does the same).
      */
-    private Future<HttpClientResponse> send(HttpServerRequest incoming, boolean resendable) {
-        Future<HttpClientResponse> first = call(incoming, resendable);
+    private Future<HttpClientResponse> send(HttpServerRequest incoming, TrustedProxies.Origin origin, boolean resendable) {
+        Future<HttpClientResponse> first = call(incoming, origin, resendable);
         if (!resendable) {
             return first;
         }
         return first.recover(failure -> failure instanceof HttpClosedException && !incoming.response().closed()
-                ? call(incoming, true) : Future.failedFuture(failure));
+                ? call(incoming, origin, true) : Future.failedFuture(failure));
     }
 
     /** The upstream's answer comes paused: its body waits until it is relayed. */
-    private Future<HttpClientResponse> call(HttpServerRequest incoming, boolean bodiless) {
+    private Future<HttpClientResponse> call(HttpServerRequest incoming, TrustedProxies.Origin origin, boolean bodiless) {
         return client.request(options).compose(request -> {
             request.setMethod(incoming.method()).setURI(incoming.uri());
             MultiMap headers = request.headers();
@@ -133,10 +142,8 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             String peer = incoming.remoteAddress().hostAddress();
             String forwardedFor = incoming.getHeader("X-Forwarded-For");
             headers.set("X-Forwarded-For", forwardedFor == null ? peer : forwardedFor + ", " + peer);
-            headers.set("X-Forwarded-Proto", incoming.scheme());
-            if (incoming.authority() != null) {
-                headers.set("X-Forwarded-Host", incoming.authority().toString());
-            }
+            headers.set("X-Forwarded-Proto", origin.scheme());
+            headers.set("X-Forwarded-Host", origin.host());
             // RequestIds has already given the incoming request its id
             headers.set(RequestIds.HEADER, incoming.getHeader(RequestIds.HEADER));
             // a caller that hangs up abandons the call, so that the upstream connection is not reused half-read
@@ -163,7 +170,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
      * end a truncated body. A body of unknown length goes chunked, or to an HTTP/1.0 caller, which
      * knows no chunks, as it comes, ended by closing the connection.
      */
-    private static void relay(HttpClientResponse answer, RoutingContext rc) {
+    private void relay(HttpClientResponse answer, RoutingContext rc, TrustedProxies.Origin origin) {
         HttpServerResponse response = rc.response();
         if (response.closed()) {
             // the caller hung up, or the answer failed, while it waited to be relayed
@@ -172,6 +179,13 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         }
         response.setStatusCode(answer.statusCode());
         copy(answer.headers(), response.headers(), NOT_RELAYED);
+        for (String header : LOCATIONS) {
+            String location = response.headers().get(header);
+            String rest = location == null ? null : onThisUpstream(location);
+            if (rest != null) {
+                response.headers().set(header, proxies.publicUrl(origin) + rest);
+            }
+        }
         boolean lengthUnknown = !answer.headers().contains(HttpHeaders.CONTENT_LENGTH)
                 && bodyAllowed(rc.request().method(), answer.statusCode());
         boolean endedByClosing = lengthUnknown && rc.request().version() == HttpVersion.HTTP_1_0;
@@ -191,6 +205,23 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 response.close();
             }
         });
+    }
+
+    /**
+     * What follows the authority (path, query, fragment) of a URL naming this upstream, as a service
+     * builds one from the Host it was called by; null for a relative one or another host's.
+     */
+    private String onThisUpstream(String location) {
+        try {
+            URI target = new URI(location);
+            int port = target.getPort() > 0 ? target.getPort() : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+            if (target.isAbsolute() && options.getHost().equalsIgnoreCase(target.getHost()) && port == options.getPort()) {
+                return location.substring(location.indexOf(target.getRawAuthority()) + target.getRawAuthority().length());
+            }
+        } catch (URISyntaxException e) {
+            // not a URL: relayed as it is
+        }
+        return null;
     }
 
     private static boolean bodyAllowed(HttpMethod method, int status) {

@@ -26,13 +26,13 @@ public class UpstreamRoutes {
     /** After authentication and rate limiting, before Quarkus REST's own routes. */
     static final int ORDER = 1000;
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, TrustedProxies proxies) {
         // The default pool of 5 connections per upstream would queue requests under load.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
                 new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
         config.upstreams().forEach((name, upstream) -> {
             UpstreamCircuit circuit = new UpstreamCircuit(upstream.breakerFailures(), upstream.breakerReset());
-            UpstreamProxy longWrites = new UpstreamProxy(name, upstream, circuit, client, true);
+            UpstreamProxy longWrites = new UpstreamProxy(name, upstream, circuit, client, proxies, true);
             // registered first: the prefix routes below would take them too
             for (String longWrite : upstream.longWrites().orElse(List.of())) {
                 String[] methodAndPath = longWrite.trim().split("\\s+", 2);
@@ -42,7 +42,7 @@ public class UpstreamRoutes {
                 }
                 router.route(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]).order(ORDER).handler(longWrites);
             }
-            UpstreamProxy proxy = new UpstreamProxy(name, upstream, circuit, client, false);
+            UpstreamProxy proxy = new UpstreamProxy(name, upstream, circuit, client, proxies, false);
             for (String prefix : upstream.prefixes()) {
                 router.route(prefix).order(ORDER).handler(proxy);
                 router.route(prefix + "/*").order(ORDER).handler(proxy);

@@ -26,7 +26,8 @@ import io.vertx.core.json.JsonObject;
  * paths ending in /closes-once, which drop the connection unanswered the first time a request id
  * comes (as an upstream closing a pooled keep-alive connection does), /chunked, which answers in
  * chunks of unknown total length, /held, which answers "first," in a chunk and holds the rest until
- * {@link #releaseHeld()}, /trickle, which sends one chunk every 100 ms for 5 s (and counts
+ * {@link #releaseHeld()}, /created, which answers 201 with a Location and Content-Location naming
+ * itself by the Host it was called by (as a service does), /moved, which answers 301 to another host, /trickle, which sends one chunk every 100 ms for 5 s (and counts
  * in {@link #ABANDONED} the answers whose connection was dropped before the end), and
  * partner-service's /me,
  * which answers as partner-service would: ACTIVE, or 403 for the
@@ -72,6 +73,16 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             if (request.path().endsWith("/held")) {
                 HELD.add(request.response().setChunked(true).putHeader("Content-Type", "text/plain"));
                 request.response().write("first,");
+                return;
+            }
+            if (request.path().endsWith("/created")) {
+                String self = "http://" + request.authority();
+                request.response().setStatusCode(201).putHeader("Location", self + "/api/v1/channels/42?view=full")
+                        .putHeader("Content-Location", self + "/api/v1/channels/42").end();
+                return;
+            }
+            if (request.path().endsWith("/moved")) {
+                request.response().setStatusCode(301).putHeader("Location", "https://media.syndication.example/42").end();
                 return;
             }
             if (request.path().endsWith("/trickle")) {

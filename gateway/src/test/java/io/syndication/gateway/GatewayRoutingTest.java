@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.syndication.testing.Tokens;
@@ -121,6 +122,21 @@ class GatewayRoutingTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(431))
                 .body("detail", containsString("at most 16384"));
+    }
+
+    @Test
+    void aLocationNamingTheUpstreamNamesTheGatewayAsTheCallerReachedIt() {
+        String gateway = RestAssured.baseURI + ":" + RestAssured.port;
+        // from a caller that is no trusted proxy, forwarded headers name nothing
+        given().auth().oauth2(Tokens.operator()).header("X-Forwarded-Host", "evil.example").header("X-Forwarded-Proto", "https")
+                .when().post("/api/v1/channels/created")
+                .then().statusCode(201)
+                .header("Location", equalTo(gateway + "/api/v1/channels/42?view=full"))
+                .header("Content-Location", equalTo(gateway + "/api/v1/channels/42"));
+        given().auth().oauth2(Tokens.operator()).redirects().follow(false)
+                .when().get("/api/v1/channels/moved")
+                .then().statusCode(301)
+                .header("Location", equalTo("https://media.syndication.example/42"));
     }
 
     @Test
@@ -246,7 +262,8 @@ class GatewayRoutingTest {
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("paths.'/api/v1/echo'.get.operationId", equalTo("echo"))
-                .body("servers[0].url", equalTo("http://127.0.0.1:8080"))
+                // no gateway.public-url here: the gateway as this request reached it
+                .body("servers[0].url", equalTo(RestAssured.baseURI + ":" + RestAssured.port))
                 .body("'x-unavailable-services'", org.hamcrest.Matchers.contains("content-service"));
         given().queryParam("format", "yaml").when().get("/openapi")
                 .then().statusCode(200)
@@ -260,7 +277,8 @@ class GatewayRoutingTest {
             String requestId = "access-" + java.util.UUID.randomUUID();
             given().auth().oauth2(Tokens.operator()).header("X-Request-Id", requestId)
                     .when().get("/api/v1/channels?limit=5").then().statusCode(200);
-            given().header("X-Request-Id", requestId + "-anonymous")
+            // no trusted proxy here: the caller's own X-Forwarded-For does not name it
+            given().header("X-Request-Id", requestId + "-anonymous").header("X-Forwarded-For", "203.0.113.9")
                     .when().get("/api/v1/channels").then().statusCode(401);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> accessLog.messages().stream().filter(line -> line.contains(requestId)).count() == 2);

@@ -35,8 +35,7 @@ class OpenApiMergeTest {
         documents.put("partner-service", document("/api/v1/partners", "Partners", "a partner"));
         documents.put("schedule-service", document("/api/v1/channels", "Channels", "a channel"));
 
-        ObjectNode merged = OpenApiMerge.merge(documents, JSON.createObjectNode().put("title", "Platform"),
-                "http://gateway.example");
+        ObjectNode merged = OpenApiMerge.merge(documents, JSON.createObjectNode().put("title", "Platform"));
 
         List<String> schemas = List.copyOf(iterable(merged.path("components").path("schemas").fieldNames()));
         assertThat(schemas, contains("View", "Problem", "ScheduleServiceView"));
@@ -47,8 +46,20 @@ class OpenApiMergeTest {
                 equalTo("#/components/schemas/View"));
         assertThat(merged.at("/paths/~1api~1v1~1channels/get/responses/404/content/application~1problem+json/schema/$ref").asText(),
                 equalTo("#/components/schemas/Problem"));
-        assertThat(merged.at("/servers/0/url").asText(), equalTo("http://gateway.example"));
         assertThat(merged.path("tags").size(), equalTo(2));
+    }
+
+    @Test
+    void eachCallerIsServedTheDocumentWithTheGatewayAsItReachesIt() throws Exception {
+        ObjectNode merged = OpenApiMerge.merge(Map.of("partner-service", document("/api/v1/partners", "Partners", "a partner")),
+                JSON.createObjectNode().put("title", "Platform"));
+        ObjectNode served = OpenApiMerge.servedFrom(merged, "https://api.syndication.example");
+        assertThat(served.at("/servers/0/url").asText(), equalTo("https://api.syndication.example"));
+        assertThat(List.copyOf(iterable(served.fieldNames())), contains("openapi", "info", "servers", "paths", "tags", "components"));
+        assertThat(OpenApiMerge.servedFrom(merged, "http://127.0.0.1:8080").at("/servers/0/url").asText(),
+                equalTo("http://127.0.0.1:8080"));
+        // the merged document itself, shared by every caller, names no one's server
+        assertThat(merged.path("servers").size(), equalTo(0));
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

@@ -15,9 +15,18 @@ public interface GatewayConfig {
 
     Map<String, Upstream> upstreams();
 
-    /** Where callers reach the gateway: the server of the merged OpenAPI document. */
-    @WithDefault("http://127.0.0.1:8080")
-    String publicUrl();
+    /**
+     * Where callers reach the gateway, e.g. {@code https://api.syndication.example}: the server of the
+     * merged OpenAPI document and what a Location naming an upstream is rewritten to. Unset, each
+     * request's own origin (see {@link #trustedProxies()}).
+     */
+    Optional<String> publicUrl();
+
+    /**
+     * The proxies in front of the gateway (addresses or CIDR blocks, e.g. {@code 10.0.0.0/8}) whose
+     * X-Forwarded-For, -Proto and -Host are believed; none by default, so that a caller's own are not.
+     */
+    Optional<List<String>> trustedProxies();
 
     interface Upstream {
 

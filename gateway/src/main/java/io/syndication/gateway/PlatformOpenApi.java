@@ -29,9 +29,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /openapi}: the whole platform's API as one document, merged from the services' own,
- * with the gateway as its caller reaches it as server; JSON, or YAML for {@code ?format=yaml} or an Accept asking for it.
- * Merged again at most every {@link #FRESH_FOR}; a service that cannot be reached is left out
- * until it can, and named in {@code x-unavailable-services}.
+ * with the gateway's public URL as its server; JSON, or YAML for {@code ?format=yaml} or an Accept
+ * asking for it. Merged again at most every {@link #FRESH_FOR}; a service that cannot be reached is
+ * left out until it can, and named in {@code x-unavailable-services}.
  */
 @ApplicationScoped
 public class PlatformOpenApi {

@@ -24,9 +24,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Per-client rate limits in front of every API route: a token bucket per client id (by the caller's
- * address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when empty, and the
- * RateLimit-Limit, -Remaining and -Reset headers on every limited response. Buckets live in this
- * gateway replica's memory (see the README for several replicas).
+ * address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when
+ * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response. Buckets
+ * live in this gateway replica's memory (see the README for several replicas).
  */
 @ApplicationScoped
 public class RateLimits {
@@ -100,7 +100,8 @@ public class RateLimits {
      * proxy forwards to partner-service too (other spellings RequestScreening has refused already).
      */
     private static boolean isApplication(String path) {
-        return path.startsWith(APPLICATIONS) && (path.length() == APPLICATIONS.length() || path.charAt(APPLICATIONS.length()) == '/');
+        return path.startsWith(APPLICATIONS)
+                && (path.length() == APPLICATIONS.length() || path.charAt(APPLICATIONS.length()) == '/');
     }
 
     /** Who the request was authenticated as, once the security layer ran; null before. */

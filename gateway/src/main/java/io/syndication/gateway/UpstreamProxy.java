@@ -34,9 +34,9 @@ import io.vertx.ext.web.RoutingContext;
  * Streams a request to one upstream and its answer back, bodies in both directions without
  * buffering. The caller's headers go along except the hop-by-hop ones, with X-Forwarded-For, -Proto
  * and -Host and the request id added; a Location or Content-Location naming the upstream names the
- * gateway as the caller reaches it instead. The call goes through the upstream's circuit, and a failed call
- * becomes a problem answer: 504 for an upstream that stayed silent past the route's bound (a long
- * write's or every other request's), 503 with Retry-After for one that cannot be reached or whose
+ * gateway's public URL instead. The call goes through the upstream's circuit, and a failed call
+ * becomes a problem answer with Retry-After: 504 for an upstream that stayed silent past the route's
+ * bound (a long write's or every other request's), 503 for one that cannot be reached or whose
  * circuit is open. Nothing that may not be idempotent is ever sent twice.
  */
 final class UpstreamProxy implements Handler<RoutingContext> {

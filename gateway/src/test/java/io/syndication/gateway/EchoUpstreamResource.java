@@ -27,8 +27,9 @@ import io.vertx.core.json.JsonObject;
  * comes (as an upstream closing a pooled keep-alive connection does), /chunked, which answers in
  * chunks of unknown total length, /held, which answers "first," in a chunk and holds the rest until
  * {@link #releaseHeld()}, /created, which answers 201 with a Location and Content-Location naming
- * itself by the Host it was called by (as a service does), /moved, which answers 301 to another host, /trickle, which sends one chunk every 100 ms for 5 s (and counts
- * in {@link #ABANDONED} the answers whose connection was dropped before the end), and
+ * itself by the Host it was called by (as a service does), /moved, which answers 301 to another
+ * host, /trickle, which sends one chunk every 100 ms for 5 s (and counts in {@link #ABANDONED} the
+ * answers whose connection was dropped before the end), and
  * partner-service's /me,
  * which answers as partner-service would: ACTIVE, or 403 for the
  * partner ids of {@link #SUSPENDED_PARTNER}'s kind. partner-service and schedule-service point at

@@ -56,6 +56,8 @@ class PartnerOnboardingEndToEndTest {
             // the second run finds the partners there and rotates their secrets
             Map<String, String> partners = Platform.suite().onboardDemoPartners(file);
             JsonPath written = JsonPath.from(Files.readString(file));
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                    equalTo("rw-------"));
             assertThat(written.getList("clientId"), hasSize(5));
             String token = Platform.token(written.getString("[1].clientId"), written.getString("[1].clientSecret"));
             given().baseUri(gateway()).auth().oauth2(token)
@@ -168,10 +170,13 @@ class PartnerOnboardingEndToEndTest {
         assertThat(tokenStatus("partner-" + slug, "squatter-secret"), equalTo(200));
         assertThat(tokenStatus("partner-service", "partner-service-secret"), equalTo(200));
 
+        // reconciliation meets no client of anyone else's: the squatter is not a partner's, nothing is repaired
+        Platform.approvedPartnerToken("reconciled", "SG");
         given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin"))
                 .when().post("/api/v1/partners/reconciliation")
                 .then().statusCode(200)
-                .body("checked", org.hamcrest.Matchers.greaterThan(0));
+                .body("checked", org.hamcrest.Matchers.greaterThan(0))
+                .body("findings.findAll { it.outcome != 'BUSY' }", empty());
     }
 
     private static String application(String slug) {

@@ -127,6 +127,16 @@ class PartnerResourceTest {
     }
 
     @Test
+    void aValueTheDatabaseCannotHoldIsA400NotA500() {
+        // PostgreSQL text cannot hold NUL: found by the API fuzz as a 500
+        given().auth().oauth2(Tokens.admin()).urlEncodingEnabled(false)
+                .when().get("/api/v1/partners?q=%00")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", containsString("unstorable-value"));
+    }
+
+    @Test
     void agreementIsPublic() {
         given().when().get("/api/v1/applications/agreement")
                 .then().statusCode(200)

@@ -1,8 +1,13 @@
 package io.syndication.http;
 
+import java.net.ConnectException;
+import java.util.List;
+
 import org.hibernate.JDBCException;
+import org.hibernate.exception.JDBCConnectionException;
 
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 /** Recognises PostgreSQL's refusals that a service answers as conflicts, anywhere in a failure's causes. */
 public final class PostgresErrors {
@@ -23,6 +28,42 @@ public final class PostgresErrors {
     /** lock_not_available (55P03): a lock was not granted within the transaction's lock_timeout. */
     public static boolean isLockNotAvailable(Throwable failure) {
         return hasSqlState(failure, "55P03");
+    }
+
+    /**
+     * A data exception (SQL state class 22): a value the database cannot store or compare, such as a
+     * NUL character in text, a string longer than its column or an instant beyond its range. Each
+     * service bounds its input before the database sees it; this is the net under that.
+     */
+    public static boolean isDataException(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return true;
+            }
+            if (cause instanceof JDBCException jdbc && jdbc.getSQLState() != null && jdbc.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database could not be reached or went away mid-request (a restart, a failover): nothing the
+     * caller did, and worth a retry. SQL states of class 08 (connection exception) and 57P01-57P03
+     * (shut down, crashed, not yet accepting connections), or the connection itself refused or closed.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || List.of("57P01", "57P02", "57P03").contains(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
+                    || cause instanceof JDBCConnectionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSqlState(Throwable failure, String sqlState) {

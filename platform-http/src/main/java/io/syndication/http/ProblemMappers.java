@@ -177,6 +177,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (PostgresErrors.isDataException(e)) {
+            LOG.warn("A value the database cannot store reached it on " + uri.getPath() + ": " + e);
+            return respond(Problem.of("unstorable-value", "Bad Request", 400,
+                    "The request holds a value that cannot be stored or searched for (a NUL character, text too long, "
+                            + "a date out of range)").at(uri.getPath())).build();
+        }
+        if (PostgresErrors.isUnavailable(e)) {
+            LOG.warn("The database was unavailable for " + uri.getPath() + ": " + e);
+            return respond(Problem.of("database-unavailable", "Service Unavailable", 503,
+                    "The service's database cannot be reached right now; retry shortly").at(uri.getPath()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of("server-error", "Internal Server Error", 500,
                 "The request could not be completed; quote its X-Request-Id when reporting this").at(uri.getPath()))

@@ -2,12 +2,14 @@ package io.syndication.suite;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -73,11 +75,18 @@ public final class LocalPostgres implements AutoCloseable {
             Path binaries = Path.of(ProcessHandle.of(Long.parseLong(postmaster)).flatMap(handle -> handle.info().command())
                     .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster is not running"))).getParent();
             watchdog.dismiss();
-            Process pgCtl = new ProcessBuilder(binaries.resolve("pg_ctl").toString(), "restart", "-D", dataDirectory.toString(),
-                    "-m", "fast", "-w", "-t", "60", "-l", dataDirectory.resolveSibling("postgres-restart.log").toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root: as the embedded server's own start does, in a user namespace
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(binaries.resolve("pg_ctl").toString(), "restart", "-D", dataDirectory.toString(),
+                    "-m", "fast", "-w", "-t", "60", "-l", dataDirectory.resolveSibling("postgres-restart.log").toString()));
+            Process pgCtl = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // the server's own output goes to the log: only pg_ctl's reaches this pipe, which ends with it
+            String output = new String(pgCtl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (pgCtl.waitFor() != 0) {
-                throw new IllegalStateException("pg_ctl restart exited with " + pgCtl.exitValue());
+                throw new IllegalStateException("pg_ctl restart exited with " + pgCtl.exitValue() + ": " + output);
             }
             watchdog = guard(dataDirectory);
         } catch (IOException e) {

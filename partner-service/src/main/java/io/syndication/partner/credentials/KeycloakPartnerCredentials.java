@@ -6,11 +6,15 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -36,9 +40,24 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
     private final Keycloak keycloak;
     private final IdentityProviderConfig config;
 
-    public KeycloakPartnerCredentials(Keycloak keycloak, IdentityProviderConfig config) {
-        this.keycloak = keycloak;
+    /**
+     * One admin client for the service's life, not the extension's injectable one: that one is
+     * request-scoped, and closing it at the end of each request logs out at Keycloak, a blocking
+     * call on the event loop that froze the whole service while Keycloak did not answer.
+     */
+    public KeycloakPartnerCredentials(IdentityProviderConfig config,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.server-url") String serverUrl,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.realm") String realm,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-id") String clientId,
+            @ConfigProperty(name = "quarkus.keycloak.admin-client.client-secret") String clientSecret) {
         this.config = config;
+        this.keycloak = KeycloakBuilder.builder().serverUrl(serverUrl).realm(realm)
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+    }
+
+    @PreDestroy
+    void close() {
+        keycloak.close();
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.syndication.content.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
+import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.http.Page;
 
 /**

@@ -11,18 +11,12 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +32,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 /** Bad input, and input that races, is a 4xx problem or succeeds: it never reaches the database to make a 500. */
@@ -193,7 +188,7 @@ class BadInputTest {
     @Test
     void racingPutsOfOneNewExternalIdMakeOneItem() throws Exception {
         Map<String, Object> body = programme("racing-put");
-        List<Integer> statuses = race(12, () -> put("racing-put", body).statusCode());
+        List<Integer> statuses = Race.of(12, racer -> put("racing-put", body).statusCode());
         assertThat(statuses, everyItem(is(oneOf(200, 201, 409))));
         assertThat(statuses.stream().filter(status -> status == 201).count(), equalTo(1L));
         assertThat(itemsKnownAs("racing-put"), equalTo(1));
@@ -202,7 +197,7 @@ class BadInputTest {
     @Test
     void racingBatchesOfOneNewExternalIdMakeOneItem() throws Exception {
         Map<String, Object> item = programme("racing-batch");
-        List<String> outcomes = race(8, () -> batch(item).<String>path("results[0].outcome"));
+        List<String> outcomes = Race.of(8, racer -> batch(item).<String>path("results[0].outcome"));
         assertThat(outcomes, everyItem(is(oneOf("CREATED", "UNCHANGED"))));
         assertThat(outcomes.stream().filter("CREATED"::equals).count(), equalTo(1L));
         assertThat(itemsKnownAs("racing-batch"), equalTo(1));
@@ -212,28 +207,5 @@ class BadInputTest {
         List<String> known = given().auth().oauth2(partner).queryParam("limit", 200)
                 .when().get("/api/v1/content").then().statusCode(200).extract().path("items.externalId");
         return Collections.frequency(known, externalId);
-    }
-
-    /** Runs {@code call} on {@code callers} threads released at once; the answers in no particular order. */
-    private static <T> List<T> race(int callers, Callable<T> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> answers = new ArrayList<>();
-            for (int i = 0; i < callers; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> answer : answers) {
-                results.add(answer.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -9,10 +9,6 @@ import static org.hamcrest.Matchers.everyItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 /**
@@ -209,34 +206,20 @@ class ModerationTest {
         String id = submitted(clip("racing-patches"));
         String etag = Moderator.reviewed(id);
         int writers = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ExtractableResponse<Response>>> answers = new ArrayList<>();
-            for (int i = 0; i < writers; i++) {
-                String body = "{\"title\": \"Writer " + i + "\"}";
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return given().auth().oauth2(partner).contentType(ContentType.JSON).header("If-Match", etag)
-                            .body(body).when().patch("/api/v1/content/" + id).then().extract();
-                }));
+        List<ExtractableResponse<Response>> answers = Race.of(writers, writer -> given().auth().oauth2(partner)
+                .contentType(ContentType.JSON).header("If-Match", etag).body("{\"title\": \"Writer " + writer + "\"}")
+                .when().patch("/api/v1/content/" + id).then().extract());
+        List<Integer> statuses = new ArrayList<>();
+        for (ExtractableResponse<Response> response : answers) {
+            statuses.add(response.statusCode());
+            if (response.statusCode() != 200) {
+                assertThat(response.contentType(), equalTo("application/problem+json"));
             }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<ExtractableResponse<Response>> answer : answers) {
-                ExtractableResponse<Response> response = answer.get();
-                statuses.add(response.statusCode());
-                if (response.statusCode() != 200) {
-                    assertThat(response.contentType(), equalTo("application/problem+json"));
-                }
-            }
-            assertThat(statuses.stream().filter(status -> status == 200).count(), equalTo(1L));
-            assertThat(statuses.stream().filter(status -> status != 200).toList(), everyItem(equalTo(412)));
-            // the one acknowledged write is the one version step
-            given().auth().oauth2(partner).when().get("/api/v1/content/" + id)
-                    .then().header("ETag", equalTo("\"" + (Long.parseLong(etag.replace("\"", "")) + 1) + "\""));
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(statuses.stream().filter(status -> status == 200).count(), equalTo(1L));
+        assertThat(statuses.stream().filter(status -> status != 200).toList(), everyItem(equalTo(412)));
+        // the one acknowledged write is the one version step
+        given().auth().oauth2(partner).when().get("/api/v1/content/" + id)
+                .then().header("ETag", equalTo("\"" + (Long.parseLong(etag.replace("\"", "")) + 1) + "\""));
     }
 }

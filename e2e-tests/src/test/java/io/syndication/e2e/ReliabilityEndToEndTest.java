@@ -17,12 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +30,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import io.syndication.testing.Race;
 
 /**
  * The platform's promises under failure, against the packaged services, a real PostgreSQL and a real
@@ -49,35 +49,16 @@ class ReliabilityEndToEndTest {
         return given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token);
     }
 
-    private static Answer answer(Callable<ExtractableResponse<Response>> call) throws Exception {
+    private static Answer answer(Supplier<ExtractableResponse<Response>> call) {
         long started = System.nanoTime();
-        ExtractableResponse<Response> response = call.call();
+        ExtractableResponse<Response> response = call.get();
         return new Answer(response.statusCode(), String.valueOf(response.contentType()), response.header("Retry-After") != null,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
     /** Fires {@code count} calls at once and collects their answers. */
-    private static List<Answer> race(int count, IntFunction<ExtractableResponse<Response>> call) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int racer = i;
-                answers.add(callers.submit(() -> {
-                    start.await();
-                    return answer(() -> call.apply(racer));
-                }));
-            }
-            start.countDown();
-            List<Answer> collected = new ArrayList<>();
-            for (Future<Answer> answer : answers) {
-                collected.add(answer.get());
-            }
-            return collected;
-        } finally {
-            callers.shutdownNow();
-        }
+    private static List<Answer> race(int count, IntFunction<ExtractableResponse<Response>> call) {
+        return Race.of(count, racer -> answer(() -> call.apply(racer)));
     }
 
     private static void report(String scenario, List<Answer> answers) {
@@ -193,6 +174,32 @@ class ReliabilityEndToEndTest {
                 .toList(), empty());
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 as(partner).when().get("/api/v1/content/" + item).then().extract().statusCode() == 200);
+    }
+
+    @Test
+    void aStoppedPartnerServiceIsA503WithRetryAfterForEveryoneWhoNeedsItAndRecoversWhenItIsBack() {
+        String partner = Platform.approvedPartnerToken("orphaned", "SG");
+        String admin = Platform.token("suite-admin");
+        String operator = Platform.token("suite-operator");
+        List<Answer> answers = new ArrayList<>();
+        Platform.suite().stop("partner-service");
+        try {
+            for (int i = 0; i < 4; i++) {
+                // straight to partner-service through the gateway, and content-service asking it for the partner's standing
+                answers.add(answer(() -> as(admin).when().get("/api/v1/partners?limit=1").then().extract()));
+                answers.add(answer(() -> as(partner).when().get("/api/v1/content").then().extract()));
+            }
+            // what does not need partner-service keeps working
+            as(operator).when().get("/api/v1/channels?limit=1").then().statusCode(200);
+        } finally {
+            Platform.suite().start("partner-service");
+        }
+        report("8 calls needing a stopped partner-service", answers);
+        assertThat(statuses(answers), everyItem(is(503)));
+        assertThat(answers.stream().filter(answer -> !answer.retryAfter() || !answer.contentType().startsWith("application/problem+json"))
+                .toList(), empty());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                as(partner).when().get("/api/v1/content").then().extract().statusCode() == 200);
     }
 
     @Test

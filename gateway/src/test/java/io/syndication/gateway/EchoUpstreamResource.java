@@ -155,7 +155,8 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
         return new JsonObject(claims).getString("partner_id", "");
     }
 
-    private static int closedPort() {
+    /** A free port where nothing listens (until a test listens there). */
+    static int closedPort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

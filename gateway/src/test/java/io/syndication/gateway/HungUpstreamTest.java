@@ -6,9 +6,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -39,12 +36,7 @@ class HungUpstreamTest {
     public static class HungContentService implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            int port = EchoUpstreamResource.closedPort();
             return Map.of(
                     "gateway.upstreams.content-service.url", "http://127.0.0.1:" + port,
                     "gateway.upstreams.content-service.response-timeout", "1s",

@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -32,12 +29,7 @@ class UpstreamRecoveryTest {
     public static class DownUpstream implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            int port = EchoUpstreamResource.closedPort();
             return Map.of(
                     "gateway.upstreams.partner-service.url", "http://127.0.0.1:" + port,
                     "gateway.upstreams.partner-service.breaker-failures", "2",

@@ -13,12 +13,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
@@ -29,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 /** A partner's credentials are only ever its own client, and the identity provider never drifts from the records. */
@@ -74,27 +71,17 @@ class PartnerClientOwnershipTest {
         String id = approved("racing");
         String clientId = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
                 .then().extract().path("clientId");
-        ExecutorService callers = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                String action = switch (i % 3) {
-                    case 0 -> "suspend";
-                    case 1 -> "reinstate";
-                    default -> "credentials/rotate";
-                };
-                answers.add(callers.submit(() -> act(id, action, "racing " + action).statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            // 409: illegal from the status it found, or another change of the partner was under way
-            assertThat(statuses, everyItem(is(in(List.of(200, 409)))));
-            assertThat(statuses, hasItem(200));
-        } finally {
-            callers.shutdownNow();
-        }
+        List<Integer> statuses = Race.of(40, racer -> {
+            String action = switch (racer % 3) {
+                case 0 -> "suspend";
+                case 1 -> "reinstate";
+                default -> "credentials/rotate";
+            };
+            return act(id, action, "racing " + action).statusCode();
+        });
+        // 409: illegal from the status it found, or another change of the partner was under way
+        assertThat(statuses, everyItem(is(in(List.of(200, 409)))));
+        assertThat(statuses, hasItem(200));
         String status = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
                 .then().extract().path("status");
         assertThat(status + " partner's client enabled", identityProvider.client(clientId).enabled(),

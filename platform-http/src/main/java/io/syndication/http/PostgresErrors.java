@@ -1,6 +1,6 @@
 package io.syndication.http;
 
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.util.List;
 
 import org.hibernate.JDBCException;
@@ -58,7 +58,7 @@ public final class PostgresErrors {
                     && (pg.getSqlState().startsWith("08") || List.of("57P01", "57P02", "57P03").contains(pg.getSqlState()))) {
                 return true;
             }
-            if (cause instanceof ClosedConnectionException || cause instanceof ConnectException
+            if (cause instanceof ClosedConnectionException || cause instanceof SocketException
                     || cause instanceof JDBCConnectionException) {
                 return true;
             }

@@ -11,14 +11,8 @@ import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +25,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 /**
@@ -58,29 +53,9 @@ class ScheduleRacesTest {
         }
     }
 
-    /** Fires {@code count} calls at once (released together) and collects their answers. */
-    private static List<Answer> race(int count, IntFunction<ExtractableResponse<Response>> call) throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(count);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int racer = i;
-                Callable<Answer> racing = () -> {
-                    start.await();
-                    return Answer.of(call.apply(racer));
-                };
-                answers.add(callers.submit(racing));
-            }
-            start.countDown();
-            List<Answer> collected = new ArrayList<>();
-            for (Future<Answer> answer : answers) {
-                collected.add(answer.get());
-            }
-            return collected;
-        } finally {
-            callers.shutdownNow();
-        }
+    /** Fires {@code count} calls at once and collects their answers. */
+    private static List<Answer> race(int count, IntFunction<ExtractableResponse<Response>> call) {
+        return Race.of(count, racer -> Answer.of(call.apply(racer)));
     }
 
     private static long count(List<Answer> answers, int status) {

@@ -8,12 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
@@ -79,22 +76,10 @@ class SlotResourceTest {
 
     @Test
     void ofManyRacingOverlappingPlacementsExactlyOneWins() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String start = "2026-12-16T12:0" + i + ":00Z";
-                statuses.add(pool.submit(() -> place(FakeContentServiceResource.PROGRAMME, start, null).statusCode()));
-            }
-            List<Integer> codes = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                codes.add(status.get());
-            }
-            assertThat(codes.stream().filter(code -> code == 201).count(), equalTo(1L));
-            assertThat(codes.stream().filter(code -> code == 409).count(), equalTo(7L));
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> codes = Race.of(8, racer ->
+                place(FakeContentServiceResource.PROGRAMME, "2026-12-16T12:0" + racer + ":00Z", null).statusCode());
+        assertThat(codes.stream().filter(code -> code == 201).count(), equalTo(1L));
+        assertThat(codes.stream().filter(code -> code == 409).count(), equalTo(7L));
     }
 
     @Test

@@ -39,7 +39,7 @@ final class ChildProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             return new ChildProcess(name, process, log, Watchdog.guard(process.pid(), "TERM"));
         } catch (IOException e) {

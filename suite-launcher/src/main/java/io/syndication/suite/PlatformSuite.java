@@ -28,6 +28,7 @@ public final class PlatformSuite implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
 
@@ -94,9 +95,18 @@ public final class PlatformSuite implements AutoCloseable {
         services.get(service).signal("CONT");
     }
 
-    /** Stops a service for good (SIGTERM), as a crashed pod would be gone. */
+    /** Stops a service (SIGTERM), as a crashed pod would be gone, until {@link #start}. */
     public void stop(String service) {
-        services.remove(service).close();
+        ChildProcess process = services.remove(service);
+        running.remove(process);
+        process.close();
+    }
+
+    /** Starts a stopped service again, as it was configured, and waits until it is ready. */
+    public void start(String service) {
+        ChildProcess process = startService(service, configurations.get(service), settings.home().resolve("logs"));
+        services.put(service, process);
+        process.awaitHttpOk(serviceUrl(service) + "/q/health/ready", SERVICE_START);
     }
 
     /** Restarts PostgreSQL (a fast shutdown: every open connection is cut), on the same port and data. */
@@ -162,6 +172,7 @@ public final class PlatformSuite implements AutoCloseable {
     }
 
     private ChildProcess startService(String service, Map<String, String> configuration, Path logs) {
+        configurations.put(service, configuration);
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = settings.repository().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!jar.toFile().isFile()) {

@@ -17,7 +17,7 @@ import io.syndication.content.ContentCategory;
 import io.syndication.content.ContentFields;
 import io.syndication.content.ContentKind;
 import io.syndication.content.validation.ConsistentContent;
-import io.syndication.content.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
 import io.syndication.http.validation.HttpsUrl;
 import io.syndication.http.validation.LanguageTag;

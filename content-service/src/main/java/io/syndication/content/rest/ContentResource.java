@@ -51,7 +51,7 @@ import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
 import io.syndication.content.Viewer;
 import io.syndication.content.client.PartnerClient;
-import io.syndication.content.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
 import io.syndication.http.Page;
 import io.syndication.http.Problem;

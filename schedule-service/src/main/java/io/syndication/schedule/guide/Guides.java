@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 
 import io.smallrye.mutiny.Multi;
 import io.syndication.http.ProblemException;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 /** What the JSON and XMLTV guides share: local days asked for, and a document streamed in chunks. */
 final class Guides {

@@ -31,7 +31,7 @@ import io.syndication.http.Roles;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.slot.SlotTable;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.schedule.validation.Windows;
 import io.vertx.core.buffer.Buffer;
 

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.syndication.schedule.slot.LivePolicy;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 /** A live event running long: its new end, and what happens to the slots in the extra time. */
 public record LiveExtension(

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.syndication.schedule.slot.LivePolicy;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 /** A live event to put on air over {@code [start, end)}, and what happens to the slots already there. */
 public record LiveRequest(

@@ -3,7 +3,7 @@ package io.syndication.schedule.slot.rest;
 import java.time.Instant;
 
 import jakarta.validation.constraints.NotNull;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 /** Where a slot moves: its new start; it keeps its length. */
 public record SlotMove(@OnTheCalendar @NotNull Instant start) {

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 /** Content to place on a channel from {@code start}; {@code end} only for a live event. */
 public record SlotRequest(

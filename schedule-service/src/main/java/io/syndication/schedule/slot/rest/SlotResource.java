@@ -35,7 +35,7 @@ import io.syndication.http.Roles;
 import io.syndication.schedule.slot.Coverage;
 import io.syndication.schedule.slot.SlotService;
 import io.syndication.schedule.slot.SlotService.Planned;
-import io.syndication.schedule.validation.OnTheCalendar;
+import io.syndication.http.validation.OnTheCalendar;
 
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,4 +1,4 @@
-package io.syndication.schedule.validation;
+package io.syndication.http.validation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -13,9 +13,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * An instant a schedule can hold: from 1970 to the end of 9999. Java reads instants a billion years
- * out and PostgreSQL stores them to 294276 AD; neither is a time anything airs, and the arithmetic
- * on them (a slot's end, a guide's days) would overflow.
+ * An instant the platform can hold: from 1970 to the end of 9999. Java reads instants a billion
+ * years out and PostgreSQL refuses those past 294276 AD; neither is a time anything airs, and the
+ * arithmetic on them (a slot's end, a guide's days) would overflow.
  */
 @Documented
 @Constraint(validatedBy = OnTheCalendar.Validator.class)
@@ -36,7 +36,11 @@ public @interface OnTheCalendar {
 
         @Override
         public boolean isValid(Instant value, ConstraintValidatorContext context) {
-            return value == null || (!value.isBefore(EARLIEST) && !value.isAfter(LATEST));
+            return value == null || holds(value);
+        }
+
+        public static boolean holds(Instant value) {
+            return !value.isBefore(EARLIEST) && !value.isAfter(LATEST);
         }
     }
 }

@@ -20,7 +20,7 @@ import urllib.parse
 import urllib.request
 import uuid
 
-from suite_api import call, onboard_partner, token
+from suite_api import approved_item, call, onboard_partner, token
 
 CLIP_SECONDS = 30
 PER_DAY = 86400 // CLIP_SECONDS
@@ -91,17 +91,11 @@ def main():
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
     _, _, credentials = onboard_partner(args.gateway, admin, ["SG"])
     partner = token(args.token_endpoint, *credentials)
-    status, clip, _ = call("POST", args.gateway + "/api/v1/content", partner, body={
+    clip_id = approved_item(args.gateway, admin, partner, {
         "externalId": "bench-clip-30s", "kind": "CLIP", "title": "Thirty Seconds", "synopsis": "A 30-second clip.",
         "language": "en", "categories": ["NEWS"], "mediaUrl": "https://cdn.bench.example/30s.m3u8",
         "ageRating": "ALL_AGES", "durationSeconds": CLIP_SECONDS, "availableFrom": "2026-11-01T00:00:00Z",
         "territories": ["SG"]})
-    assert status == 201, clip
-    _, submitted, _ = call("POST", args.gateway + "/api/v1/content/%s/submit" % clip["id"], partner)
-    # an approval names the version reviewed (If-Match): the one just submitted
-    status, approved, _ = call("POST", args.gateway + "/api/v1/content/%s/approve" % clip["id"], admin,
-                               if_match='"%d"' % submitted["version"])
-    assert status == 200, approved
 
     def operator():
         # a fresh token per step: access tokens live 5 minutes
@@ -110,7 +104,7 @@ def main():
     def channel(name):
         status, body, _ = call("POST", args.schedule + "/api/v1/channels", operator(), body={
             "slug": "%s-%s.bench.example" % (name, uuid.uuid4().hex[:8]), "name": "Bench " + name,
-            "timeZone": "Asia/Singapore", "territories": ["SG"], "fillerContentIds": [clip["id"]]})
+            "timeZone": "Asia/Singapore", "territories": ["SG"], "fillerContentIds": [clip_id]})
         assert status == 201, body
         return body
 
@@ -127,7 +121,7 @@ def main():
             started = time.perf_counter()
             for day in range(days):
                 day_start = start + datetime.timedelta(days=day)
-                body = [{"contentId": clip["id"], "start": iso(day_start + datetime.timedelta(seconds=CLIP_SECONDS * n))}
+                body = [{"contentId": clip_id, "start": iso(day_start + datetime.timedelta(seconds=CLIP_SECONDS * n))}
                         for n in range(PER_DAY)]
                 query = urllib.parse.urlencode({"from": iso(day_start), "to": iso(day_start + datetime.timedelta(days=1))})
                 status, placed, elapsed = call("PUT", path + "/slots?" + query, token_now, body=body)

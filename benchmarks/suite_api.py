@@ -56,3 +56,14 @@ def onboard_partner(gateway, admin, territories):
     assert status == 201, applied
     _, approval, _ = call("POST", gateway + "/api/v1/partners/%s/approve" % applied["id"], admin, body={})
     return slug, applied["id"], (approval["clientId"], approval["clientSecret"])
+
+
+def approved_item(gateway, admin, partner, item):
+    """A partner's content item created, submitted and approved (naming the version reviewed): its id."""
+    status, created, _ = call("POST", gateway + "/api/v1/content", partner, body=item)
+    assert status == 201, created
+    _, submitted, _ = call("POST", gateway + "/api/v1/content/%s/submit" % created["id"], partner)
+    status, approved, _ = call("POST", gateway + "/api/v1/content/%s/approve" % created["id"], admin,
+                               if_match='"%d"' % submitted["version"])
+    assert status == 200, approved
+    return created["id"]

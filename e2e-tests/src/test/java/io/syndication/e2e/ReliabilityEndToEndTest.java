@@ -34,15 +34,15 @@ import io.syndication.testing.Race;
 
 /**
  * The platform's promises under failure, against the packaged services, a real PostgreSQL and a real
- * Keycloak: racing writes, PostgreSQL restarted mid-stream, a service frozen mid-load, Keycloak
- * unreachable. Each scenario prints its figures (answers by status, the slowest answer) for the
- * record; it asserts only behaviour.
+ * Keycloak: racing writes, PostgreSQL restarted mid-stream, a service frozen or stopped mid-load,
+ * Keycloak unreachable. Each scenario prints its answers by status for the record and asserts only
+ * behaviour; how fast racing placements are answered is measured by benchmarks/racing_placements.py.
  */
 @ExtendWith(Platform.class)
 class ReliabilityEndToEndTest {
 
-    /** An answer: its status, media type, whether it said when to retry, and how long it took. */
-    private record Answer(int status, String contentType, boolean retryAfter, long millis) {
+    /** An answer: its status, media type, and whether it said when to retry. */
+    private record Answer(int status, String contentType, boolean retryAfter) {
     }
 
     private static RequestSpecification as(String token) {
@@ -50,10 +50,8 @@ class ReliabilityEndToEndTest {
     }
 
     private static Answer answer(Supplier<ExtractableResponse<Response>> call) {
-        long started = System.nanoTime();
         ExtractableResponse<Response> response = call.get();
-        return new Answer(response.statusCode(), String.valueOf(response.contentType()), response.header("Retry-After") != null,
-                (System.nanoTime() - started) / 1_000_000);
+        return new Answer(response.statusCode(), String.valueOf(response.contentType()), response.header("Retry-After") != null);
     }
 
     /** Fires {@code count} calls at once and collects their answers. */
@@ -64,8 +62,7 @@ class ReliabilityEndToEndTest {
     private static void report(String scenario, List<Answer> answers) {
         Map<Integer, Long> byStatus = new java.util.TreeMap<>();
         answers.forEach(answer -> byStatus.merge(answer.status(), 1L, Long::sum));
-        System.out.printf("[reliability] %s: %d answers %s, slowest %d ms%n", scenario, answers.size(), byStatus,
-                answers.stream().mapToLong(Answer::millis).max().orElse(0));
+        System.out.printf("[reliability] %s: %d answers %s%n", scenario, answers.size(), byStatus);
     }
 
     private static List<Integer> statuses(List<Answer> answers) {

@@ -62,15 +62,11 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
      * identity provider's call between two transactions, and dies with the connection.
      */
     public Uni<Boolean> tryLockLifecycle(UUID id) {
-        return getSession().flatMap(session -> session
-                .createNativeQuery("select pg_try_advisory_lock(hashtextextended(:key, 0))", Boolean.class)
-                .setParameter("key", lifecycleKey(id)).getSingleResult());
+        return lifecycleLock("pg_try_advisory_lock", id);
     }
 
     public Uni<Void> unlockLifecycle(UUID id) {
-        return getSession().flatMap(session -> session
-                .createNativeQuery("select pg_advisory_unlock(hashtextextended(:key, 0))", Boolean.class)
-                .setParameter("key", lifecycleKey(id)).getSingleResult()).replaceWithVoid();
+        return lifecycleLock("pg_advisory_unlock", id).replaceWithVoid();
     }
 
     /** Partners that have, or had, a client at the identity provider. */
@@ -78,7 +74,10 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return list("clientId is not null order by slug");
     }
 
-    private static String lifecycleKey(UUID id) {
-        return "partner-lifecycle:" + id;
+    /** Calls one of PostgreSQL's session advisory-lock functions on the partner's lifecycle key. */
+    private Uni<Boolean> lifecycleLock(String function, UUID id) {
+        return getSession().flatMap(session -> session
+                .createNativeQuery("select " + function + "(hashtextextended(:key, 0))", Boolean.class)
+                .setParameter("key", "partner-lifecycle:" + id).getSingleResult());
     }
 }

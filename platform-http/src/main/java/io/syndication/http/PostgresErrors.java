@@ -1,7 +1,11 @@
 package io.syndication.http;
 
 import java.net.SocketException;
-import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.hibernate.JDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -9,25 +13,30 @@ import org.hibernate.exception.JDBCConnectionException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 
-/** Recognises PostgreSQL's refusals that a service answers as conflicts, anywhere in a failure's causes. */
+/** Recognises PostgreSQL's refusals (conflicts, bad values, a lost database) anywhere in a failure's causes. */
 public final class PostgresErrors {
 
     private PostgresErrors() {
     }
 
+    /** The SQL states of lost connections besides class 08: shut down by an admin, crashed, not yet accepting. */
+    private static final Set<String> CONNECTION_LOST = Set.of("57P01", "57P02", "57P03");
+    /** How Hibernate Reactive names the database's SQL state in a JDBCException's message: "... (23505)". */
+    private static final Pattern STATE_IN_MESSAGE = Pattern.compile("\\(([0-9A-Z]{5})\\)");
+
     /** unique_violation (23505): the value is taken. */
     public static boolean isUniqueViolation(Throwable failure) {
-        return hasSqlState(failure, "23505");
+        return hasSqlState(failure, "23505"::equals);
     }
 
     /** exclusion_violation (23P01): an exclusion constraint, such as no overlapping slots, refused the row. */
     public static boolean isExclusionViolation(Throwable failure) {
-        return hasSqlState(failure, "23P01");
+        return hasSqlState(failure, "23P01"::equals);
     }
 
     /** lock_not_available (55P03): a lock was not granted within the transaction's lock_timeout. */
     public static boolean isLockNotAvailable(Throwable failure) {
-        return hasSqlState(failure, "55P03");
+        return hasSqlState(failure, "55P03"::equals);
     }
 
     /**
@@ -36,15 +45,7 @@ public final class PostgresErrors {
      * service bounds its input before the database sees it; this is the net under that.
      */
     public static boolean isDataException(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
-                return true;
-            }
-            if (cause instanceof JDBCException jdbc && jdbc.getSQLState() != null && jdbc.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, state -> state.startsWith("22"));
     }
 
     /**
@@ -53,30 +54,28 @@ public final class PostgresErrors {
      * (shut down, crashed, not yet accepting connections), or the connection itself refused or closed.
      */
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || List.of("57P01", "57P02", "57P03").contains(pg.getSqlState()))) {
-                return true;
-            }
-            if (cause instanceof ClosedConnectionException || cause instanceof SocketException
-                    || cause instanceof JDBCConnectionException) {
-                return true;
-            }
-        }
-        return false;
+        return hasSqlState(failure, state -> state.startsWith("08") || CONNECTION_LOST.contains(state))
+                || causes(failure).anyMatch(cause -> cause instanceof ClosedConnectionException
+                        || cause instanceof SocketException || cause instanceof JDBCConnectionException);
     }
 
-    private static boolean hasSqlState(Throwable failure, String sqlState) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && sqlState.equals(pg.getSqlState())) {
-                return true;
-            }
-            // Hibernate Reactive reports the database's refusal as a JDBCException naming the state in its message
-            if (cause instanceof JDBCException jdbc && (sqlState.equals(jdbc.getSQLState())
-                    || String.valueOf(jdbc.getMessage()).contains("(" + sqlState + ")"))) {
-                return true;
-            }
+    private static boolean hasSqlState(Throwable failure, Predicate<String> matches) {
+        return causes(failure).flatMap(PostgresErrors::sqlStatesOf).anyMatch(matches);
+    }
+
+    /** The SQL states a failure names: PostgreSQL's own, or Hibernate Reactive's report of one (its field or its message). */
+    private static Stream<String> sqlStatesOf(Throwable cause) {
+        if (cause instanceof PgException pg) {
+            return Stream.ofNullable(pg.getSqlState());
         }
-        return false;
+        if (cause instanceof JDBCException jdbc) {
+            return Stream.concat(Stream.ofNullable(jdbc.getSQLState()),
+                    STATE_IN_MESSAGE.matcher(String.valueOf(jdbc.getMessage())).results().map(named -> named.group(1)));
+        }
+        return Stream.empty();
+    }
+
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, Throwable::getCause);
     }
 }

@@ -44,7 +44,7 @@ public class ProblemMappers {
     public Response domain(ProblemException e, UriInfo uri) {
         Response.ResponseBuilder response = respond(e.problem().at(uri.getPath()));
         // a service this one depends on is down: tell the caller when to come back
-        return e.problem().status() == 503 ? response.header("Retry-After", "5").build() : response.build();
+        return e.problem().status() == 503 ? retryLater(response).build() : response.build();
     }
 
     @ServerExceptionMapper
@@ -126,7 +126,7 @@ public class ProblemMappers {
     }
 
     private static Response unavailableIdentityProvider(UriInfo uri) {
-        return respond(HttpProblems.identityProviderUnavailable(uri.getPath())).header("Retry-After", "5").build();
+        return retryLater(respond(HttpProblems.identityProviderUnavailable(uri.getPath()))).build();
     }
 
     private static boolean causedByUnreachableProvider(Throwable failure) {
@@ -185,9 +185,8 @@ public class ProblemMappers {
         }
         if (PostgresErrors.isUnavailable(e)) {
             LOG.warn("The database was unavailable for " + uri.getPath() + ": " + e);
-            return respond(Problem.of("database-unavailable", "Service Unavailable", 503,
-                    "The service's database cannot be reached right now; retry shortly").at(uri.getPath()))
-                    .header("Retry-After", "5").build();
+            return retryLater(respond(Problem.of("database-unavailable", "Service Unavailable", 503,
+                    "The service's database cannot be reached right now; retry shortly").at(uri.getPath()))).build();
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
         return respond(Problem.of("server-error", "Internal Server Error", 500,
@@ -197,6 +196,11 @@ public class ProblemMappers {
 
     private static Response badRequest(String slug, String detail, UriInfo uri) {
         return respond(Problem.of(slug, "Bad Request", 400, detail).at(uri.getPath())).build();
+    }
+
+    /** A 503's answer says when to come back: long enough for a restart or a failover to pass. */
+    private static Response.ResponseBuilder retryLater(Response.ResponseBuilder response) {
+        return response.header("Retry-After", "5");
     }
 
     static Response.ResponseBuilder respond(Problem problem) {

@@ -57,9 +57,13 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** A watchdog for the running postmaster. SIGINT is PostgreSQL's fast shutdown: sessions end, the server stops cleanly. */
     private static Watchdog guard(Path dataDirectory) {
+        return Watchdog.guard(postmaster(dataDirectory), "INT");
+    }
+
+    /** The running postmaster's process id, from the first line of its postmaster.pid. */
+    private static long postmaster(Path dataDirectory) {
         try {
-            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
-            return Watchdog.guard(Long.parseLong(postmaster), "INT");
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL's postmaster.pid is unreadable in " + dataDirectory, e);
         }
@@ -71,8 +75,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     void restart() {
         try {
-            String postmaster = Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim();
-            Path binaries = Path.of(ProcessHandle.of(Long.parseLong(postmaster)).flatMap(handle -> handle.info().command())
+            Path binaries = Path.of(ProcessHandle.of(postmaster(dataDirectory)).flatMap(handle -> handle.info().command())
                     .orElseThrow(() -> new IllegalStateException("PostgreSQL's postmaster is not running"))).getParent();
             watchdog.dismiss();
             List<String> command = new ArrayList<>();

@@ -153,11 +153,12 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
      * Whether the client was made for this partner: its tokens carry the partner's id, which only
      * {@link #create} sets. The platform's own clients carry no partner_id and are never a partner's.
      */
-    private boolean ownedBy(ClientRepresentation client, UUID partnerId) {
-        List<ProtocolMapperRepresentation> mappers = realm().clients().get(client.getId()).getProtocolMappers().getMappers();
-        return mappers.stream().anyMatch(mapper -> PARTNER_ID_MAPPER.equals(mapper.getProtocolMapper())
-                && Roles.PARTNER_ID_CLAIM.equals(mapper.getConfig().get("claim.name"))
-                && partnerId.toString().equals(mapper.getConfig().get("claim.value")));
+    private static boolean ownedBy(ClientRepresentation client, UUID partnerId) {
+        // the client search answers each client whole, its protocol mappers included: no second call
+        return client.getProtocolMappers() != null && client.getProtocolMappers().stream()
+                .anyMatch(mapper -> PARTNER_ID_MAPPER.equals(mapper.getProtocolMapper())
+                        && Roles.PARTNER_ID_CLAIM.equals(mapper.getConfig().get("claim.name"))
+                        && partnerId.toString().equals(mapper.getConfig().get("claim.value")));
     }
 
     private String create(RealmResource realm, String slug, UUID partnerId, String displayName) {

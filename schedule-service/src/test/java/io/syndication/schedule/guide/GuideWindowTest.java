@@ -3,11 +3,11 @@ package io.syndication.schedule.guide;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,7 @@ class GuideWindowTest {
         assertThat(window.zone(), equalTo(ZoneId.of(zone)));
         assertThat(window.from().toOffsetDateTime(), equalTo(OffsetDateTime.parse(from)));
         assertThat(window.to().toOffsetDateTime(), equalTo(OffsetDateTime.parse(to)));
-        assertThat(Duration.between(window.from(), window.to()), equalTo(Duration.ofHours(hours)));
+        assertThat(ChronoUnit.HOURS.between(window.from(), window.to()), equalTo(hours));
     }
 
     @ParameterizedTest(name = "{0} at {1} is {2}")

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +92,6 @@ class FindingTest {
     }
 
     private static long minute(Instant instant) {
-        return Duration.between(T0, instant).toMinutes();
+        return ChronoUnit.MINUTES.between(T0, instant);
     }
 }

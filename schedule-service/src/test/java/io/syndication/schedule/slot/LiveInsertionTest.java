@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -230,6 +231,6 @@ class LiveInsertionTest {
     }
 
     private static long minute(Instant instant) {
-        return Duration.between(T0, instant).toMinutes();
+        return ChronoUnit.MINUTES.between(T0, instant);
     }
 }

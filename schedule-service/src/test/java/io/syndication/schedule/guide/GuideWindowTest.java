@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +46,7 @@ class GuideWindowTest {
             """)
     void aGuideRunsFromLocalMidnightToLocalMidnightInTheChannelsZone(String zone, LocalDate date, int days, String from,
             String to, long hours) {
-        GuideWindow window = GuideWindow.ofDays(channel(zone), date, days, NOW);
+        GuideWindow window = GuideWindow.ofDays(HarbourTv.in(zone), date, days, NOW);
         assertThat(window.zone(), equalTo(ZoneId.of(zone)));
         assertThat(window.from().toOffsetDateTime(), equalTo(OffsetDateTime.parse(from)));
         assertThat(window.to().toOffsetDateTime(), equalTo(OffsetDateTime.parse(to)));
@@ -67,7 +66,7 @@ class GuideWindowTest {
             America/St_Johns | 2026-12-15T03:29:59Z | 2026-12-14
             """)
     void withoutADateTheGuideIsOfTodayInTheChannelsZone(String zone, Instant now, LocalDate today) {
-        GuideWindow window = GuideWindow.ofDays(channel(zone), null, 1, now);
+        GuideWindow window = GuideWindow.ofDays(HarbourTv.in(zone), null, 1, now);
         assertThat(window.from(), equalTo(today.atStartOfDay(ZoneId.of(zone))));
         assertThat(window.to(), equalTo(today.plusDays(1).atStartOfDay(ZoneId.of(zone))));
     }
@@ -81,25 +80,16 @@ class GuideWindowTest {
             """)
     void aWindowBetweenInstantsIsShownInTheChannelsOffsets(String zone, Instant from, Instant to, String localFrom,
             String localTo) {
-        GuideWindow window = GuideWindow.between(channel(zone), from, to);
+        GuideWindow window = GuideWindow.between(HarbourTv.in(zone), from, to);
         assertThat(window.from().toOffsetDateTime(), equalTo(OffsetDateTime.parse(localFrom)));
         assertThat(window.to().toOffsetDateTime(), equalTo(OffsetDateTime.parse(localTo)));
     }
 
     @Test
     void theSlotsReadAreThoseOfTheChannelOverTheWindowsInstants() {
-        Channel sydney = channel("Australia/Sydney");
+        Channel sydney = HarbourTv.in("Australia/Sydney");
         SlotTable.Window slots = GuideWindow.ofDays(sydney, LocalDate.parse("2026-10-04"), 1, NOW).slots();
         assertThat(slots, equalTo(new SlotTable.Window(sydney.id, Instant.parse("2026-10-03T14:00:00Z"),
                 Instant.parse("2026-10-04T13:00:00Z"))));
-    }
-
-    private static Channel channel(String zone) {
-        Channel channel = new Channel();
-        channel.id = UUID.randomUUID();
-        channel.slug = "harbour-tv";
-        channel.name = "Harbour TV";
-        channel.timeZone = zone;
-        return channel;
     }
 }

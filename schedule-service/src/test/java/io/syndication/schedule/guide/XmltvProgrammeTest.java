@@ -70,7 +70,7 @@ class XmltvProgrammeTest {
 
     @Test
     void theHeaderIsDatedInUtcAndListsEveryChannelFirst() {
-        Channel second = channel("Asia/Kathmandu");
+        Channel second = HarbourTv.in("Asia/Kathmandu");
         second.slug = "k&k";
         second.name = "K & K <Nepal>";
         GuideWindow kathmandu = new GuideWindow(second, ZoneId.of("Asia/Kathmandu"), null, null);
@@ -89,16 +89,7 @@ class XmltvProgrammeTest {
     }
 
     private static GuideWindow window(String zone) {
-        return GuideWindow.between(channel(zone), Instant.parse("2026-12-14T00:00:00Z"), Instant.parse("2026-12-16T00:00:00Z"));
-    }
-
-    private static Channel channel(String zone) {
-        Channel channel = new Channel();
-        channel.id = UUID.randomUUID();
-        channel.slug = "harbour-tv";
-        channel.name = "Harbour TV";
-        channel.timeZone = zone;
-        return channel;
+        return GuideWindow.between(HarbourTv.in(zone), Instant.parse("2026-12-14T00:00:00Z"), Instant.parse("2026-12-16T00:00:00Z"));
     }
 
     private static Slot slot(SlotKind kind, String title, Instant start, Instant end) {

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 
 /**
  * The rules of the catalogue: items belong to the partner whose token created them, carry only
@@ -101,18 +102,16 @@ public class ContentService {
                     "is required to " + action.name().toLowerCase() + " an item"));
         }
         if (action.judgesAVersion() && version == null) {
-            return Uni.createFrom().failure(new ProblemException(Problem.of("if-match-required", "Precondition Required",
-                    428, "Send the ETag of the version you reviewed in If-Match to " + action.name().toLowerCase()
-                            + " an item")));
+            return Uni.createFrom().failure(ProblemType.IF_MATCH_REQUIRED.exception(
+                    "Send the ETag of the version you reviewed in If-Match to " + action.name().toLowerCase() + " an item"));
         }
         return items.findById(id).flatMap(item -> {
             if (version != null && version != item.version) {
                 return Uni.createFrom().<ContentItem>failure(ProblemException.staleVersion(item.version));
             }
             if (!action.allowedFrom(item.status)) {
-                return Uni.createFrom().<ContentItem>failure(new ProblemException(Problem.of("illegal-transition",
-                        "Conflict", 409, "The item is " + item.status + "; " + action.name().toLowerCase()
-                                + " is not allowed from that status")));
+                return Uni.createFrom().<ContentItem>failure(ProblemType.ILLEGAL_TRANSITION.exception(
+                        "The item is " + item.status + "; " + action.name().toLowerCase() + " is not allowed from that status"));
             }
             ContentStatus from = item.status;
             item.status = action.result();
@@ -176,15 +175,15 @@ public class ContentService {
                         "is not one of your partner's territories " + licensed));
             }
         }
-        return violations.isEmpty() ? null : new ProblemException(Problem.of("validation", "Bad Request", 400,
+        return violations.isEmpty() ? null : new ProblemException(ProblemType.VALIDATION.problem(
                 "The item names territories your partner is not licensed for").withViolations(violations));
     }
 
     /** A write that lost a race on the item's version: 412 when the caller named the version (If-Match), else 409. */
     private static ProblemException lostRace(Long expectedVersion) {
         return expectedVersion == null ? ConcurrentChange.problem("The item")
-                : new ProblemException(Problem.of("stale-version", "Precondition Failed", 412, "The item was changed by "
-                        + "another request since the version If-Match names; read it again and retry"));
+                : ProblemType.STALE_VERSION.exception("The item was changed by "
+                        + "another request since the version If-Match names; read it again and retry");
     }
 
     private static ProblemException externalIdTaken(String externalId) {

@@ -13,7 +13,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.HttpProblems;
-import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -76,15 +76,14 @@ public class PartnerStandings {
         standings.get(partnerId, (id, executor) -> ask(authorization).toCompletionStage().toCompletableFuture())
                 .whenComplete((standing, failure) -> context.runOnContext(ignored -> {
                     if (failure != null) {
-                        rc.response().putHeader("Retry-After", "5");
-                        HttpProblems.write(rc, Problem.of("partner-service-unavailable", "Service Unavailable", 503,
+                        HttpProblems.write(rc, ProblemType.PARTNER_SERVICE_UNAVAILABLE.problem(
                                 "partner-service cannot confirm your partner's standing right now; retry shortly")
                                 .at(rc.request().path()));
                     } else if (standing.active()) {
                         rc.next();
                     } else {
                         standings.synchronous().invalidate(partnerId);
-                        HttpProblems.write(rc, Problem.of("partner-inactive", "Forbidden", 403, standing.refusal())
+                        HttpProblems.write(rc, ProblemType.PARTNER_INACTIVE.problem(standing.refusal())
                                 .at(rc.request().path()));
                     }
                 }));

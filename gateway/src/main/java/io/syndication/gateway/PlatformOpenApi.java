@@ -17,7 +17,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.HttpProblems;
-import io.syndication.http.Problem;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -26,6 +25,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.syndication.http.ProblemType;
 
 /**
  * {@code GET /openapi}: the whole platform's API as one document, merged from the services' own,
@@ -72,7 +72,7 @@ public class PlatformOpenApi {
             }
         }).onFailure(failure -> {
             LOG.warnf("The platform's OpenAPI document could not be made: %s", failure.toString());
-            HttpProblems.write(rc, Problem.of("upstream-unavailable", "Service Unavailable", 503,
+            HttpProblems.write(rc, ProblemType.UPSTREAM_UNAVAILABLE.problem(
                 "No service's API description could be read; retry shortly").at("/openapi"));
         });
     }

@@ -16,7 +16,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.syndication.gateway.config.RateLimitConfig;
 import io.syndication.http.HttpProblems;
-import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -68,7 +68,7 @@ public class RateLimits {
         }
         long retryAfter = Math.max(1, seconds(probe.getNanosToWaitForRefill()));
         rc.response().putHeader("Retry-After", Long.toString(retryAfter));
-        HttpProblems.write(rc, Problem.of("rate-limited", "Too Many Requests", 429,
+        HttpProblems.write(rc, ProblemType.RATE_LIMITED.problem(
                 "This client's limit is " + keyed.limit().requests() + " requests per " + keyed.limit().per().toSeconds()
                         + " s; retry after " + retryAfter + " s").at(rc.request().path()));
     }

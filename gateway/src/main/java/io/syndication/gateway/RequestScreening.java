@@ -6,9 +6,9 @@ import java.util.List;
 import jakarta.enterprise.event.Observes;
 
 import io.syndication.http.HttpProblems;
-import io.syndication.http.Problem;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.syndication.http.ProblemType;
 
 /**
  * Turns a request away before anything else reads it when its URL or headers are larger than the
@@ -35,20 +35,20 @@ public class RequestScreening {
         String uri = rc.request().uri();
         if (uri.length() > MAX_URI_LENGTH) {
             // no instance: the problem would repeat the whole URL
-            HttpProblems.write(rc, Problem.of("uri-too-long", "URI Too Long", 414, "The URL has " + uri.length()
+            HttpProblems.write(rc, ProblemType.URI_TOO_LONG.problem("The URL has " + uri.length()
                     + " characters; at most " + MAX_URI_LENGTH + " are accepted"));
             return;
         }
         int headerBytes = headerBytes(rc);
         if (headerBytes > MAX_HEADER_BYTES) {
-            HttpProblems.write(rc, Problem.of("headers-too-large", "Request Header Fields Too Large", 431, "The headers have "
+            HttpProblems.write(rc, ProblemType.HEADERS_TOO_LARGE.problem("The headers have "
                     + headerBytes + " bytes; at most " + MAX_HEADER_BYTES + " are accepted").at(rc.request().path()));
             return;
         }
         String path = rc.request().path();
         String normal = normalForm(path);
         if (!normal.equals(path)) {
-            HttpProblems.write(rc, Problem.of("path-not-normal", "Bad Request", 400, "The path is not in its normal form "
+            HttpProblems.write(rc, ProblemType.PATH_NOT_NORMAL.problem("The path is not in its normal form "
                     + "(no empty or dot segments, no percent-encoded letters, digits or -._~); send it as " + normal)
                     .at(normal));
             return;

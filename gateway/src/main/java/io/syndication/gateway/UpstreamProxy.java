@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 import io.syndication.http.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -81,13 +82,13 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         HttpServerRequest incoming = rc.request();
         String transferEncoding = incoming.getHeader(HttpHeaders.TRANSFER_ENCODING);
         if (transferEncoding != null && !"chunked".equalsIgnoreCase(transferEncoding)) {
-            HttpProblems.write(rc, Problem.of("unsupported-transfer-encoding", "Bad Request", 400,
+            HttpProblems.write(rc, ProblemType.UNSUPPORTED_TRANSFER_ENCODING.problem(
                     "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
             return;
         }
         UpstreamCircuit.Pass pass = circuit.admit(longWrites);
         if (pass == UpstreamCircuit.Pass.REFUSED) {
-            refuse(rc, Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+            refuse(rc, ProblemType.UPSTREAM_UNAVAILABLE.problem("The " + upstream
                     + " behind this path failed repeatedly and is not being called for now; retry after the Retry-After delay"));
             return;
         }
@@ -111,9 +112,9 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 LOG.warnf("Upstream %s failed for %s %s: %s", upstream, incoming.method(), incoming.path(),
                         sent.cause().getMessage());
                 refuse(rc, timedOut
-                        ? Problem.of("upstream-timeout", "Gateway Timeout", 504, "The " + upstream
+                        ? ProblemType.UPSTREAM_TIMEOUT.problem("The " + upstream
                                 + " behind this path did not answer within " + readable(silenceAllowed))
-                        : Problem.of("upstream-unavailable", "Service Unavailable", 503, "The " + upstream
+                        : ProblemType.UPSTREAM_UNAVAILABLE.problem("The " + upstream
                                 + " behind this path cannot be reached; retry shortly"));
             }
         });

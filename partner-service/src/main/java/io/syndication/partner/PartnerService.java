@@ -11,8 +11,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.ConcurrentChange;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 import io.syndication.partner.config.AgreementConfig;
 import io.syndication.partner.credentials.IssuedCredentials;
 import io.syndication.partner.credentials.PartnerCredentials;
@@ -183,8 +183,8 @@ public class PartnerService {
 
     private static void checkAllowed(Partner partner, PartnerAction action) {
         if (!action.allowedFrom(partner.status)) {
-            throw new ProblemException(Problem.of("illegal-transition", "Conflict", 409,
-                    "Partner is " + partner.status + "; it cannot be " + pastTense(action) + " from that status"));
+            throw ProblemType.ILLEGAL_TRANSITION.exception(
+                    "Partner is " + partner.status + "; it cannot be " + pastTense(action) + " from that status");
         }
     }
 
@@ -199,8 +199,8 @@ public class PartnerService {
     }
 
     static ProblemException changeUnderWay(UUID id) {
-        return new ProblemException(Problem.of("partner-change-under-way", "Conflict", 409,
-                "Another change of partner " + id + " is under way; read the partner again and retry"));
+        return ProblemType.PARTNER_CHANGE_UNDER_WAY.exception(
+                "Another change of partner " + id + " is under way; read the partner again and retry");
     }
 
     private static ProblemException slugTaken(String slug) {

@@ -23,7 +23,7 @@ public final class ConcurrentChange {
     }
 
     public static ProblemException problem(String what) {
-        return new ProblemException(Problem.of("concurrent-change", "Conflict", 409,
-                what + " was changed by another request at the same time; read it again and retry"));
+        return ProblemType.CONCURRENT_CHANGE.exception(
+                what + " was changed by another request at the same time; read it again and retry");
     }
 }

@@ -10,24 +10,24 @@ public final class HttpProblems {
     }
 
     public static Problem notFound(String path) {
-        return Problem.of("not-found", "Not Found", 404, "There is no resource at " + path).at(path);
+        return ProblemType.NOT_FOUND.problem("There is no resource at " + path).at(path);
     }
 
     public static Problem methodNotAllowed(String method, String path) {
-        return Problem.of("method-not-allowed", "Method Not Allowed", 405,
+        return ProblemType.METHOD_NOT_ALLOWED.problem(
                 "Method " + method + " is not allowed on " + path).at(path);
     }
 
     public static Problem unauthorized(String path, String detail) {
-        return Problem.of("unauthorized", "Unauthorized", 401, detail).at(path);
+        return ProblemType.UNAUTHORIZED.problem(detail).at(path);
     }
 
     public static Problem forbidden(String path) {
-        return Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this operation").at(path);
+        return ProblemType.FORBIDDEN.problem("Your role does not allow this operation").at(path);
     }
 
     public static Problem identityProviderUnavailable(String path) {
-        return Problem.of("identity-provider-unavailable", "Service Unavailable", 503,
+        return ProblemType.IDENTITY_PROVIDER_UNAVAILABLE.problem(
                 "The identity provider cannot be reached to verify the token; retry shortly").at(path);
     }
 
@@ -35,6 +35,9 @@ public final class HttpProblems {
     public static void write(RoutingContext rc, Problem problem) {
         if (rc.response().ended()) {
             return;
+        }
+        if (ProblemType.retriedLater(problem) && !rc.response().headers().contains("Retry-After")) {
+            rc.response().putHeader("Retry-After", Integer.toString(ProblemType.RETRY_AFTER_SECONDS));
         }
         rc.response().setStatusCode(problem.status())
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -41,8 +41,8 @@ public record Page<T>(List<T> items, String next) {
     }
 
     public static ProblemException invalidCursor() {
-        return new ProblemException(Problem.of("invalid-cursor", "Bad Request", 400,
-                "The cursor is not one this API issued; start again without it"));
+        return ProblemType.INVALID_CURSOR.exception(
+                "The cursor is not one this API issued; start again without it");
     }
 
     private static String encode(String sortKey) {

@@ -17,15 +17,13 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    private static final String TYPE_BASE = "https://syndication.example/problems/";
-
     /** One offending field of a request that failed validation. */
     @RegisterForReflection
     public record Violation(String field, String message) {
     }
 
-    public static Problem of(String slug, String title, int status, String detail) {
-        return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, List.of());
+    public static Problem of(ProblemType kind, String detail) {
+        return new Problem(kind.type(), kind.title(), kind.status(), detail, null, List.of());
     }
 
     public Problem at(String path) {

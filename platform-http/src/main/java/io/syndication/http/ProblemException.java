@@ -16,22 +16,22 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(Problem.of("not-found", "Not Found", 404, what + " does not exist"));
+        return ProblemType.NOT_FOUND.exception(what + " does not exist");
     }
 
     public static ProblemException conflict(String detail) {
-        return new ProblemException(Problem.of("conflict", "Conflict", 409, detail));
+        return ProblemType.CONFLICT.exception(detail);
     }
 
     /** A 400 naming one field, shaped like a bean-validation failure. */
     public static ProblemException invalidField(String field, String message) {
-        return new ProblemException(Problem.of("validation", "Bad Request", 400, "The request has invalid fields: " + field)
+        return new ProblemException(ProblemType.VALIDATION.problem("The request has invalid fields: " + field)
                 .withViolations(List.of(new Problem.Violation(field, message))));
     }
 
     public static ProblemException staleVersion(long current) {
-        return new ProblemException(Problem.of("stale-version", "Precondition Failed", 412,
-                "If-Match does not name the current version " + current + "; read the resource again and retry"));
+        return ProblemType.STALE_VERSION.exception(
+                "If-Match does not name the current version " + current + "; read the resource again and retry");
     }
 
     public Problem problem() {

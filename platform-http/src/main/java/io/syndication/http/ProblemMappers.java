@@ -42,16 +42,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        Response.ResponseBuilder response = respond(e.problem().at(uri.getPath()));
-        // a service this one depends on is down: tell the caller when to come back
-        return e.problem().status() == 503 ? retryLater(response).build() : response.build();
+        return respond(e.problem().at(uri.getPath())).build();
     }
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = violationsOf(e.getConstraintViolations());
         String fields = violations.stream().map(Problem.Violation::field).distinct().collect(Collectors.joining(", "));
-        Problem problem = Problem.of("validation", "Bad Request", 400, "The request has invalid fields: " + fields)
+        Problem problem = ProblemType.VALIDATION.problem("The request has invalid fields: " + fields)
                 .withViolations(violations).at(uri.getPath());
         return respond(problem).build();
     }
@@ -66,18 +64,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return badRequest("malformed-json", malformedDetail(e), uri);
+        return malformed(malformedDetail(e), uri);
     }
 
     // Declared for the subtype too: quarkus-rest-jackson has its own mapper for it, with another body.
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
-        return badRequest("malformed-json", mismatchDetail(e), uri);
+        return malformed(mismatchDetail(e), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonMappingException e, UriInfo uri) {
-        return badRequest("malformed-json", mismatchDetail(e), uri);
+        return malformed(mismatchDetail(e), uri);
     }
 
     private static String malformedDetail(JsonParseException e) {
@@ -126,7 +124,7 @@ public class ProblemMappers {
     }
 
     private static Response unavailableIdentityProvider(UriInfo uri) {
-        return retryLater(respond(HttpProblems.identityProviderUnavailable(uri.getPath()))).build();
+        return respond(HttpProblems.identityProviderUnavailable(uri.getPath())).build();
     }
 
     private static boolean causedByUnreachableProvider(Throwable failure) {
@@ -156,17 +154,18 @@ public class ProblemMappers {
         int status = original.getStatus();
         Problem problem = switch (status) {
             // JAX-RS answers 404 for a path or query parameter it cannot convert; the caller sent a malformed value
-            case 404 -> e.getCause() != null ? Problem.of("validation", "Bad Request", 400,
+            case 404 -> e.getCause() != null ? ProblemType.VALIDATION.problem(
                     "A path or query parameter has the wrong form: dates and instants are RFC 3339, ids are UUIDs, "
                             + "names are as the OpenAPI document lists them") : HttpProblems.notFound(uri.getPath());
             case 405 -> HttpProblems.methodNotAllowed(request.method().name(), uri.getPath());
-            case 415 -> Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
                     "Content type '" + request.getHeader(HttpHeaders.CONTENT_TYPE) + "' is not accepted here; send application/json");
-            case 406 -> Problem.of("not-acceptable", "Not Acceptable", 406,
+            case 406 -> ProblemType.NOT_ACCEPTABLE.problem(
                     "None of the media types in Accept can be produced here");
-            default -> Problem.of(status >= 500 ? "server-error" : "bad-request",
-                    original.getStatusInfo().getReasonPhrase(), status,
-                    status >= 500 ? "The request could not be completed" : "The request is not valid");
+            // any other status JAX-RS chose stays as it is, under the catalogue's generic type for its class
+            default -> status >= 500
+                    ? otherStatus(ProblemType.SERVER_ERROR, original, "The request could not be completed")
+                    : otherStatus(ProblemType.BAD_REQUEST, original, "The request is not valid");
         };
         Response.ResponseBuilder response = respond(problem.at(uri.getPath()));
         if (original.getHeaderString(HttpHeaders.ALLOW) != null) {
@@ -179,32 +178,35 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (PostgresErrors.isDataException(e)) {
             LOG.warn("A value the database cannot store reached it on " + uri.getPath() + ": " + e);
-            return respond(Problem.of("unstorable-value", "Bad Request", 400,
+            return respond(ProblemType.UNSTORABLE_VALUE.problem(
                     "The request holds a value that cannot be stored or searched for (a NUL character, text too long, "
                             + "a date out of range)").at(uri.getPath())).build();
         }
         if (PostgresErrors.isUnavailable(e)) {
             LOG.warn("The database was unavailable for " + uri.getPath() + ": " + e);
-            return retryLater(respond(Problem.of("database-unavailable", "Service Unavailable", 503,
-                    "The service's database cannot be reached right now; retry shortly").at(uri.getPath()))).build();
+            return respond(ProblemType.DATABASE_UNAVAILABLE.problem(
+                    "The service's database cannot be reached right now; retry shortly").at(uri.getPath())).build();
         }
         LOG.error("Unexpected failure on " + uri.getPath(), e);
-        return respond(Problem.of("server-error", "Internal Server Error", 500,
+        return respond(ProblemType.SERVER_ERROR.problem(
                 "The request could not be completed; quote its X-Request-Id when reporting this").at(uri.getPath()))
                 .build();
     }
 
-    private static Response badRequest(String slug, String detail, UriInfo uri) {
-        return respond(Problem.of(slug, "Bad Request", 400, detail).at(uri.getPath())).build();
+    private static Problem otherStatus(ProblemType kind, Response original, String detail) {
+        return new Problem(kind.type(), original.getStatusInfo().getReasonPhrase(), original.getStatus(), detail, null,
+                List.of());
     }
 
-    /** A 503's answer says when to come back: long enough for a restart or a failover to pass. */
-    private static Response.ResponseBuilder retryLater(Response.ResponseBuilder response) {
-        return response.header("Retry-After", "5");
+    private static Response malformed(String detail, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_JSON.problem(detail).at(uri.getPath())).build();
     }
 
+    /** A problem's answer; one of a dependency that is down says when to come back. */
     static Response.ResponseBuilder respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        return ProblemType.retriedLater(problem) ? response.header(HttpHeaders.RETRY_AFTER, ProblemType.RETRY_AFTER_SECONDS)
+                : response;
     }
 
     /**

@@ -25,8 +25,8 @@ public final class Versions {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ProblemException(Problem.of("invalid-if-match", "Bad Request", 400,
-                    "If-Match must be an ETag this API issued, such as \"3\""));
+            throw ProblemType.INVALID_IF_MATCH.exception(
+                    "If-Match must be an ETag this API issued, such as \"3\"");
         }
     }
 }

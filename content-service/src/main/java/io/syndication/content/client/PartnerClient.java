@@ -17,8 +17,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.cache.CacheKey;
 import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.Problem;
-import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 
 /**
  * Whether a partner acting here is still ACTIVE, asked of partner-service with the partner's own
@@ -85,7 +84,7 @@ public class PartnerClient {
 
     private static <T> Uni<T> unavailable(UUID partnerId, Throwable failure) {
         LOG.warnf("partner-service could not tell the standing of partner %s: %s", partnerId, failure.toString());
-        return Uni.createFrom().failure(new ProblemException(Problem.of("partner-service-unavailable",
-                "Service Unavailable", 503, "The partner's standing cannot be confirmed right now; retry shortly")));
+        return Uni.createFrom().failure(ProblemType.PARTNER_SERVICE_UNAVAILABLE.exception(
+                "The partner's standing cannot be confirmed right now; retry shortly"));
     }
 }

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.content.Viewer;
 import io.syndication.content.client.PartnerClient;
 import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 
 /**
  * Refuses a partner's still-valid token once partner-service no longer counts the partner ACTIVE
@@ -33,7 +34,7 @@ public class ActivePartnersOnly {
         }
         return partners.standing(partner.partnerId(), headers.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .map(standing -> standing.active() ? null : Response.status(403).type(Problem.MEDIA_TYPE)
-                        .entity(Problem.of("partner-inactive", "Forbidden", 403,
+                        .entity(ProblemType.PARTNER_INACTIVE.problem(
                                 "Your partner is not active; its tokens are refused until it is reinstated"))
                         .build());
     }

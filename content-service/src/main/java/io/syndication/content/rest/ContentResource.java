@@ -51,6 +51,7 @@ import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
 import io.syndication.content.Viewer;
 import io.syndication.content.client.PartnerClient;
+import io.syndication.http.ProblemType;
 import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
 import io.syndication.http.Page;
@@ -149,7 +150,7 @@ public class ContentResource {
             if (item.externalId() == null) {
                 listed.add(new Problem.Violation("externalId", "is required in a batch"));
             }
-            return Uni.createFrom().item(failed(item.externalId(), Problem.of("validation", "Bad Request", 400,
+            return Uni.createFrom().item(failed(item.externalId(), ProblemType.VALIDATION.problem(
                     "The item has invalid fields").withViolations(listed)));
         }
         return service.upsert(partnerId, item.externalId(), item.toFields(), licensed, actor)
@@ -157,7 +158,7 @@ public class ContentResource {
                         done.item().id, null))
                 .onFailure().recoverWithItem(e -> failed(item.externalId(), e instanceof ProblemException problem
                         ? problem.problem()
-                        : Problem.of("server-error", "Internal Server Error", 500, "The item could not be stored; send it again")));
+                        : ProblemType.SERVER_ERROR.problem("The item could not be stored; send it again")));
     }
 
     private static BatchResult.Item failed(String externalId, Problem problem) {
@@ -322,7 +323,7 @@ public class ContentResource {
         if (viewers.current() instanceof Viewer.Partner partner) {
             return partner.partnerId();
         }
-        throw new ProblemException(Problem.of("forbidden", "Forbidden", 403, "Only a partner submits content"));
+        throw ProblemType.FORBIDDEN.exception("Only a partner submits content");
     }
 
     private String actor() {

@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
 import io.syndication.partner.config.IdentityProviderConfig;
 
@@ -136,8 +136,8 @@ public class KeycloakPartnerCredentials implements PartnerCredentials {
     /** Whatever Keycloak answered, the caller did nothing wrong: the platform cannot manage credentials now. */
     private static ProblemException unavailable(Throwable failure) {
         LOG.error("Keycloak refused or failed a partner client change", failure);
-        return new ProblemException(Problem.of("identity-provider-unavailable", "Service Unavailable", 503,
-                "Partner credentials cannot be managed at the identity provider right now; retry shortly"));
+        return ProblemType.IDENTITY_PROVIDER_UNAVAILABLE.exception(
+                "Partner credentials cannot be managed at the identity provider right now; retry shortly");
     }
 
     private RealmResource realm() {

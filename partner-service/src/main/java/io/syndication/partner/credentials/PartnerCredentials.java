@@ -3,8 +3,8 @@ package io.syndication.partner.credentials;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 
 /**
  * The identity provider's side of a partner: a confidential client with the client-credentials
@@ -32,7 +32,7 @@ public interface PartnerCredentials {
 
     /** The 409 of a slug whose client id already names a client that is not the partner's. */
     static ProblemException clientIdTakenProblem(String slug) {
-        return new ProblemException(Problem.of("client-id-taken", "Conflict", 409, "The slug '" + slug
-                + "' names a client the identity provider already has for someone else; choose another slug"));
+        return ProblemType.CLIENT_ID_TAKEN.exception("The slug '" + slug
+                + "' names a client the identity provider already has for someone else; choose another slug");
     }
 }

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 import io.syndication.partner.PartnerRepository;
 import io.syndication.partner.PartnerStatus;
 
@@ -35,7 +36,7 @@ public class ActivePartnersOnly {
         }
         return partners.statusOf(partnerId).map(status -> status == PartnerStatus.ACTIVE ? null
                 : Response.status(403).type(Problem.MEDIA_TYPE)
-                        .entity(Problem.of("partner-inactive", "Forbidden", 403, "Your partner is "
+                        .entity(ProblemType.PARTNER_INACTIVE.problem("Your partner is "
                                 + (status == null ? "unknown" : status) + "; its tokens are refused until it is reinstated"))
                         .build());
     }

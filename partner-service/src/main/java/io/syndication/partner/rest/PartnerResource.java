@@ -32,8 +32,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.Page;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
 import io.syndication.http.Versions;
 import io.syndication.http.validation.Territory;
@@ -126,8 +126,8 @@ public class PartnerResource {
         caller.mayAccess(id, false);
         PartnerEdit edit = patch.toEdit();
         if (!caller.isAdmin() && !edit.adminOnlyFields().isEmpty()) {
-            throw new ProblemException(Problem.of("admin-only-fields", "Forbidden", 403,
-                    "Only a platform admin changes " + String.join(", ", edit.adminOnlyFields())));
+            throw ProblemType.ADMIN_ONLY_FIELDS.exception(
+                    "Only a platform admin changes " + String.join(", ", edit.adminOnlyFields()));
         }
         return service.edit(id, Versions.fromIfMatch(ifMatch), edit, caller.name())
                 .map(partner -> Response.ok(PartnerView.of(partner)).tag(Versions.etag(partner.version)).build());

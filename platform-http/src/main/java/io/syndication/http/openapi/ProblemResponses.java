@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 import io.syndication.http.Problem;
+import io.syndication.http.ProblemType;
 
 /**
  * Documents the problem+json answers every operation can give, from what the operation is (secured,
@@ -72,32 +73,32 @@ public class ProblemResponses implements OASFilter {
         boolean conditional = hasParameters && operation.getParameters().stream()
                 .map(Parameter::getName).anyMatch("If-Match"::equalsIgnoreCase);
         if (hasBody || hasParameters) {
-            add(responses, 400, "Bad Request", "validation", "The request has invalid fields: territories[1]",
+            add(responses, ProblemType.VALIDATION, "The request has invalid fields: territories[1]",
                     "Invalid input; every offending field is listed in violations", path);
         }
         if (secured) {
-            add(responses, 401, "Unauthorized", "unauthorized", "A bearer token is required; get one from the platform's token endpoint",
+            add(responses, ProblemType.UNAUTHORIZED, "A bearer token is required; get one from the platform's token endpoint",
                     "No valid bearer token for this platform", path);
-            add(responses, 403, "Forbidden", "forbidden", "Your role does not allow this operation",
+            add(responses, ProblemType.FORBIDDEN, "Your role does not allow this operation",
                     "The token's role or partner may not do this", path);
-            add(responses, 503, "Service Unavailable", "identity-provider-unavailable",
+            add(responses, ProblemType.IDENTITY_PROVIDER_UNAVAILABLE,
                     "The identity provider cannot be reached to verify the token; retry shortly",
                     "A service this depends on is unavailable; retry after Retry-After", path);
         }
         if (path.contains("{")) {
-            add(responses, 404, "Not Found", "not-found", "Partner 6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002 does not exist",
+            add(responses, ProblemType.NOT_FOUND, "Partner 6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002 does not exist",
                     "No such resource, or not one the caller may see", path);
         }
         if (method != PathItem.HttpMethod.GET) {
-            add(responses, 409, "Conflict", "conflict", "Partner is SUSPENDED; it cannot be approved from that status",
+            add(responses, ProblemType.CONFLICT, "Partner is SUSPENDED; it cannot be approved from that status",
                     "Conflicts with the resource's current state", path);
         }
         if (hasBody) {
-            add(responses, 415, "Unsupported Media Type", "unsupported-media-type",
+            add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Content type 'text/plain' is not accepted here; send application/json", "The body is not JSON", path);
         }
         if (conditional) {
-            add(responses, 412, "Precondition Failed", "stale-version",
+            add(responses, ProblemType.STALE_VERSION,
                     "If-Match does not name the current version 4; read the resource again and retry",
                     "If-Match names a version that is no longer current", path);
         }
@@ -125,14 +126,13 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
-    private static void add(APIResponses responses, int status, String title, String type, String detail,
-            String description, String path) {
-        String code = Integer.toString(status);
+    private static void add(APIResponses responses, ProblemType kind, String detail, String description, String path) {
+        String code = Integer.toString(kind.status());
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        Map<String, Object> example = Map.of("type", "https://syndication.example/problems/" + type, "title", title,
-                "status", status, "detail", detail, "instance", path);
+        Map<String, Object> example = Map.of("type", kind.type().toString(), "title", kind.title(),
+                "status", kind.status(), "detail", detail, "instance", path);
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                 .example(example);

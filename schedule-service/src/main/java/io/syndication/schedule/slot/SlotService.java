@@ -21,6 +21,7 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.client.ContentClient;
 import io.syndication.schedule.client.ContentRestClient.ContentRecord;
@@ -193,11 +194,11 @@ public class SlotService {
             }
         }
         if (!invalid.isEmpty()) {
-            throw refused(Problem.of("validation", "Bad Request", 400, invalid.size() + " of the window's slots are invalid"),
+            throw refused(ProblemType.VALIDATION.problem(invalid.size() + " of the window's slots are invalid"),
                     invalid);
         }
         if (!unplaceable.isEmpty()) {
-            throw refused(Problem.of("placement-rule", "Unprocessable Content", 422,
+            throw refused(ProblemType.PLACEMENT_RULE.problem(
                     unplaceable.size() + " of the window's slots break placement rules"), unplaceable);
         }
         return ordered;
@@ -334,7 +335,7 @@ public class SlotService {
             }
         }
         if (!unlicensed.isEmpty()) {
-            throw refused(Problem.of("placement-rule", "Unprocessable Content", 422, "The push would carry "
+            throw refused(ProblemType.PLACEMENT_RULE.problem("The push would carry "
                     + unlicensed.size() + " slots past their content's rights; use TRIM or DROP, or move them first"),
                     unlicensed);
         }
@@ -348,8 +349,8 @@ public class SlotService {
             Instant end, LivePolicy policy) {
         return policy == LivePolicy.PUSH ? table.endingAfter(connection, channelId, start, MAX_SLOTS + 1).map(later -> {
             if (later.size() > MAX_SLOTS) {
-                throw new ProblemException(Problem.of("push-too-long", "Unprocessable Content", 422, "The push would move "
-                        + "more than " + MAX_SLOTS + " later slots; leave a gap after the event, or use TRIM or DROP"));
+                throw ProblemType.PUSH_TOO_LONG.exception("The push would move "
+                        + "more than " + MAX_SLOTS + " later slots; leave a gap after the event, or use TRIM or DROP");
             }
             return later;
         }) : table.overlapping(connection, channelId, start, end);
@@ -440,18 +441,18 @@ public class SlotService {
     }
 
     private static ProblemException unplaceable(List<SlotPlacement.Breach> breaches) {
-        return new ProblemException(Problem.of("placement-rule", "Unprocessable Content", 422,
+        return new ProblemException(ProblemType.PLACEMENT_RULE.problem(
                 "The slot breaks " + breaches.stream().map(SlotPlacement.Breach::rule).collect(Collectors.joining(", ")))
                 .withViolations(breaches.stream().map(b -> new Problem.Violation(b.rule(), b.detail())).toList()));
     }
 
     private static ProblemException notLive(UUID contentId, ContentRecord item) {
-        return new ProblemException(Problem.of("not-a-live-event", "Unprocessable Content", 422,
-                "Content " + contentId + " is a " + item.kind() + "; only a LIVE_EVENT goes live"));
+        return ProblemType.NOT_A_LIVE_EVENT.exception(
+                "Content " + contentId + " is a " + item.kind() + "; only a LIVE_EVENT goes live");
     }
 
     private static ProblemException noFiller(String detail) {
-        return new ProblemException(Problem.of("no-filler", "Unprocessable Content", 422, detail));
+        return ProblemType.NO_FILLER.exception(detail);
     }
 
     private static ProblemException concurrentEdit(Throwable failure) {
@@ -460,7 +461,7 @@ public class SlotService {
 
     private static ProblemException contentServiceDown(Throwable failure) {
         return failure instanceof ProblemException problem ? problem
-                : new ProblemException(Problem.of("content-service-unavailable", "Service Unavailable", 503,
-                        "content-service cannot confirm the content right now; retry shortly"));
+                : ProblemType.CONTENT_SERVICE_UNAVAILABLE.exception(
+                        "content-service cannot confirm the content right now; retry shortly");
     }
 }

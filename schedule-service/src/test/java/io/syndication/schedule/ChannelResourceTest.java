@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -23,8 +23,10 @@ import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+// the same resources as the other test classes, so that they share one start of the service
+@WithTestResource(FakeContentServiceResource.class)
 class ChannelResourceTest {
 
     private static String unique(String slug) {

@@ -19,7 +19,8 @@ import io.vertx.core.json.JsonObject;
  * last digits: ...0001 an approved 30-minute programme, ...0002 an approved live event, ...0003 not
  * approved (404 for an operator), ...0004 approved but licensed for SG only until 2026-06-01 from a
  * suspended partner, ...0005 an approved 10-minute clip, ...0503 a failing content-service; any
- * other 5a1e0000-... id an approved 30-minute programme. {@code POST /control/{id}/retire},
+ * other 5a1e0000-... id an approved 30-minute programme. A call without the operator's bearer token
+ * is a 401, as content-service answers it, so every test also proves the token is passed on. {@code POST /control/{id}/retire},
  * {@code /suspend} and {@code /expire} retire an item, suspend its partner or end its rights on
  * 2026-06-01 from then on, as an admin or the partner would in content- or partner-service.
  */
@@ -57,6 +58,8 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
             if (path[1].equals("control")) {
                 (path[3].equals("retire") ? retired : path[3].equals("suspend") ? suspended : expired).add(id);
                 request.response().setStatusCode(204).end();
+            } else if (request.getHeader("Authorization") == null || !request.getHeader("Authorization").startsWith("Bearer ")) {
+                request.response().setStatusCode(401).end();
             } else if (id.equals(FAILING)) {
                 request.response().setStatusCode(503).end();
             } else if (id.equals(NOT_APPROVED) || retired.contains(id) || !id.startsWith("5a1e0000")) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
@@ -27,9 +27,9 @@ import io.syndication.testing.XmltvStructure;
 
 /** The JSON guide and XMLTV over local days in each channel's own zone, against a real PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakeContentServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakeContentServiceResource.class)
 class GuideTest {
 
     private static String filledChannel(String timeZone, String from, String to) {

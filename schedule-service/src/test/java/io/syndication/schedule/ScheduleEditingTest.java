@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -25,9 +25,9 @@ import io.syndication.testing.Tokens;
 
 /** Whole windows, filling, live events and validation, against a real PostgreSQL. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakeContentServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakeContentServiceResource.class)
 class ScheduleEditingTest {
 
     private static final String PROGRAMME = FakeContentServiceResource.PROGRAMME;

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -34,9 +34,9 @@ import io.syndication.testing.Tokens;
  * the schedule left behind is whole.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakeContentServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakeContentServiceResource.class)
 class ScheduleRacesTest {
 
     /** More than the pool's 20 connections. */

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -25,9 +25,9 @@ import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakeContentServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakeContentServiceResource.class)
 class SlotResourceTest {
 
     private String channel;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
 
 /**
  * Fills gaps with a channel's filler items in rotation, each gap back to back from its start. A
@@ -15,11 +15,11 @@ import io.syndication.schedule.client.ContentRestClient.ContentRecord;
 public final class FillerRotation {
 
     private final UUID channelId;
-    private final List<ContentRecord> fillers;
+    private final List<ContentItem> fillers;
     private int next;
 
     /** {@code fillers} in rotation order, each with a duration, APPROVED and fit for the channel's territories. */
-    public FillerRotation(UUID channelId, List<ContentRecord> fillers) {
+    public FillerRotation(UUID channelId, List<ContentItem> fillers) {
         this.channelId = channelId;
         this.fillers = fillers;
     }
@@ -34,7 +34,7 @@ public final class FillerRotation {
         for (Coverage.Gap gap : gaps) {
             Instant cursor = gap.start();
             while (cursor.isBefore(gap.end()) && slots.size() <= most) {
-                ContentRecord filler = nextLicensedAt(cursor);
+                ContentItem filler = nextLicensedAt(cursor);
                 if (filler == null) {
                     cursor = nextLicenceStart(cursor, gap.end());
                     continue;
@@ -48,9 +48,9 @@ public final class FillerRotation {
         return slots;
     }
 
-    private ContentRecord nextLicensedAt(Instant at) {
+    private ContentItem nextLicensedAt(Instant at) {
         for (int tried = 0; tried < fillers.size(); tried++) {
-            ContentRecord filler = fillers.get(next);
+            ContentItem filler = fillers.get(next);
             next = (next + 1) % fillers.size();
             if (!at.isBefore(filler.availableFrom()) && (filler.availableUntil() == null || at.isBefore(filler.availableUntil()))) {
                 return filler;
@@ -62,7 +62,7 @@ public final class FillerRotation {
     /** When the next filler's rights begin, if before {@code limit}; the time in between stays a gap. */
     private Instant nextLicenceStart(Instant after, Instant limit) {
         Instant soonest = limit;
-        for (ContentRecord filler : fillers) {
+        for (ContentItem filler : fillers) {
             if (filler.availableFrom().isAfter(after) && filler.availableFrom().isBefore(soonest)) {
                 soonest = filler.availableFrom();
             }

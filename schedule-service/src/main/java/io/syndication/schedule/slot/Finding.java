@@ -6,15 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.syndication.schedule.content.ContentStanding;
+
 /**
  * Something wrong with a channel's schedule: a GAP (no slot), or a slot whose content may no
  * longer air then: CONTENT_NOT_APPROVED (retired or re-submitted since placement), RIGHTS_EXPIRED,
  * TERRITORY_MISMATCH, PARTNER_INACTIVE.
  */
-public record Finding(UUID slotId, String reason, Instant start, Instant end, UUID contentId, String detail) {
+public record Finding(UUID slotId, Reason reason, Instant start, Instant end, UUID contentId, String detail) {
 
-    public static final String GAP = "GAP";
-    public static final String RIGHTS_EXPIRED = "RIGHTS_EXPIRED";
+    /** What is wrong: a placement rule a placed slot now breaks (its rights window as RIGHTS_EXPIRED), or a gap. */
+    public enum Reason {
+        GAP, CONTENT_NOT_APPROVED, RIGHTS_EXPIRED, TERRITORY_MISMATCH, PARTNER_INACTIVE;
+
+        static Reason of(SlotPlacement.Rule broken) {
+            return switch (broken) {
+                case CONTENT_NOT_APPROVED -> CONTENT_NOT_APPROVED;
+                case RIGHTS_WINDOW -> RIGHTS_EXPIRED;
+                case TERRITORY_MISMATCH -> TERRITORY_MISMATCH;
+                case PARTNER_INACTIVE -> PARTNER_INACTIVE;
+            };
+        }
+    }
 
     /**
      * Every finding of {@code [from, to)} in time order.
@@ -33,8 +46,7 @@ public record Finding(UUID slotId, String reason, Instant start, Instant end, UU
             }
             for (SlotPlacement.Breach breach : SlotPlacement.breaches(standings.get(slot.contentId), slot.startAt, slot.endAt,
                     channelTerritories)) {
-                String reason = SlotPlacement.RIGHTS_WINDOW.equals(breach.rule()) ? RIGHTS_EXPIRED : breach.rule();
-                findings.add(new Finding(slot.id, reason, slot.startAt, slot.endAt, slot.contentId, breach.detail()));
+                findings.add(new Finding(slot.id, Reason.of(breach.rule()), slot.startAt, slot.endAt, slot.contentId, breach.detail()));
             }
         }
         while (gap < gaps.size()) {
@@ -44,6 +56,6 @@ public record Finding(UUID slotId, String reason, Instant start, Instant end, UU
     }
 
     private static Finding gapFinding(Coverage.Gap gap) {
-        return new Finding(null, GAP, gap.start(), gap.end(), null, "nothing is scheduled");
+        return new Finding(null, Reason.GAP, gap.start(), gap.end(), null, "nothing is scheduled");
     }
 }

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
+import io.syndication.schedule.content.ContentStanding;
 import io.syndication.schedule.slot.ScheduleChange.Change;
 
 /**
@@ -174,5 +177,31 @@ public final class LiveInsertion {
     private static ProblemException liveInTheWay(Slot live) {
         return ProblemException.conflict("The time is taken by live event slot " + live.id + " [" + live.startAt + ", "
                 + live.endAt + "), which no policy moves");
+    }
+
+    /**
+     * The slots a push would carry past their content's rights: moved slots (and a resumed rest) are
+     * checked against their rights windows where they land.
+     *
+     * @param standings what content-service said of every item the push may move, asked before the edit
+     */
+    public static List<Problem.Violation> pastRights(List<ScheduleChange> changes, Map<UUID, ContentStanding> standings) {
+        List<Problem.Violation> unlicensed = new ArrayList<>();
+        for (ScheduleChange change : changes) {
+            if (change.change() != Change.MOVED && change.change() != Change.ADDED) {
+                continue;
+            }
+            Slot slot = change.slot();
+            ContentStanding standing = standings.get(slot.contentId);
+            if (standing == null) {
+                // placed after the items were asked about
+                throw ProblemException.conflict("The schedule changed while it was being checked; retry");
+            }
+            if (standing.item() != null && !SlotPlacement.licensed(standing.item(), slot.startAt, slot.endAt)) {
+                unlicensed.add(new Problem.Violation("slot " + slot.id, SlotPlacement.Rule.RIGHTS_WINDOW + ": [" + slot.startAt
+                        + ", " + slot.endAt + ") would lie outside the rights window ending " + standing.item().availableUntil()));
+            }
+        }
+        return unlicensed;
     }
 }

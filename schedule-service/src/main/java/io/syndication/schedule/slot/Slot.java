@@ -3,7 +3,7 @@ package io.syndication.schedule.slot;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
 
 /**
  * A piece of a channel's schedule: one content item on air over {@code [start, end)}. Read and
@@ -35,14 +35,14 @@ public class Slot {
     public long version;
 
     /** A new slot airing {@code item} over {@code [start, end)}, with a snapshot of what the guide shows of it. */
-    public static Slot of(UUID channelId, ContentRecord item, SlotKind kind, Instant start, Instant end, boolean cut) {
+    public static Slot of(UUID channelId, ContentItem item, SlotKind kind, Instant start, Instant end, boolean cut) {
         Slot slot = new Slot();
         slot.id = UUID.randomUUID();
         slot.channelId = channelId;
-        slot.contentId = UUID.fromString(item.id());
+        slot.contentId = item.id();
         slot.kind = kind;
         slot.title = item.title();
-        slot.partnerId = UUID.fromString(item.partnerId());
+        slot.partnerId = item.partnerId();
         slot.ageRating = item.ageRating();
         slot.startAt = start;
         slot.endAt = end;

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
+import io.syndication.schedule.content.ContentStatus;
 
 /**
  * The rules a slot must meet to air: its content is APPROVED, its rights window covers the whole
@@ -13,43 +15,43 @@ import io.syndication.schedule.client.ContentRestClient.ContentRecord;
  */
 public final class SlotPlacement {
 
-    public static final String CONTENT_NOT_APPROVED = "CONTENT_NOT_APPROVED";
-    public static final String RIGHTS_WINDOW = "RIGHTS_WINDOW";
-    public static final String TERRITORY_MISMATCH = "TERRITORY_MISMATCH";
-    public static final String PARTNER_INACTIVE = "PARTNER_INACTIVE";
+    /** The rules, by the names the API reports them under. */
+    public enum Rule {
+        CONTENT_NOT_APPROVED, RIGHTS_WINDOW, TERRITORY_MISMATCH, PARTNER_INACTIVE
+    }
 
     /** A broken rule and what about it is wrong. */
-    public record Breach(String rule, String detail) {
+    public record Breach(Rule rule, String detail) {
     }
 
     private SlotPlacement() {
     }
 
     public static List<Breach> breaches(ContentStanding content, Instant start, Instant end, List<String> channelTerritories) {
-        ContentRecord item = content.item();
+        ContentItem item = content.item();
         if (item == null) {
-            return List.of(new Breach(CONTENT_NOT_APPROVED, "no APPROVED content item " + content.contentId() + " exists"));
+            return List.of(new Breach(Rule.CONTENT_NOT_APPROVED, "no APPROVED content item " + content.contentId() + " exists"));
         }
         List<Breach> breaches = new ArrayList<>();
-        if (!"APPROVED".equals(item.status())) {
-            breaches.add(new Breach(CONTENT_NOT_APPROVED, "the content is " + item.status()));
+        if (item.status() != ContentStatus.APPROVED) {
+            breaches.add(new Breach(Rule.CONTENT_NOT_APPROVED, "the content is " + item.status()));
         }
         if (!licensed(item, start, end)) {
-            breaches.add(new Breach(RIGHTS_WINDOW, "the rights window [" + item.availableFrom() + ", "
+            breaches.add(new Breach(Rule.RIGHTS_WINDOW, "the rights window [" + item.availableFrom() + ", "
                     + (item.availableUntil() == null ? "open" : item.availableUntil()) + ") does not cover the slot"));
         }
         List<String> missing = channelTerritories.stream().filter(t -> !item.territories().contains(t)).toList();
         if (!missing.isEmpty()) {
-            breaches.add(new Breach(TERRITORY_MISMATCH, "the content is not licensed for " + missing));
+            breaches.add(new Breach(Rule.TERRITORY_MISMATCH, "the content is not licensed for " + missing));
         }
         if (!content.partnerActive()) {
-            breaches.add(new Breach(PARTNER_INACTIVE, "the content's partner is not active"));
+            breaches.add(new Breach(Rule.PARTNER_INACTIVE, "the content's partner is not active"));
         }
         return breaches;
     }
 
     /** Whether the item's rights window covers {@code [start, end)}. */
-    static boolean licensed(ContentRecord item, Instant start, Instant end) {
+    static boolean licensed(ContentItem item, Instant start, Instant end) {
         return !start.isBefore(item.availableFrom()) && (item.availableUntil() == null || !end.isAfter(item.availableUntil()));
     }
 }

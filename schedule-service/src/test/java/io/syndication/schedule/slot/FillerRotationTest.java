@@ -10,16 +10,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentKind;
+import io.syndication.schedule.content.ContentStatus;
 
 /** The filler rotation as a pure rule: gaps in, slots out. */
 class FillerRotationTest {
 
     private static final Instant DAY = Instant.parse("2026-12-01T00:00:00Z");
 
-    private static ContentRecord filler(int seconds, Instant until) {
-        return new ContentRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "CLIP", "Filler " + seconds,
-                "APPROVED", seconds, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"));
+    private static ContentItem filler(int seconds, Instant until) {
+        return new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.CLIP, "Filler " + seconds,
+                ContentStatus.APPROVED, seconds, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"));
     }
 
     @Test

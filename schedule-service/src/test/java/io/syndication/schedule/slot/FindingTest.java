@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
+import io.syndication.schedule.content.ContentKind;
+import io.syndication.schedule.content.ContentStatus;
 
 /**
  * Validation of a placed schedule as a pure rule. The window is {@code [0, 100)} minutes after
@@ -67,8 +70,8 @@ class FindingTest {
         List<Finding> found = Finding.of(at(0), at(100), List.of(retired), standings, CHANNEL_TERRITORIES);
 
         assertThat(found, contains(
-                new Finding(null, Finding.GAP, at(0), at(50), null, "nothing is scheduled"),
-                new Finding(retired.id, SlotPlacement.CONTENT_NOT_APPROVED, at(50), at(100), retired.contentId,
+                new Finding(null, Finding.Reason.GAP, at(0), at(50), null, "nothing is scheduled"),
+                new Finding(retired.id, Finding.Reason.CONTENT_NOT_APPROVED, at(50), at(100), retired.contentId,
                         "the content is RETIRED")));
     }
 
@@ -76,8 +79,8 @@ class FindingTest {
         String[] words = text.split("\\s+");
         int dash = words[1].indexOf('-', 1);
         List<String> standing = List.of(words[2].split("\\+"));
-        ContentRecord item = new ContentRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "PROGRAMME", words[0],
-                standing.contains("retired") ? "RETIRED" : "APPROVED", 3_600, null, null, "ALL_AGES", at(-1_000),
+        ContentItem item = new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.PROGRAMME, words[0],
+                standing.contains("retired") ? ContentStatus.RETIRED : ContentStatus.APPROVED, 3_600, null, null, "ALL_AGES", at(-1_000),
                 standing.contains("expired") ? at(35) : null,
                 standing.contains("territory") ? List.of("SG") : List.of("SG", "MY"));
         Slot slot = Slot.of(UUID.randomUUID(), item, SlotKind.PROGRAMME, at(Integer.parseInt(words[1].substring(0, dash))),

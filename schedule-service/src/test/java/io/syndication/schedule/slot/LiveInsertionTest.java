@@ -22,7 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.syndication.http.ProblemException;
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentKind;
+import io.syndication.schedule.content.ContentStatus;
 import io.syndication.schedule.slot.ScheduleChange.Change;
 
 /**
@@ -210,8 +212,8 @@ class LiveInsertionTest {
         boolean cut = words.get(words.size() - 1).equals("cut");
         String title = words.get(0);
         String range = words.get(1);
-        ContentRecord item = new ContentRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                kind == SlotKind.LIVE ? "LIVE_EVENT" : "PROGRAMME", title, "APPROVED", kind == SlotKind.LIVE ? null : 3_600,
+        ContentItem item = new ContentItem(UUID.randomUUID(), UUID.randomUUID(),
+                kind == SlotKind.LIVE ? ContentKind.LIVE_EVENT : ContentKind.PROGRAMME, title, ContentStatus.APPROVED, kind == SlotKind.LIVE ? null : 3_600,
                 null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), null, List.of("SG"));
         Slot slot = Slot.of(CHANNEL, item, kind, start(range), end(range), cut);
         slot.version = 3;

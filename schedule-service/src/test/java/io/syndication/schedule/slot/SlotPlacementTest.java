@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.syndication.schedule.client.ContentRestClient.ContentRecord;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
+import io.syndication.schedule.content.ContentKind;
+import io.syndication.schedule.content.ContentStatus;
 import io.syndication.schedule.slot.SlotPlacement.Breach;
 
 /**
@@ -54,14 +57,14 @@ class SlotPlacementTest {
             String slot, String channelTerritories, String breaches) {
         ContentStanding standing = standing(status, rights, itemTerritories, partner);
         List<Breach> found = SlotPlacement.breaches(standing, start(slot), end(slot), words(channelTerritories));
-        assertThat(found.stream().map(Breach::rule).toList(), equalTo(words(breaches)));
+        assertThat(found.stream().map(breach -> breach.rule().name()).toList(), equalTo(words(breaches)));
     }
 
     @Test
     void anItemContentServiceDoesNotShowIsNamed() {
         ContentStanding standing = new ContentStanding(UUID.fromString("5b0f9d2e-8c1a-4a9e-9f57-3f2b1d6c7e80"), null, true);
         assertThat(SlotPlacement.breaches(standing, hour(20), hour(21), List.of("SG")), contains(new Breach(
-                SlotPlacement.CONTENT_NOT_APPROVED, "no APPROVED content item 5b0f9d2e-8c1a-4a9e-9f57-3f2b1d6c7e80 exists")));
+                SlotPlacement.Rule.CONTENT_NOT_APPROVED, "no APPROVED content item 5b0f9d2e-8c1a-4a9e-9f57-3f2b1d6c7e80 exists")));
     }
 
     @Test
@@ -69,41 +72,41 @@ class SlotPlacementTest {
         List<Breach> found = SlotPlacement.breaches(standing("RETIRED", "10-100", "SG MY", "INACTIVE"), hour(99), hour(101),
                 List.of("TH", "SG", "ID"));
         assertThat(found, contains(
-                new Breach(SlotPlacement.CONTENT_NOT_APPROVED, "the content is RETIRED"),
-                new Breach(SlotPlacement.RIGHTS_WINDOW,
+                new Breach(SlotPlacement.Rule.CONTENT_NOT_APPROVED, "the content is RETIRED"),
+                new Breach(SlotPlacement.Rule.RIGHTS_WINDOW,
                         "the rights window [2026-12-01T10:00:00Z, 2026-12-05T04:00:00Z) does not cover the slot"),
-                new Breach(SlotPlacement.TERRITORY_MISMATCH, "the content is not licensed for [TH, ID]"),
-                new Breach(SlotPlacement.PARTNER_INACTIVE, "the content's partner is not active")));
+                new Breach(SlotPlacement.Rule.TERRITORY_MISMATCH, "the content is not licensed for [TH, ID]"),
+                new Breach(SlotPlacement.Rule.PARTNER_INACTIVE, "the content's partner is not active")));
     }
 
     @Test
     void rightsWithoutAnEndAreSaidToBeOpen() {
         List<Breach> found = SlotPlacement.breaches(standing("APPROVED", "10-open", "SG", "ACTIVE"), hour(0), hour(1),
                 List.of("SG"));
-        assertThat(found, contains(new Breach(SlotPlacement.RIGHTS_WINDOW,
+        assertThat(found, contains(new Breach(SlotPlacement.Rule.RIGHTS_WINDOW,
                 "the rights window [2026-12-01T10:00:00Z, open) does not cover the slot")));
     }
 
     @Test
     void theRightsWindowIsHalfOpenToTheSecond() {
-        ContentRecord item = item("APPROVED", hour(10), hour(100).minusSeconds(1), List.of("SG"));
+        ContentItem item = item("APPROVED", hour(10), hour(100).minusSeconds(1), List.of("SG"));
         assertThat(SlotPlacement.licensed(item, hour(99), hour(100)), equalTo(false));
         assertThat(SlotPlacement.licensed(item, hour(99), hour(100).minusSeconds(1)), equalTo(true));
-        assertThat(SlotPlacement.breaches(new ContentStanding(UUID.fromString(item.id()), item, true), hour(20), hour(21),
+        assertThat(SlotPlacement.breaches(new ContentStanding(item.id(), item, true), hour(20), hour(21),
                 List.of("SG")), empty());
     }
 
     private static ContentStanding standing(String status, String rights, String territories, String partner) {
         String[] window = rights.split("-");
-        ContentRecord item = status.equals("none") ? null
+        ContentItem item = status.equals("none") ? null
                 : item(status, hour(Integer.parseInt(window[0])),
                         window[1].equals("open") ? null : hour(Integer.parseInt(window[1])), words(territories));
         return new ContentStanding(UUID.randomUUID(), item, partner.equals("ACTIVE"));
     }
 
-    private static ContentRecord item(String status, Instant availableFrom, Instant availableUntil, List<String> territories) {
-        return new ContentRecord(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "PROGRAMME", "Harbour Lights",
-                status, 3_600, null, null, "ALL_AGES", availableFrom, availableUntil, territories);
+    private static ContentItem item(String status, Instant availableFrom, Instant availableUntil, List<String> territories) {
+        return new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.PROGRAMME, "Harbour Lights",
+                ContentStatus.valueOf(status), 3_600, null, null, "ALL_AGES", availableFrom, availableUntil, territories);
     }
 
     private static List<String> words(String text) {

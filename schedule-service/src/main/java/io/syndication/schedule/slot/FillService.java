@@ -1,0 +1,91 @@
+package io.syndication.schedule.slot;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.syndication.http.PostgresErrors;
+import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
+import io.syndication.schedule.channel.Channel;
+import io.syndication.schedule.content.ContentCatalogue;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
+import io.syndication.schedule.validation.Windows;
+
+/** Fills every gap of a window from the channel's filler rotation. */
+@ApplicationScoped
+public class FillService {
+
+    private final SlotTable table;
+    private final ContentCatalogue catalogue;
+
+    FillService(SlotTable table, ContentCatalogue catalogue) {
+        this.table = table;
+        this.catalogue = catalogue;
+    }
+
+    /** The filler slots made, and the window's coverage after them. */
+    public record Filled(List<Slot> slots, Coverage coverage) {
+    }
+
+    public Uni<Filled> fill(UUID channelId, Instant from, Instant to) {
+        Windows.check(from, to);
+        return table.channel(channelId).flatMap(channel -> {
+            if (channel.fillerContentIds.isEmpty()) {
+                return Uni.createFrom().failure(noFiller("The channel has no filler content; set its fillerContentIds"));
+            }
+            return catalogue.standings(channel.fillerContentIds, channel.territories)
+                    .map(standings -> fillers(channel, standings))
+                    .flatMap(fillers -> table.editing(channelId, connection -> table.overlapping(connection, channelId, from, to)
+                            .flatMap(existing -> {
+                                List<Slot> made = new FillerRotation(channelId, fillers)
+                                        .fill(Coverage.of(from, to, existing).gaps(), WindowService.MAX_SLOTS);
+                                if (made.size() > WindowService.MAX_SLOTS) {
+                                    return Uni.createFrom().failure(noFiller("Filling the window would take more than "
+                                            + WindowService.MAX_SLOTS + " slots at once; fill a shorter window"));
+                                }
+                                List<Slot> all = new ArrayList<>(existing);
+                                all.addAll(made);
+                                all.sort(Comparator.comparing(slot -> slot.startAt));
+                                return table.insert(connection, made).replaceWith(new Filled(made, Coverage.of(from, to, all)));
+                            }))
+                            .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit));
+        });
+    }
+
+    /**
+     * The channel's filler items that may fill, in rotation order: not live, approved, for the
+     * channel's territories, from an active partner; the rights window is checked where each lands.
+     */
+    private static List<ContentItem> fillers(Channel channel, Map<UUID, ContentStanding> standings) {
+        List<ContentItem> fillers = new ArrayList<>();
+        List<String> unfit = new ArrayList<>();
+        for (UUID id : channel.fillerContentIds) {
+            ContentStanding standing = standings.get(id);
+            List<SlotPlacement.Rule> reasons = SlotPlacement.breaches(standing, Instant.MIN, Instant.MIN, channel.territories)
+                    .stream().map(SlotPlacement.Breach::rule).filter(rule -> rule != SlotPlacement.Rule.RIGHTS_WINDOW).toList();
+            if (standing.isLive()) {
+                unfit.add(id + ": a live event cannot fill");
+            } else if (!reasons.isEmpty()) {
+                unfit.add(id + ": " + reasons);
+            } else {
+                fillers.add(standing.item());
+            }
+        }
+        if (fillers.isEmpty()) {
+            throw noFiller("None of the channel's filler content may air: " + unfit);
+        }
+        return fillers;
+    }
+
+    private static ProblemException noFiller(String detail) {
+        return ProblemType.NO_FILLER.exception(detail);
+    }
+}

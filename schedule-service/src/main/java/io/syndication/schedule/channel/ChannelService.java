@@ -22,6 +22,16 @@ public class ChannelService {
         this.channels = channels;
     }
 
+    /** Up to {@code limit} channels after the slug {@code afterSlug} (null for the first), in slug order. */
+    public Uni<List<Channel>> listAfter(String afterSlug, int limit) {
+        return channels.listAfter(afterSlug, limit);
+    }
+
+    /** The channel; a missing one is a 404. */
+    public Uni<Channel> get(UUID id) {
+        return channels.withId(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id));
+    }
+
     @WithTransaction
     public Uni<Channel> create(String slug, String name, String timeZone, List<String> territories,
             List<UUID> fillerContentIds) {

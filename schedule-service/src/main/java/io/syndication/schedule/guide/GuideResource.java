@@ -27,11 +27,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Multi;
-import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
-import io.syndication.schedule.channel.Channel;
-import io.syndication.schedule.channel.ChannelRepository;
-import io.syndication.schedule.slot.SlotTable;
 import io.syndication.schedule.validation.Windows;
 import io.vertx.core.buffer.Buffer;
 
@@ -44,13 +40,11 @@ import io.vertx.core.buffer.Buffer;
 @Tag(name = "Guide", description = "What the channels air, by local day, as JSON and XMLTV")
 public class GuideResource {
 
-    private final ChannelRepository channels;
-    private final SlotTable slots;
+    private final GuideService guides;
     private final ObjectMapper json;
 
-    public GuideResource(ChannelRepository channels, SlotTable slots, ObjectMapper json) {
-        this.channels = channels;
-        this.slots = slots;
+    public GuideResource(GuideService guides, ObjectMapper json) {
+        this.guides = guides;
         this.json = json;
     }
 
@@ -64,14 +58,12 @@ public class GuideResource {
     public RestMulti<Buffer> guide(@PathParam("channelId") UUID channelId, @QueryParam("date") String date,
             @QueryParam("days") @DefaultValue("1") @Min(1) @Max(Windows.MAX_DAYS) int days) {
         LocalDate day = Guides.localDate(date);
-        Multi<String> document = channels.withId(channelId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + channelId))
-                .onItem().transformToMulti(channel -> {
+        Multi<String> document = guides.channel(channelId).onItem().transformToMulti(channel -> {
                     GuideWindow window = GuideWindow.ofDays(channel, day, days, Instant.now());
                     String opening = write(GuideDocument.opening(window, days));
                     // the document's programmes go where its empty list was
                     String head = opening.substring(0, opening.lastIndexOf("[]")) + "[";
-                    Multi<String> programmes = slots.streamed(List.of(window.slots()))
+                    Multi<String> programmes = guides.programmes(List.of(window))
                             .map(slot -> write(GuideDocument.Programme.of(window, slot)))
                             .group().intoLists().of(Guides.PROGRAMMES_PER_CHUNK).map(chunk -> String.join(",", chunk));
                     return Guides.concat(head, commaSeparated(programmes), "]}");

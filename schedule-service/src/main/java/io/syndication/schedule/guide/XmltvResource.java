@@ -25,12 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
 import io.syndication.schedule.channel.Channel;
-import io.syndication.schedule.channel.ChannelRepository;
-import io.syndication.schedule.slot.SlotTable;
 import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.schedule.validation.Windows;
 import io.vertx.core.buffer.Buffer;
@@ -46,12 +43,10 @@ public class XmltvResource {
 
     static final int MAX_CHANNELS = 100;
 
-    private final ChannelRepository channels;
-    private final SlotTable slots;
+    private final GuideService guides;
 
-    public XmltvResource(ChannelRepository channels, SlotTable slots) {
-        this.channels = channels;
-        this.slots = slots;
+    public XmltvResource(GuideService guides) {
+        this.guides = guides;
     }
 
     @GET
@@ -69,18 +64,10 @@ public class XmltvResource {
         if (slugs.size() > MAX_CHANNELS) {
             throw ProblemException.invalidField("channel", "at most " + MAX_CHANNELS + " channels at a time");
         }
-        Uni<List<Channel>> asked = slugs.isEmpty() ? channels.active(MAX_CHANNELS) : channels.bySlugs(slugs).map(found -> {
-            List<String> unknown = slugs.stream().filter(slug -> found.stream().noneMatch(c -> c.slug.equals(slug)))
-                    .distinct().toList();
-            if (!unknown.isEmpty()) {
-                throw ProblemException.notFound("Channel " + String.join(", ", unknown));
-            }
-            return found;
-        });
-        Multi<String> document = asked.onItem().transformToMulti(found -> {
+        Multi<String> document = guides.channels(slugs, MAX_CHANNELS).onItem().transformToMulti(found -> {
             List<GuideWindow> windows = found.stream().map(windowOf).toList();
             Map<UUID, GuideWindow> byChannel = windows.stream().collect(Collectors.toMap(w -> w.channel().id, w -> w));
-            Multi<String> programmes = slots.streamed(windows.stream().map(GuideWindow::slots).toList())
+            Multi<String> programmes = guides.programmes(windows)
                     .map(slot -> Xmltv.programme(byChannel.get(slot.channelId), slot))
                     .group().intoLists().of(Guides.PROGRAMMES_PER_CHUNK).map(chunk -> String.join("", chunk));
             return Guides.concat(Xmltv.head(windows, Instant.now()), programmes, Xmltv.TAIL);

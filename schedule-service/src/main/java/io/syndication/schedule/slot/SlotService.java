@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
-import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.validation.Windows;
 
 /**
@@ -44,7 +43,7 @@ public class SlotService {
 
     /** Moves a slot to start at {@code start}, keeping its length, if the content may air then and the time is free. */
     public Uni<Slot> move(UUID channelId, UUID slotId, Instant start) {
-        return table.channel(channelId).flatMap(channel -> table.slot(channelId, slotId).flatMap(slot -> {
+        return table.channel(channelId).flatMap(channel -> table.find(table.pool(), channelId, slotId).flatMap(slot -> {
             Duration length = Duration.between(slot.startAt, slot.endAt);
             return check.checked(channel, slot.contentId, start, item -> start.plus(length)).flatMap(placement -> {
                 slot.startAt = start;
@@ -74,7 +73,7 @@ public class SlotService {
 
     /** What is on air at {@code at} (if anything) and the {@code next} slots after it. */
     public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int next) {
-        return table.channel(channelId).flatMap(channel -> table.fromNow(channel.id, at, next + 1));
+        return table.channel(channelId).flatMap(channel -> table.endingAfter(table.pool(), channel.id, at, next + 1));
     }
 
     /** The 409 for a time another slot already holds, naming that slot. */

@@ -91,16 +91,6 @@ public class SlotTable {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + channelId));
     }
 
-    /** The slot, read outside any edit; one of another channel, or none, is a 404. */
-    public Uni<Slot> slot(UUID channelId, UUID slotId) {
-        return find(pool, channelId, slotId);
-    }
-
-    /** Up to {@code count} of the channel's slots that end after {@code at}, in start order: on air now, then next. */
-    public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int count) {
-        return endingAfter(pool, channelId, at, count);
-    }
-
     /** Removes the slot; one of another channel, or none, is a 404. */
     Uni<Void> remove(SqlClient client, UUID channelId, UUID slotId) {
         return client.preparedQuery("DELETE FROM slot WHERE channel_id = $1 AND id = $2").execute(Tuple.of(channelId, slotId))
@@ -147,12 +137,13 @@ public class SlotTable {
                 .whilst(page -> page.size() == PAGE);
     }
 
-    /** The first {@code most} slots of the channel that end after {@code at}, in start order: what a push may have to move. */
+    /** The first {@code most} slots of the channel that end after {@code at}, in start order: on air then and next, or what a push may have to move. */
     Uni<List<Slot>> endingAfter(SqlClient client, UUID channelId, Instant at, int most) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3")
                 .execute(Tuple.of(channelId, utc(at), most)).map(SlotTable::slots);
     }
 
+    /** The slot; one of another channel, or none, is a 404. */
     Uni<Slot> find(SqlClient client, UUID channelId, UUID slotId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND id = $2")
                 .execute(Tuple.of(channelId, slotId))

@@ -30,11 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.Page;
-import io.syndication.http.ProblemException;
 import io.syndication.http.Roles;
 import io.syndication.http.Versions;
 import io.syndication.schedule.channel.Channel;
-import io.syndication.schedule.channel.ChannelRepository;
 import io.syndication.schedule.channel.ChannelService;
 
 @Path("/api/v1/channels")
@@ -45,11 +43,9 @@ import io.syndication.schedule.channel.ChannelService;
 public class ChannelResource {
 
     private final ChannelService service;
-    private final ChannelRepository channels;
 
-    public ChannelResource(ChannelService service, ChannelRepository channels) {
+    public ChannelResource(ChannelService service) {
         this.service = service;
-        this.channels = channels;
     }
 
     @POST
@@ -69,7 +65,7 @@ public class ChannelResource {
     @Operation(operationId = "listChannels", summary = "List channels", description = "Channels in slug order, with cursor paging.")
     public Uni<Page<ChannelView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
-        return channels.listAfter(Page.after(next), limit + 1)
+        return service.listAfter(Page.after(next), limit + 1)
                 .map(rows -> Page.of(rows, limit, (Channel c) -> c.slug, ChannelView::of));
     }
 
@@ -79,9 +75,7 @@ public class ChannelResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChannelView.class)))
     @Operation(operationId = "getChannel", summary = "Get a channel")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return channels.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + id))
-                .map(channel -> Response.ok(ChannelView.of(channel)).tag(Versions.etag(channel.version)).build());
+        return service.get(id).map(channel -> Response.ok(ChannelView.of(channel)).tag(Versions.etag(channel.version)).build());
     }
 
     @PATCH

@@ -8,12 +8,30 @@ import java.util.UUID;
  */
 public sealed interface Viewer {
 
+    /** How an item's history names the one who acted: a partner by its id, platform staff by name. */
+    String actor();
+
     record Partner(UUID partnerId) implements Viewer {
+
+        @Override
+        public String actor() {
+            return "partner:" + partnerId;
+        }
     }
 
-    record Operator() implements Viewer {
+    record Operator(String name) implements Viewer {
+
+        @Override
+        public String actor() {
+            return "operator:" + name;
+        }
     }
 
-    record Admin() implements Viewer {
+    record Admin(String name) implements Viewer {
+
+        @Override
+        public String actor() {
+            return "admin:" + name;
+        }
     }
 }

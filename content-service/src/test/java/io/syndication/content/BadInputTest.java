@@ -1,6 +1,10 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.content.ContentApi.act;
+import static io.syndication.content.ContentApi.patch;
+import static io.syndication.content.ContentApi.reviewed;
+import static io.syndication.content.ContentApi.verdict;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,11 +28,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
 import io.syndication.testing.PostgresTestResource;
@@ -37,9 +40,9 @@ import io.syndication.testing.Tokens;
 
 /** Bad input, and input that races, is a 4xx problem or succeeds: it never reaches the database to make a 500. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakePartnerServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakePartnerServiceResource.class)
 class BadInputTest {
 
     /** Well-formed BCP 47 (private-use subtags), 40 characters: longer than any tag the catalogue stores. */
@@ -68,22 +71,19 @@ class BadInputTest {
         return item;
     }
 
-    private ExtractableResponse<Response> create(Object body) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/content").then().extract();
+    private Response create(Object body) {
+        return ContentApi.create(partner, body);
     }
 
-    private ExtractableResponse<Response> put(String externalId, Object body) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/content/external/" + externalId).then().extract();
+    private Response put(String externalId, Object body) {
+        return ContentApi.put(partner, externalId, body);
     }
 
-    private ExtractableResponse<Response> batch(Map<String, Object> item) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(Map.of("items", List.of(item)))
-                .when().post("/api/v1/content/batch").then().statusCode(200).extract();
+    private Response batch(Map<String, Object> item) {
+        return ContentApi.batch(partner, Map.of("items", List.of(item))).then().statusCode(200).extract().response();
     }
 
-    private static void assertNames(ExtractableResponse<Response> response, String field) {
+    private static void assertNames(Response response, String field) {
         assertThat(response.statusCode(), equalTo(400));
         assertThat(response.contentType(), equalTo("application/problem+json"));
         assertThat(response.path("violations.field"), contains(field));
@@ -95,11 +95,9 @@ class BadInputTest {
         assertNames(put("long-tag", programme("long-tag", "language", LONG_LANGUAGE_TAG)), "language");
 
         String id = create(programme("short-tag")).path("id");
-        assertNames(given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .body(Map.of("language", LONG_LANGUAGE_TAG))
-                .when().patch("/api/v1/content/" + id).then().extract(), "language");
+        assertNames(patch(partner, id, Map.of("language", LONG_LANGUAGE_TAG)), "language");
 
-        ExtractableResponse<Response> batched = batch(programme("batch-tag", "language", LONG_LANGUAGE_TAG));
+        Response batched = batch(programme("batch-tag", "language", LONG_LANGUAGE_TAG));
         assertThat(batched.path("results.outcome"), contains("FAILED"));
         assertThat(batched.path("results[0].problem.status"), equalTo(400));
         assertThat(batched.path("results[0].problem.violations.field"), contains("language"));
@@ -136,9 +134,8 @@ class BadInputTest {
         assertNames(create(programme("nul-title", "title", "Seoul\u0000Beats")), "title");
         assertNames(create(programme("nul-synopsis", "synopsis", "\u0000")), "synopsis");
         String id = create(programme("nul-reason")).path("id");
-        given().auth().oauth2(partner).contentType(ContentType.JSON).when().post("/api/v1/content/" + id + "/submit")
-                .then().statusCode(200);
-        assertNames(Moderator.verdict(id, "reject", Moderator.reviewed(id), "{\"reason\": \"Bad\\u0000audio\"}"), "reason");
+        act(partner, id, "submit", "{}").then().statusCode(200);
+        assertNames(verdict(id, "reject", reviewed(id), "{\"reason\": \"Bad\\u0000audio\"}"), "reason");
     }
 
     @Test
@@ -150,11 +147,11 @@ class BadInputTest {
     @Test
     void searchesPostgreSQLCannotRunAre400() {
         assertNames(given().auth().oauth2(partner).queryParam("q", "K\u0000Pop")
-                .when().get("/api/v1/content").then().extract(), "q");
+                .when().get("/api/v1/content"), "q");
         assertNames(given().auth().oauth2(partner).queryParam("language", "ko\u0000")
-                .when().get("/api/v1/content").then().extract(), "language");
+                .when().get("/api/v1/content"), "language");
         assertNames(given().auth().oauth2(partner).queryParam("availableAt", "+300000-01-01T00:00:00Z")
-                .when().get("/api/v1/content").then().extract(), "availableAt");
+                .when().get("/api/v1/content"), "availableAt");
         // cursors this API never issued: a title and an instant PostgreSQL could not compare
         Map<String, String> forged = Map.of("title", "K\u0000Pop", "availableFrom", "+300000-01-01T00:00:00Z");
         forged.forEach((sort, after) -> {
@@ -171,14 +168,13 @@ class BadInputTest {
     @Test
     void aModeratorWithALongNameIsRecordedInTheHistory() {
         String id = create(programme("long-moderator")).path("id");
-        given().auth().oauth2(partner).contentType(ContentType.JSON).when().post("/api/v1/content/" + id + "/submit")
-                .then().statusCode(200);
+        act(partner, id, "submit", "{}").then().statusCode(200);
         String moderator = "service-account-" + "moderation-console-".repeat(13);
         String token = Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(moderator)
                 .claim("preferred_username", moderator)
                 .claim("realm_access", Map.of("roles", List.of("platform-admin")))
                 .sign();
-        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", Moderator.reviewed(id))
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", reviewed(id))
                 .when().post("/api/v1/content/" + id + "/approve")
                 .then().statusCode(200);
         given().auth().oauth2(partner).when().get("/api/v1/content/" + id + "/history")

@@ -1,6 +1,14 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.content.ContentApi.act;
+import static io.syndication.content.ContentApi.approve;
+import static io.syndication.content.ContentApi.batch;
+import static io.syndication.content.ContentApi.create;
+import static io.syndication.content.ContentApi.patch;
+import static io.syndication.content.ContentApi.put;
+import static io.syndication.content.ContentApi.reviewed;
+import static io.syndication.content.ContentApi.verdict;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -14,19 +22,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakePartnerServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakePartnerServiceResource.class)
 class ContentCatalogueTest {
 
     private final String partner = Tokens.partner(UUID.randomUUID());
@@ -41,44 +48,29 @@ class ContentCatalogueTest {
                 """.formatted(externalId, title, externalId);
     }
 
-    private ExtractableResponse<Response> create(String body) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/content").then().extract();
-    }
-
     private String created(String externalId) {
-        ExtractableResponse<Response> response = create(programme(externalId, "K-Pop Weekly " + externalId));
-        assertThat(response.statusCode(), equalTo(201));
-        return response.path("id");
-    }
-
-    private ExtractableResponse<Response> act(String token, String id, String action, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/content/" + id + "/" + action).then().extract();
+        return ContentApi.created(partner, programme(externalId, "K-Pop Weekly " + externalId));
     }
 
     @Test
     void aPartnerCreatesADraftForItself() {
-        ExtractableResponse<Response> response = create(programme("ep-101", "K-Pop Weekly #101"));
+        Response response = create(partner, programme("ep-101", "K-Pop Weekly #101"));
         assertThat(response.statusCode(), equalTo(201));
         assertThat(response.header("Location"), containsString("/api/v1/content/" + response.path("id")));
         assertThat(response.path("status"), equalTo("DRAFT"));
         assertThat(response.path("durationSeconds"), equalTo(3600));
         assertThat(response.header("ETag"), notNullValue());
-        assertThat(create(programme("ep-101", "again")).statusCode(), equalTo(409));
+        assertThat(create(partner, programme("ep-101", "again")).statusCode(), equalTo(409));
     }
 
     @Test
     void putByExternalIdIsIdempotent() {
         String body = programme("ep-200", "K-Pop Weekly #200");
-        String id = given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/content/external/ep-200")
+        String id = put(partner, "ep-200", body)
                 .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/content/external/ep-200")
+        put(partner, "ep-200", body)
                 .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(0));
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body(body.replace("#200", "#200 (extended)"))
-                .when().put("/api/v1/content/external/ep-200")
+        put(partner, "ep-200", body.replace("#200", "#200 (extended)"))
                 .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(1));
         given().auth().oauth2(partner).queryParam("q", "extended")
                 .when().get("/api/v1/content")
@@ -93,8 +85,7 @@ class ContentCatalogueTest {
                 programme("b-2", "New"),
                 programme("b-3", "Bad").replace("3600", "-5"),
                 programme("b-1", "Renamed"));
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": [" + items + "]}")
-                .when().post("/api/v1/content/batch")
+        batch(partner, "{\"items\": [" + items + "]}")
                 .then().statusCode(200)
                 .body("results.externalId", contains("b-1", "b-2", "b-3", "b-1"))
                 .body("results.outcome", contains("UNCHANGED", "CREATED", "FAILED", "UPDATED"))
@@ -105,8 +96,7 @@ class ContentCatalogueTest {
     @Test
     void anOversizeBatchIsRefusedNamingTheLimit() {
         String items = String.join(",", java.util.Collections.nCopies(1001, programme("same", "x")));
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": [" + items + "]}")
-                .when().post("/api/v1/content/batch")
+        batch(partner, "{\"items\": [" + items + "]}")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].message", containsString("1000"));
@@ -114,15 +104,13 @@ class ContentCatalogueTest {
 
     @Test
     void everyBrokenRuleIsListedAtOnce() {
-        given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .body("""
+        create(partner, """
                         {"externalId": "bad", "kind": "LIVE_EVENT", "title": "", "language": "xx-123",
                          "categories": ["CRICKET"], "durationSeconds": 60, "start": "2026-12-14T17:30:00Z",
                          "end": "2026-12-14T09:30:00Z", "mediaUrl": "http://cdn.example/live.flv", "ageRating": "PG",
                          "availableFrom": "2026-12-10T00:00:00Z", "availableUntil": "2026-12-01T00:00:00Z",
                          "territories": ["IN", "QQ"]}
                         """)
-                .when().post("/api/v1/content")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("title", "language", "durationSeconds", "end",
@@ -131,9 +119,7 @@ class ContentCatalogueTest {
 
     @Test
     void territoriesMustBeThePartnersOwn() {
-        given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .body(programme("us-only", "US cut").replace("[\"KR\", \"JP\"]", "[\"KR\", \"US\"]"))
-                .when().post("/api/v1/content")
+        create(partner, programme("us-only", "US cut").replace("[\"KR\", \"JP\"]", "[\"KR\", \"US\"]"))
                 .then().statusCode(400)
                 .body("violations.field", contains("territories[1]"));
     }
@@ -141,24 +127,22 @@ class ContentCatalogueTest {
     @Test
     void moderationFollowsTheLifecycleAndKeepsHistory() {
         String id = created("life-1");
-        assertThat(Moderator.approve(id).statusCode(), equalTo(409));
+        assertThat(approve(id).statusCode(), equalTo(409));
         assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
         assertThat(act(Tokens.admin(), id, "reject", "{}").statusCode(), equalTo(400));
-        assertThat(Moderator.verdict(id, "reject", Moderator.reviewed(id), "{\"reason\": \"Audio out of sync\"}")
+        assertThat(verdict(id, "reject", reviewed(id), "{\"reason\": \"Audio out of sync\"}")
                 .<String>path("reason"), equalTo("Audio out of sync"));
         assertThat(act(partner, id, "submit", "{}").<String>path("status"), equalTo("SUBMITTED"));
         assertThat(act(partner, id, "approve", "{}").statusCode(), equalTo(403));
-        assertThat(Moderator.approve(id).<String>path("status"), equalTo("APPROVED"));
+        assertThat(approve(id).<String>path("status"), equalTo("APPROVED"));
 
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/content/" + id).then().statusCode(200);
 
         // an approved item whose reviewed fields change goes back to moderation, its title as much as its duration
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"title\": \"K-Pop Weekly: Best of\"}")
-                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        Moderator.approve(id);
-        given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"durationSeconds\": 5400}")
-                .when().patch("/api/v1/content/" + id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
-        Moderator.approve(id);
+        patch(partner, id, "{\"title\": \"K-Pop Weekly: Best of\"}").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        approve(id);
+        patch(partner, id, "{\"durationSeconds\": 5400}").then().statusCode(200).body("status", equalTo("SUBMITTED"));
+        approve(id);
         assertThat(act(partner, id, "retire", "{}").<String>path("status"), equalTo("RETIRED"));
         assertThat(act(partner, id, "submit", "{}").statusCode(), equalTo(409));
 
@@ -170,7 +154,7 @@ class ContentCatalogueTest {
 
     @Test
     void aStaleIfMatchIs412() {
-        ExtractableResponse<Response> response = create(programme("etag-1", "ETag"));
+        Response response = create(partner, programme("etag-1", "ETag"));
         String id = response.path("id");
         String etag = response.header("ETag");
         given().auth().oauth2(partner).contentType(ContentType.JSON).header("If-Match", etag)
@@ -191,7 +175,7 @@ class ContentCatalogueTest {
                 .body("available", equalTo(false))
                 .body("reasons", containsInAnyOrder("NOT_APPROVED", "OUTSIDE_RIGHTS_WINDOW", "TERRITORY_NOT_LICENSED"));
         act(partner, id, "submit", "{}");
-        Moderator.approve(id);
+        approve(id);
         given().auth().oauth2(Tokens.operator())
                 .queryParam("at", "2026-12-01T00:00:00Z").queryParam("territory", "KR")
                 .when().get("/api/v1/content/" + id + "/availability")
@@ -229,8 +213,7 @@ class ContentCatalogueTest {
         given().auth().oauth2(other).when().get("/api/v1/content/" + id + "/history").then().statusCode(404);
         given().auth().oauth2(other).queryParam("at", "2026-12-24T00:00:00Z").queryParam("territory", "KR")
                 .when().get("/api/v1/content/" + id + "/availability").then().statusCode(404);
-        given().auth().oauth2(other).contentType(ContentType.JSON).body("{\"title\": \"Hijacked\"}")
-                .when().patch("/api/v1/content/" + id).then().statusCode(404);
+        patch(other, id, "{\"title\": \"Hijacked\"}").then().statusCode(404);
         assertThat(act(other, id, "submit", "{}").statusCode(), equalTo(404));
         assertThat(act(other, id, "retire", "{}").statusCode(), equalTo(404));
         given().auth().oauth2(other).queryParam("q", "countdown").when().get("/api/v1/content")
@@ -246,9 +229,7 @@ class ContentCatalogueTest {
             java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 String title = "Writer " + i;
-                statuses.add(pool.submit(() -> given().auth().oauth2(partner).contentType(ContentType.JSON)
-                        .body("{\"title\": \"" + title + "\"}")
-                        .when().patch("/api/v1/content/" + id).then().extract().statusCode()));
+                statuses.add(pool.submit(() -> patch(partner, id, "{\"title\": \"" + title + "\"}").statusCode()));
             }
             int acknowledged = 0;
             for (var status : statuses) {
@@ -267,7 +248,7 @@ class ContentCatalogueTest {
     @Test
     void searchesSortAndPageStably() {
         for (String month : new String[] { "03", "01", "02" }) {
-            create(programme("sorted-" + month, "Sorted " + month).replace("2026-12-01T00:00:00Z", "2026-" + month + "-01T00:00:00Z"));
+            create(partner, programme("sorted-" + month, "Sorted " + month).replace("2026-12-01T00:00:00Z", "2026-" + month + "-01T00:00:00Z"));
         }
         String next = given().auth().oauth2(partner).queryParam("sort", "-availableFrom").queryParam("limit", 2)
                 .when().get("/api/v1/content")

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.PostgresTestResource;
@@ -21,9 +21,9 @@ import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakePartnerServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakePartnerServiceResource.class)
 class ContentResourceTest {
 
     static final UUID CRICKET = UUID.fromString("6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002");

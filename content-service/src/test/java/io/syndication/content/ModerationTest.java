@@ -1,6 +1,11 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.content.ContentApi.approved;
+import static io.syndication.content.ContentApi.batch;
+import static io.syndication.content.ContentApi.reviewed;
+import static io.syndication.content.ContentApi.submitted;
+import static io.syndication.content.ContentApi.verdict;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -14,11 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Race;
@@ -29,9 +33,9 @@ import io.syndication.testing.Tokens;
  * to SUBMITTED, however it is sent, and a verdict applies to the version reviewed only.
  */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakePartnerServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakePartnerServiceResource.class)
 class ModerationTest {
 
     private final String partner = Tokens.partner(UUID.randomUUID());
@@ -49,38 +53,22 @@ class ModerationTest {
                 """.formatted(externalId);
     }
 
-    private String submitted(String body) {
-        String id = given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/content").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .when().post("/api/v1/content/" + id + "/submit").then().statusCode(200);
-        return id;
+    private Response patch(String id, String body) {
+        return ContentApi.patch(partner, id, body);
     }
 
-    private String approved(String body) {
-        String id = submitted(body);
-        assertThat(Moderator.approve(id).statusCode(), equalTo(200));
-        return id;
-    }
-
-    private ExtractableResponse<Response> patch(String id, String body) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().patch("/api/v1/content/" + id).then().extract();
-    }
-
-    private ExtractableResponse<Response> put(String externalId, String body) {
-        return given().auth().oauth2(partner).contentType(ContentType.JSON).body(body)
-                .when().put("/api/v1/content/external/" + externalId).then().extract();
+    private Response put(String externalId, String body) {
+        return ContentApi.put(partner, externalId, body);
     }
 
     private String statusOf(String id) {
-        return given().auth().oauth2(partner).when().get("/api/v1/content/" + id).then().extract().path("status");
+        return ContentApi.statusOf(partner, id);
     }
 
     @Test
     void anApprovedAdultClipReRatedForAllAgesWithANewThumbnailIsNoLongerSchedulable() {
-        String id = approved(clip("derby-red-card"));
-        ExtractableResponse<Response> edited = patch(id,
+        String id = approved(partner, clip("derby-red-card"));
+        Response edited = patch(id,
                 "{\"ageRating\": \"ALL_AGES\", \"thumbnailUrl\": \"https://cdn.football.example/clips/family.jpg\"}");
         assertThat(edited.statusCode(), equalTo(200));
         assertThat(edited.path("status"), equalTo("SUBMITTED"));
@@ -106,8 +94,8 @@ class ModerationTest {
             "{\"availableUntil\": \"2028-01-01T00:00:00Z\"}",
             "{\"territories\": [\"IN\", \"SG\", \"AU\"]}" })
     void anyEditOfAReviewedFieldSendsAnApprovedItemBackToModeration(String change) {
-        String id = approved(clip("reviewed-" + UUID.randomUUID()));
-        ExtractableResponse<Response> edited = patch(id, change);
+        String id = approved(partner, clip("reviewed-" + UUID.randomUUID()));
+        Response edited = patch(id, change);
         assertThat(edited.statusCode(), equalTo(200));
         assertThat(edited.path("status"), equalTo("SUBMITTED"));
         given().auth().oauth2(partner).when().get("/api/v1/content/" + id + "/history")
@@ -122,24 +110,22 @@ class ModerationTest {
                  "mediaUrl": "https://cdn.football.example/live/derby.m3u8", "ageRating": "ALL_AGES",
                  "availableFrom": "2026-12-01T00:00:00Z", "territories": ["IN"]}
                 """;
-        String id = approved(live);
+        String id = approved(partner, live);
         assertThat(patch(id, "{\"end\": \"2026-12-20T15:00:00Z\"}").path("status"), equalTo("SUBMITTED"));
     }
 
     @Test
     void anEditSentByExternalIdOrInABatchSendsAnApprovedItemBackToModeration() {
-        String retitled = approved(clip("put-title"));
+        String retitled = approved(partner, clip("put-title"));
         assertThat(put("put-title", clip("put-title").replace("the late tackle", "the tackle")).path("status"),
                 equalTo("SUBMITTED"));
 
-        String rekinded = approved(clip("put-kind"));
+        String rekinded = approved(partner, clip("put-kind"));
         assertThat(put("put-kind", clip("put-kind").replace("\"CLIP\"", "\"PROGRAMME\"")).path("status"),
                 equalTo("SUBMITTED"));
 
-        String batched = approved(clip("batch-rating"));
-        given().auth().oauth2(partner).contentType(ContentType.JSON)
-                .body("{\"items\": [" + clip("batch-rating").replace("ADULT_18", "PG") + "]}")
-                .when().post("/api/v1/content/batch")
+        String batched = approved(partner, clip("batch-rating"));
+        batch(partner, "{\"items\": [" + clip("batch-rating").replace("ADULT_18", "PG") + "]}")
                 .then().statusCode(200).body("results.outcome", contains("UPDATED"));
 
         for (String id : List.of(retitled, rekinded, batched)) {
@@ -149,8 +135,8 @@ class ModerationTest {
 
     @Test
     void anApprovedItemSentAgainUnchangedStaysApproved() {
-        String id = approved(clip("resent"));
-        ExtractableResponse<Response> again = put("resent", clip("resent"));
+        String id = approved(partner, clip("resent"));
+        Response again = put("resent", clip("resent"));
         assertThat(again.statusCode(), equalTo(200));
         assertThat(again.path("status"), equalTo("APPROVED"));
         // territories are a set: listed in another order, they are what was reviewed
@@ -161,28 +147,28 @@ class ModerationTest {
 
     @Test
     void anApprovalNamesTheVersionReviewedAndIsRefusedOnceItChanged() {
-        String id = submitted(clip("reviewed-version"));
-        String reviewed = Moderator.reviewed(id);
+        String id = submitted(partner, clip("reviewed-version"));
+        String reviewed = reviewed(id);
         // the partner edits the item while the moderator looks at it
         assertThat(patch(id, "{\"thumbnailUrl\": \"https://cdn.football.example/clips/swapped.jpg\"}").statusCode(),
                 equalTo(200));
 
-        ExtractableResponse<Response> stale = Moderator.verdict(id, "approve", reviewed, "{}");
+        Response stale = verdict(id, "approve", reviewed, "{}");
         assertThat(stale.statusCode(), equalTo(412));
         assertThat(stale.contentType(), equalTo("application/problem+json"));
         assertThat(stale.path("type"), equalTo("https://syndication.example/problems/stale-version"));
         assertThat(statusOf(id), equalTo("SUBMITTED"));
 
         for (String missing : new String[] { null, "*" }) {
-            ExtractableResponse<Response> unnamed = Moderator.verdict(id, "approve", missing, "{}");
+            Response unnamed = verdict(id, "approve", missing, "{}");
             assertThat(unnamed.statusCode(), equalTo(428));
             assertThat(unnamed.contentType(), equalTo("application/problem+json"));
             assertThat(unnamed.path("type"), equalTo("https://syndication.example/problems/if-match-required"));
         }
         assertThat(statusOf(id), equalTo("SUBMITTED"));
 
-        String current = Moderator.reviewed(id);
-        ExtractableResponse<Response> approved = Moderator.verdict(id, "approve", current, "{}");
+        String current = reviewed(id);
+        Response approved = verdict(id, "approve", current, "{}");
         assertThat(approved.statusCode(), equalTo(200));
         assertThat(approved.path("status"), equalTo("APPROVED"));
         assertThat(approved.path("thumbnailUrl"), equalTo("https://cdn.football.example/clips/swapped.jpg"));
@@ -191,26 +177,26 @@ class ModerationTest {
 
     @Test
     void aRejectionNamesTheVersionReviewedToo() {
-        String id = submitted(clip("rejected-version"));
-        String reviewed = Moderator.reviewed(id);
+        String id = submitted(partner, clip("rejected-version"));
+        String reviewed = reviewed(id);
         String reason = "{\"reason\": \"The poster shows a betting sponsor\"}";
-        assertThat(Moderator.verdict(id, "reject", null, reason).statusCode(), equalTo(428));
+        assertThat(verdict(id, "reject", null, reason).statusCode(), equalTo(428));
         patch(id, "{\"thumbnailUrl\": \"https://cdn.football.example/clips/clean.jpg\"}");
-        assertThat(Moderator.verdict(id, "reject", reviewed, reason).statusCode(), equalTo(412));
-        assertThat(Moderator.verdict(id, "reject", Moderator.reviewed(id), reason).<String>path("status"),
+        assertThat(verdict(id, "reject", reviewed, reason).statusCode(), equalTo(412));
+        assertThat(verdict(id, "reject", reviewed(id), reason).<String>path("status"),
                 equalTo("REJECTED"));
     }
 
     @Test
     void racingPatchesWithOneETagGiveOne200AndThe412Rest() throws Exception {
-        String id = submitted(clip("racing-patches"));
-        String etag = Moderator.reviewed(id);
+        String id = submitted(partner, clip("racing-patches"));
+        String etag = reviewed(id);
         int writers = 20;
-        List<ExtractableResponse<Response>> answers = Race.of(writers, writer -> given().auth().oauth2(partner)
+        List<Response> answers = Race.of(writers, writer -> given().auth().oauth2(partner)
                 .contentType(ContentType.JSON).header("If-Match", etag).body("{\"title\": \"Writer " + writer + "\"}")
-                .when().patch("/api/v1/content/" + id).then().extract());
+                .when().patch("/api/v1/content/" + id));
         List<Integer> statuses = new ArrayList<>();
-        for (ExtractableResponse<Response> response : answers) {
+        for (Response response : answers) {
             statuses.add(response.statusCode());
             if (response.statusCode() != 200) {
                 assertThat(response.contentType(), equalTo("application/problem+json"));

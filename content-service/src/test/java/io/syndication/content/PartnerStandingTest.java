@@ -1,32 +1,35 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
 /** A partner's still-valid token counts only while partner-service says the partner is ACTIVE. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(FakePartnerServiceResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(FakePartnerServiceResource.class)
 class PartnerStandingTest {
 
     @Inject
@@ -36,6 +39,75 @@ class PartnerStandingTest {
     @BeforeEach
     void closeCircuits() {
         circuitBreakers.resetAll();
+    }
+
+    /** Nor for the test class that runs next on the same application. */
+    @AfterEach
+    void leaveCircuitsClosed() {
+        circuitBreakers.resetAll();
+    }
+
+    @Test
+    void partnerServiceIsAskedWithTheCallersOwnToken() {
+        UUID partner = UUID.randomUUID();
+        String partnerToken = Tokens.partner(partner);
+        String id = ContentApi.created(partnerToken, ContentCatalogueTest.programme("own-token", "Own token"));
+        String adminToken = Tokens.admin();
+        given().auth().oauth2(adminToken)
+                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200);
+        // the partner's standing once (then remembered), the admin's question about the partner once
+        assertThat(FakePartnerServiceResource.questionsAbout(partner),
+                contains("Bearer " + partnerToken, "Bearer " + adminToken));
+    }
+
+    @Test
+    void aFailingPartnerServiceIsAskedOnceAndRetriedTwice() {
+        UUID partner = UUID.randomUUID();
+        FakePartnerServiceResource.answer(partner, "500");
+        String token = Tokens.partner(partner);
+        given().auth().oauth2(token).when().get("/api/v1/content").then().statusCode(503);
+        assertThat(FakePartnerServiceResource.questionsAbout(partner), hasSize(3));
+    }
+
+    /** Ten calls, half of them failed: partner-service is left alone, and a partner it would serve gets 503 at once. */
+    @Test
+    void onceHalfOfTenCallsFailedPartnerServiceIsNotAskedForAWhile() {
+        UUID failing = UUID.randomUUID();
+        FakePartnerServiceResource.answer(failing, "500");
+        // four requests of three tries each: the tenth call fails
+        for (int request = 0; request < 4; request++) {
+            given().auth().oauth2(Tokens.partner(failing)).when().get("/api/v1/content").then().statusCode(503);
+        }
+        UUID healthy = UUID.randomUUID();
+        given().auth().oauth2(Tokens.partner(healthy))
+                .when().get("/api/v1/content")
+                .then().statusCode(503)
+                .header("Retry-After", notNullValue())
+                .body("type", equalTo("https://syndication.example/problems/partner-service-unavailable"));
+        assertThat(FakePartnerServiceResource.questionsAbout(healthy), empty());
+    }
+
+    /** A status partner-service adds one day is not ACTIVE: the partner is refused, the request never fails. */
+    @Test
+    void aStatusContentServiceDoesNotKnowIsNotActive() {
+        UUID partner = UUID.randomUUID();
+        String id = ContentApi.created(Tokens.partner(partner), ContentCatalogueTest.programme("probation", "Probation"));
+        FakePartnerServiceResource.answer(partner, "unrecognised-status");
+        given().auth().oauth2(Tokens.admin())
+                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
+                .when().get("/api/v1/content/" + id + "/availability")
+                .then().statusCode(200)
+                .body("reasons", contains("NOT_APPROVED", "PARTNER_INACTIVE"));
+
+        UUID newcomer = UUID.randomUUID();
+        FakePartnerServiceResource.answer(newcomer, "unrecognised-status");
+        given().auth().oauth2(Tokens.partner(newcomer))
+                .when().get("/api/v1/content")
+                .then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://syndication.example/problems/partner-inactive"));
     }
 
     @Test
@@ -87,10 +159,7 @@ class PartnerStandingTest {
     @ValueSource(strings = { "401", "500" })
     void anAdminAskingAvailabilityWhilePartnerServiceFailsGets503(String failure) {
         UUID partner = UUID.randomUUID();
-        String id = given().auth().oauth2(Tokens.partner(partner)).contentType(ContentType.JSON)
-                .body(ContentCatalogueTest.programme("standing-" + failure, "Standing"))
-                .when().post("/api/v1/content")
-                .then().statusCode(201).extract().path("id");
+        String id = ContentApi.created(Tokens.partner(partner), ContentCatalogueTest.programme("standing-" + failure, "Standing"));
         FakePartnerServiceResource.answer(partner, failure);
         given().auth().oauth2(Tokens.admin())
                 .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")

@@ -1,12 +1,12 @@
 package io.syndication.content.rest;
 
-import jakarta.ws.rs.core.HttpHeaders;
+import java.util.UUID;
+
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
-import io.syndication.content.Viewer;
 import io.syndication.content.client.PartnerClient;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemType;
@@ -27,12 +27,12 @@ public class ActivePartnersOnly {
     }
 
     @ServerRequestFilter
-    public Uni<Response> refuseInactivePartners(HttpHeaders headers) {
-        if (headers.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                || !(viewers.current() instanceof Viewer.Partner partner)) {
+    public Uni<Response> refuseInactivePartners() {
+        UUID partnerId = viewers.partnerId();
+        if (partnerId == null) {
             return Uni.createFrom().nullItem();
         }
-        return partners.standing(partner.partnerId(), headers.getHeaderString(HttpHeaders.AUTHORIZATION))
+        return partners.standing(partnerId)
                 .map(standing -> standing.active() ? null : Response.status(403).type(Problem.MEDIA_TYPE)
                         .entity(ProblemType.PARTNER_INACTIVE.problem(
                                 "Your partner is not active; its tokens are refused until it is reinstated"))

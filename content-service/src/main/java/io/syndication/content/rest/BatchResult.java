@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.syndication.content.Catalogue;
 import io.syndication.http.Problem;
 
 /** What became of each item of a batch, in request order. */
@@ -17,5 +18,14 @@ public record BatchResult(List<Item> results) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String externalId, Outcome outcome, UUID id, Problem problem) {
+
+        static Item of(Catalogue.BatchOutcome done) {
+            return new Item(done.externalId(), done.outcome() == null ? Outcome.FAILED : Outcome.valueOf(done.outcome().name()),
+                    done.id(), done.problem());
+        }
+    }
+
+    static BatchResult of(List<Catalogue.BatchOutcome> outcomes) {
+        return new BatchResult(outcomes.stream().map(Item::of).toList());
     }
 }

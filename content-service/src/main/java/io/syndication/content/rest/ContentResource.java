@@ -2,16 +2,11 @@ package io.syndication.content.rest;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -38,9 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.syndication.content.Availability;
+import io.syndication.content.Catalogue;
 import io.syndication.content.ContentAction;
 import io.syndication.content.ContentCategory;
 import io.syndication.content.ContentItem;
@@ -50,14 +44,11 @@ import io.syndication.content.ContentRepository;
 import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
 import io.syndication.content.Viewer;
-import io.syndication.content.client.PartnerClient;
-import io.syndication.http.ProblemType;
 import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
 import io.syndication.http.Page;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
-import io.syndication.http.ProblemMappers;
 import io.syndication.http.Roles;
 import io.syndication.http.Versions;
 import io.syndication.http.validation.Territory;
@@ -69,19 +60,14 @@ import io.syndication.http.validation.Territory;
 @Tag(name = "Content", description = "The catalogue of partner content")
 public class ContentResource {
 
-    private final ContentRepository items;
-    private final ContentService service;
-    private final PartnerClient partners;
+    private final Catalogue catalogue;
     private final Viewers viewers;
-    private final Validator validator;
+    private final ContentChecks checks;
 
-    public ContentResource(ContentRepository items, ContentService service, PartnerClient partners, Viewers viewers,
-            Validator validator) {
-        this.items = items;
-        this.service = service;
-        this.partners = partners;
+    public ContentResource(Catalogue catalogue, Viewers viewers, ContentChecks checks) {
+        this.catalogue = catalogue;
         this.viewers = viewers;
-        this.validator = validator;
+        this.checks = checks;
     }
 
     @POST
@@ -90,14 +76,11 @@ public class ContentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
     @Operation(operationId = "createContent", summary = "Submit a new content item",
             description = "Creates a DRAFT item for your own partner. A second item with the same externalId is 409: use PUT on it.")
-    public Uni<Response> create(@NotNull @Valid ContentRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+    public Uni<Response> create(@NotNull @Valid ContentRequest request) {
         if (request.externalId() == null) {
             throw ProblemException.invalidField("externalId", "is required");
         }
-        UUID partnerId = ownPartner();
-        return partners.standing(partnerId, token)
-                .flatMap(standing -> service.create(partnerId, request.externalId(), request.toFields(),
-                        standing.territories(), actor()))
+        return catalogue.create(viewers.partner(), request.externalId(), request.toFields())
                 .map(item -> Response.created(URI.create("/api/v1/content/" + item.id))
                         .tag(Versions.etag(item.version)).entity(ContentView.of(item)).build());
     }
@@ -113,13 +96,11 @@ public class ContentResource {
             description = "Idempotent: sending the same item twice changes nothing and never makes a duplicate. Changing "
                     + "anything an approved item was reviewed for sends it back to SUBMITTED.")
     public Uni<Response> put(@PathParam("externalId") @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}") String externalId,
-            @NotNull @Valid ContentRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+            @NotNull @Valid ContentRequest request) {
         if (request.externalId() != null && !request.externalId().equals(externalId)) {
             throw ProblemException.invalidField("externalId", "must match the path, or be left out");
         }
-        UUID partnerId = ownPartner();
-        return partners.standing(partnerId, token)
-                .flatMap(standing -> service.upsert(partnerId, externalId, request.toFields(), standing.territories(), actor()))
+        return catalogue.upsert(viewers.partner(), externalId, request.toFields())
                 .map(done -> Response.status(done.outcome() == ContentService.Outcome.CREATED ? 201 : 200)
                         .location(URI.create("/api/v1/content/" + done.item().id))
                         .tag(Versions.etag(done.item().version)).entity(ContentView.of(done.item())).build());
@@ -131,38 +112,9 @@ public class ContentResource {
     @Operation(operationId = "batchContent", summary = "Create or update up to 1000 items",
             description = "Each item is created or updated by its externalId on its own; the answer lists each item's outcome "
                     + "(CREATED, UPDATED, UNCHANGED, or FAILED with its problem) in request order.")
-    public Uni<BatchResult> batch(@NotNull @Valid BatchRequest request, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        UUID partnerId = ownPartner();
-        String actor = actor();
-        return partners.standing(partnerId, token).flatMap(standing -> Multi.createFrom().iterable(request.items())
-                .onItem().transformToUniAndConcatenate(item -> batchItem(partnerId, item, standing.territories(), actor))
-                .collect().asList()
-                .map(BatchResult::new));
-    }
-
-    private Uni<BatchResult.Item> batchItem(UUID partnerId, ContentRequest item, List<String> licensed, String actor) {
-        if (item == null) {
-            return Uni.createFrom().item(failed(null, ProblemException.invalidField("items", "must not hold null").problem()));
-        }
-        Set<ConstraintViolation<ContentRequest>> violations = validator.validate(item);
-        if (item.externalId() == null || !violations.isEmpty()) {
-            List<Problem.Violation> listed = new ArrayList<>(ProblemMappers.violationsOf(violations));
-            if (item.externalId() == null) {
-                listed.add(new Problem.Violation("externalId", "is required in a batch"));
-            }
-            return Uni.createFrom().item(failed(item.externalId(), ProblemType.VALIDATION.problem(
-                    "The item has invalid fields").withViolations(listed)));
-        }
-        return service.upsert(partnerId, item.externalId(), item.toFields(), licensed, actor)
-                .map(done -> new BatchResult.Item(item.externalId(), BatchResult.Outcome.valueOf(done.outcome().name()),
-                        done.item().id, null))
-                .onFailure().recoverWithItem(e -> failed(item.externalId(), e instanceof ProblemException problem
-                        ? problem.problem()
-                        : ProblemType.SERVER_ERROR.problem("The item could not be stored; send it again")));
-    }
-
-    private static BatchResult.Item failed(String externalId, Problem problem) {
-        return new BatchResult.Item(externalId, BatchResult.Outcome.FAILED, null, problem);
+    public Uni<BatchResult> batch(@NotNull @Valid BatchRequest request) {
+        Viewer.Partner partner = viewers.partner();
+        return catalogue.batch(partner, request.items().stream().map(checks::entry).toList()).map(BatchResult::of);
     }
 
     @GET
@@ -184,7 +136,7 @@ public class ContentResource {
         ContentOrder.Position after = order.positionOf(Page.after(next));
         ContentRepository.Search search = new ContentRepository.Search(partner, kind, status, territory,
                 category == null ? null : category.name(), language, availableAt, q);
-        return items.search(viewers.current(), search, order, after, limit + 1)
+        return catalogue.search(viewers.current(), search, order, after, limit + 1)
                 .map(rows -> Page.of(rows, limit, order::cursorOf, ContentView::of));
     }
 
@@ -195,7 +147,7 @@ public class ContentResource {
     @Operation(operationId = "getContent", summary = "Get a content item",
             description = "An item the caller may not see answers 404, exactly like one that does not exist.")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return visible(id).map(ContentResource::withETag);
+        return catalogue.visible(viewers.current(), id).map(ContentResource::withETag);
     }
 
     @PATCH
@@ -208,13 +160,10 @@ public class ContentResource {
             description = "Absent fields stay as they are; the result is checked as a whole. Send the ETag in If-Match (412 when "
                     + "stale). Changing anything an approved item was reviewed for sends it back to SUBMITTED.")
     public Uni<Response> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @NotNull ContentPatch patch, @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
+            @NotNull ContentPatch patch) {
         Long expected = Versions.fromIfMatch(ifMatch);
-        UUID partnerId = ownPartner();
-        String actor = actor();
-        return visible(id).flatMap(item -> partners.standing(partnerId, token)
-                .flatMap(standing -> service.edit(item.id, expected,
-                        current -> valid(patch.over(item.externalId, current)).toFields(), standing.territories(), actor)))
+        return catalogue.edit(viewers.partner(), id, expected,
+                (externalId, current) -> checks.whole(patch.over(externalId, current)).toFields())
                 .map(ContentResource::withETag);
     }
 
@@ -273,7 +222,7 @@ public class ContentResource {
     @Path("/{id}/history")
     @Operation(operationId = "getContentHistory", summary = "Read an item's moderation history", description = "Oldest first.")
     public Uni<List<HistoryView>> history(@PathParam("id") UUID id) {
-        return visible(id).flatMap(item -> items.history(item.id)).map(events -> events.stream().map(HistoryView::of).toList());
+        return catalogue.history(viewers.current(), id).map(events -> events.stream().map(HistoryView::of).toList());
     }
 
     @GET
@@ -282,53 +231,17 @@ public class ContentResource {
             description = "Whether the item may air in a territory at an instant and, if not, every reason: NOT_APPROVED, "
                     + "OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE.")
     public Uni<AvailabilityView> availability(@PathParam("id") UUID id, @QueryParam("at") @NotNull Instant at,
-            @QueryParam("territory") @NotNull @Territory String territory,
-            @HeaderParam(HttpHeaders.AUTHORIZATION) String token) {
-        Viewer viewer = viewers.current();
-        return visible(id).flatMap(item -> (viewer instanceof Viewer.Partner
-                ? partners.standing(item.partnerId, token).map(standing -> standing.active())
-                : partners.isActive(item.partnerId, token))
-                .map(active -> {
-                    List<String> reasons = Availability.reasonsAgainst(item, at, territory, active);
-                    return new AvailabilityView(reasons.isEmpty(), reasons);
-                }));
+            @QueryParam("territory") @NotNull @Territory String territory) {
+        return catalogue.reasonsAgainst(viewers.current(), id, at, territory)
+                .map(reasons -> new AvailabilityView(reasons.isEmpty(), reasons));
     }
 
     private Uni<Response> act(UUID id, ContentAction action, String reason, String ifMatch) {
         Long version = Versions.fromIfMatch(ifMatch);
-        String actor = actor();
-        return visible(id).flatMap(item -> service.perform(item.id, action, reason, version, actor))
-                .map(ContentResource::withETag);
+        return catalogue.perform(viewers.current(), id, action, reason, version).map(ContentResource::withETag);
     }
 
     private static Response withETag(ContentItem item) {
         return Response.ok(ContentView.of(item)).tag(Versions.etag(item.version)).build();
-    }
-
-    /** A patched item is checked as a whole, as if it had been sent complete. */
-    private ContentRequest valid(ContentRequest request) {
-        Set<ConstraintViolation<ContentRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return request;
-    }
-
-    private Uni<ContentItem> visible(UUID id) {
-        return items.findVisible(viewers.current(), id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Content item " + id));
-    }
-
-    private UUID ownPartner() {
-        if (viewers.current() instanceof Viewer.Partner partner) {
-            return partner.partnerId();
-        }
-        throw ProblemType.FORBIDDEN.exception("Only a partner submits content");
-    }
-
-    private String actor() {
-        Viewer viewer = viewers.current();
-        return viewer instanceof Viewer.Partner partner ? "partner:" + partner.partnerId()
-                : viewer instanceof Viewer.Admin ? "admin:" + viewers.name() : "operator:" + viewers.name();
     }
 }

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.content.Viewer;
+import io.syndication.http.Caller;
+import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
 
 /** Who is calling, from the verified token: the partner id comes from the token, never from the request. */
@@ -19,30 +21,36 @@ public class Viewers {
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
-
     public Viewer current() {
-        if (identity.hasRole(Roles.ADMIN)) {
-            return new Viewer.Admin();
+        Caller caller = Caller.of(identity);
+        if (caller.admin()) {
+            return new Viewer.Admin(caller.name());
         }
-        if (identity.hasRole(Roles.OPERATOR)) {
-            return new Viewer.Operator();
+        if (caller.operator()) {
+            return new Viewer.Operator(caller.name());
         }
-        String partnerId = token.getClaim(Roles.PARTNER_ID_CLAIM);
-        if (identity.hasRole(Roles.PARTNER) && partnerId != null) {
-            try {
-                return new Viewer.Partner(UUID.fromString(partnerId));
-            } catch (IllegalArgumentException e) {
-                throw new ForbiddenException("The token's partner_id is not a partner id");
-            }
+        if (caller.partnerId() != null) {
+            return new Viewer.Partner(caller.partnerId());
         }
-        throw new ForbiddenException("The token names no partner");
+        throw new ForbiddenException(caller.partnerRole() && namesAPartner()
+                ? "The token's partner_id is not a partner id"
+                : "The token names no partner");
     }
 
-    /** How the history names the caller: the user or client that acted. */
-    public String name() {
-        String username = token.getClaim("preferred_username");
-        return username != null ? username : identity.getPrincipal().getName();
+    /** The caller's own partner, for what only a partner does. */
+    public Viewer.Partner partner() {
+        if (current() instanceof Viewer.Partner partner) {
+            return partner;
+        }
+        throw ProblemType.FORBIDDEN.exception("Only a partner submits content");
+    }
+
+    /** The partner whose token this is, or null for anyone else (or no token at all). */
+    public UUID partnerId() {
+        return Caller.of(identity).partnerId();
+    }
+
+    private boolean namesAPartner() {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.containsClaim(Roles.PARTNER_ID_CLAIM);
     }
 }

@@ -1,0 +1,116 @@
+package io.syndication.content;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.syndication.content.client.PartnerClient;
+import io.syndication.content.client.PartnerStanding;
+import io.syndication.http.Problem;
+import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
+
+/**
+ * What a caller may do with the catalogue: read it through its own eyes ({@link Viewer}), and, as a
+ * partner, send items, each checked against the territories partner-service says the partner is
+ * licensed for. The rules of each change are {@link ContentService}'s.
+ */
+@ApplicationScoped
+public class Catalogue {
+
+    /** How an edit makes an item's new fields from its current ones; {@code externalId} is the item's own. */
+    @FunctionalInterface
+    public interface Edit {
+        ContentFields apply(String externalId, ContentFields current);
+    }
+
+    /** An item of a batch: its fields, or the problem that keeps it out of the catalogue. */
+    public record BatchEntry(String externalId, ContentFields fields, Problem problem) {
+    }
+
+    /** What became of an item of a batch: how it was stored and its id, or the problem it met (outcome null). */
+    public record BatchOutcome(String externalId, ContentService.Outcome outcome, UUID id, Problem problem) {
+
+        static BatchOutcome failed(String externalId, Problem problem) {
+            return new BatchOutcome(externalId, null, null, problem);
+        }
+    }
+
+    private final ContentRepository items;
+    private final ContentService rules;
+    private final PartnerClient partners;
+
+    public Catalogue(ContentRepository items, ContentService rules, PartnerClient partners) {
+        this.items = items;
+        this.rules = rules;
+        this.partners = partners;
+    }
+
+    public Uni<List<ContentItem>> search(Viewer viewer, ContentRepository.Search search, ContentOrder order,
+            ContentOrder.Position after, int limit) {
+        return items.search(viewer, search, order, after, limit);
+    }
+
+    /** The item, or a 404 problem when it does not exist or the viewer may not see it. */
+    public Uni<ContentItem> visible(Viewer viewer, UUID id) {
+        return items.findVisible(viewer, id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Content item " + id));
+    }
+
+    public Uni<List<ContentEvent>> history(Viewer viewer, UUID id) {
+        return visible(viewer, id).flatMap(item -> items.history(item.id));
+    }
+
+    /** Every reason the item may not air in {@code territory} at {@code at}; none means it may. */
+    public Uni<List<String>> reasonsAgainst(Viewer viewer, UUID id, Instant at, String territory) {
+        return visible(viewer, id).flatMap(item -> (viewer instanceof Viewer.Partner
+                ? partners.standing(item.partnerId).map(PartnerStanding::active)
+                : partners.isActive(item.partnerId))
+                .map(active -> Availability.reasonsAgainst(item, at, territory, active)));
+    }
+
+    public Uni<ContentItem> create(Viewer.Partner partner, String externalId, ContentFields fields) {
+        return licensed(partner).flatMap(territories -> rules.create(partner.partnerId(), externalId, fields,
+                territories, partner.actor()));
+    }
+
+    public Uni<ContentService.Upserted> upsert(Viewer.Partner partner, String externalId, ContentFields fields) {
+        return licensed(partner).flatMap(territories -> rules.upsert(partner.partnerId(), externalId, fields,
+                territories, partner.actor()));
+    }
+
+    /**
+     * Each item created or updated by its external id on its own, in order: one that fails, or that
+     * came with a problem, does not keep the others out.
+     */
+    public Uni<List<BatchOutcome>> batch(Viewer.Partner partner, List<BatchEntry> entries) {
+        return licensed(partner).flatMap(territories -> Multi.createFrom().iterable(entries)
+                .onItem().transformToUniAndConcatenate(entry -> entry.problem() != null
+                        ? Uni.createFrom().item(BatchOutcome.failed(entry.externalId(), entry.problem()))
+                        : rules.upsert(partner.partnerId(), entry.externalId(), entry.fields(), territories, partner.actor())
+                                .map(done -> new BatchOutcome(entry.externalId(), done.outcome(), done.item().id, null))
+                                .onFailure().recoverWithItem(e -> BatchOutcome.failed(entry.externalId(),
+                                        e instanceof ProblemException problem ? problem.problem()
+                                                : ProblemType.SERVER_ERROR.problem(
+                                                        "The item could not be stored; send it again"))))
+                .collect().asList());
+    }
+
+    public Uni<ContentItem> edit(Viewer.Partner partner, UUID id, Long expectedVersion, Edit edit) {
+        return visible(partner, id).flatMap(item -> licensed(partner).flatMap(territories -> rules.edit(item.id,
+                expectedVersion, current -> edit.apply(item.externalId, current), territories, partner.actor())));
+    }
+
+    public Uni<ContentItem> perform(Viewer viewer, UUID id, ContentAction action, String reason, Long version) {
+        return visible(viewer, id).flatMap(item -> rules.perform(item.id, action, reason, version, viewer.actor()));
+    }
+
+    /** The territories the partner is licensed for, as partner-service says now (or said within 30 s). */
+    private Uni<List<String>> licensed(Viewer.Partner partner) {
+        return partners.standing(partner.partnerId()).map(PartnerStanding::territories);
+    }
+}

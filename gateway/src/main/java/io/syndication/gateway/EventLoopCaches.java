@@ -3,7 +3,7 @@ package io.syndication.gateway;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /** Caches read on every request, from the event loop. */
-final class EventLoopCaches {
+public final class EventLoopCaches {
 
     private EventLoopCaches() {
     }
@@ -14,7 +14,7 @@ final class EventLoopCaches {
      * few reads: at thousands of requests a second those hand-offs, each waking a thread, cost more
      * than the upkeep itself.
      */
-    static Caffeine<Object, Object> builder() {
+    public static Caffeine<Object, Object> builder() {
         return Caffeine.newBuilder().executor(Runnable::run);
     }
 }

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.observability;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.security;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,7 +11,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.gateway.proxy.UpstreamRoutes;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
@@ -63,7 +65,7 @@ public class PartnerStandings {
     }
 
     private void check(RoutingContext rc) {
-        String partnerId = partnerIdOf(RateLimits.identityOf(rc));
+        String partnerId = partnerIdOf(CallerIdentity.of(rc));
         CompletableFuture<Standing> known = partnerId == null ? null : standings.getIfPresent(partnerId);
         if (partnerId == null || (known != null && known.isDone() && !known.isCompletedExceptionally()
                 && known.join().active())) {

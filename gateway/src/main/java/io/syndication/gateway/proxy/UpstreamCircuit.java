@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.proxy;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.proxy;
 
 import java.net.URI;
 import java.util.List;
@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.gateway.security.TrustedProxies;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -24,7 +25,7 @@ import io.vertx.ext.web.Router;
 public class UpstreamRoutes {
 
     /** After authentication and rate limiting, before Quarkus REST's own routes. */
-    static final int ORDER = 1000;
+    public static final int ORDER = 1000;
 
     void register(@Observes Router router, Vertx vertx, GatewayConfig config, TrustedProxies proxies) {
         // The default pool of 5 connections per upstream would queue requests under load.
@@ -51,7 +52,7 @@ public class UpstreamRoutes {
     }
 
     /** Where and how patiently a call to the upstream goes. */
-    static RequestOptions requestTo(GatewayConfig.Upstream upstream) {
+    public static RequestOptions requestTo(GatewayConfig.Upstream upstream) {
         URI url = upstream.url();
         int port = url.getPort() > 0 ? url.getPort() : 80;
         return new RequestOptions()

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.openapi;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.gateway.proxy.UpstreamRoutes;
+import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

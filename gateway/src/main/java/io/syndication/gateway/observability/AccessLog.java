@@ -1,10 +1,12 @@
-package io.syndication.gateway;
+package io.syndication.gateway.observability;
 
 import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.syndication.gateway.security.CallerIdentity;
+import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.RequestIds;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -34,9 +36,9 @@ public class AccessLog {
     }
 
     private static String clientOf(RoutingContext rc, TrustedProxies proxies) {
-        SecurityIdentity identity = RateLimits.identityOf(rc);
+        SecurityIdentity identity = CallerIdentity.of(rc);
         if (identity != null && !identity.isAnonymous()) {
-            return RateLimits.clientId(identity);
+            return CallerIdentity.clientId(identity);
         }
         return "anonymous@" + proxies.clientAddress(rc.request());
     }

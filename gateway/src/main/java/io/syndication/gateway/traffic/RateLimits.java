@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.traffic;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -6,15 +6,15 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.RateLimitConfig;
+import io.syndication.gateway.security.CallerIdentity;
+import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
@@ -82,17 +82,17 @@ public class RateLimits {
         if (rc.request().method() == HttpMethod.POST && isApplication(rc.request().path())) {
             return new Keyed("apply:" + address, config.applications());
         }
-        SecurityIdentity identity = identityOf(rc);
+        SecurityIdentity identity = CallerIdentity.of(rc);
         if (identity == null || identity.isAnonymous()) {
             return new Keyed("address:" + address, config.anonymous());
         }
         for (String role : ROLE_PRECEDENCE) {
             RateLimitConfig.Limit limit = config.roles().get(role);
             if (identity.hasRole(role) && limit != null) {
-                return new Keyed("client:" + clientId(identity), limit);
+                return new Keyed("client:" + CallerIdentity.clientId(identity), limit);
             }
         }
-        return new Keyed("client:" + clientId(identity), config.anonymous());
+        return new Keyed("client:" + CallerIdentity.clientId(identity), config.anonymous());
     }
 
     /**
@@ -102,19 +102,6 @@ public class RateLimits {
     private static boolean isApplication(String path) {
         return path.startsWith(APPLICATIONS)
                 && (path.length() == APPLICATIONS.length() || path.charAt(APPLICATIONS.length()) == '/');
-    }
-
-    /** Who the request was authenticated as, once the security layer ran; null before. */
-    static SecurityIdentity identityOf(RoutingContext rc) {
-        return rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-    }
-
-    /** The OAuth client the token was issued to: one bucket per partner integration, not per token. */
-    static String clientId(SecurityIdentity identity) {
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") != null) {
-            return token.getClaim("azp").toString();
-        }
-        return identity.getPrincipal().getName();
     }
 
     private static long seconds(long nanos) {

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.security;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -22,7 +22,7 @@ import io.vertx.core.http.HttpServerRequest;
 public class TrustedProxies {
 
     /** The scheme and host (with its port) a request came to, as the caller sees them. */
-    record Origin(String scheme, String host) {
+    public record Origin(String scheme, String host) {
 
         String url() {
             return scheme + "://" + host;
@@ -42,7 +42,7 @@ public class TrustedProxies {
      * X-Forwarded-For that is not one (each proxy appends the address it was called from; what lies
      * further left, the caller may have written itself).
      */
-    String clientAddress(HttpServerRequest request) {
+    public String clientAddress(HttpServerRequest request) {
         String client = request.remoteAddress().hostAddress();
         if (!trusted(client)) {
             return client;
@@ -60,7 +60,7 @@ public class TrustedProxies {
     }
 
     /** The request's scheme and Host, or a trusted proxy's X-Forwarded-Proto and -Host for them. */
-    Origin origin(HttpServerRequest request) {
+    public Origin origin(HttpServerRequest request) {
         String scheme = request.scheme();
         String host = request.authority() != null ? request.authority().toString() : request.localAddress().toString();
         if (trusted(request.remoteAddress().hostAddress())) {
@@ -71,7 +71,7 @@ public class TrustedProxies {
     }
 
     /** Where the caller reaches the gateway: {@code gateway.public-url} when set, else the request's origin. */
-    String publicUrl(Origin origin) {
+    public String publicUrl(Origin origin) {
         return publicUrl != null ? publicUrl : origin.url();
     }
 

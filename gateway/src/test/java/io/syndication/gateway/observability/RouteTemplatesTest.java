@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.observability;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;

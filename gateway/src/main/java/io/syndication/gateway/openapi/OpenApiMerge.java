@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.openapi;
 
 import java.util.ArrayList;
 import java.util.List;

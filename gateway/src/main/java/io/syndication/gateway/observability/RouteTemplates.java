@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.observability;
 
 import jakarta.enterprise.event.Observes;
 

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.proxy;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,7 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import io.syndication.gateway.UpstreamCircuit.Pass;
+import io.syndication.gateway.proxy.UpstreamCircuit.Pass;
 
 class UpstreamCircuitTest {
 

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.security;
 
 import java.time.Duration;
 import java.util.Set;
@@ -17,6 +17,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.syndication.gateway.EventLoopCaches;
 import io.vertx.ext.web.RoutingContext;
 
 /**

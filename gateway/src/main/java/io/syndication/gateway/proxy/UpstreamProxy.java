@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.gateway.proxy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 import io.syndication.gateway.config.GatewayConfig;
+import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemType;

@@ -33,9 +33,8 @@ import io.syndication.testing.XmltvStructure;
 class GuideTest {
 
     private static String filledChannel(String timeZone, String from, String to) {
-        String channel = ScheduleEditingTest.channel(timeZone, List.of("SG"), List.of(FakeContentServiceResource.CLIP));
-        given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
-                .when().post("/api/v1/channels/" + channel + "/fill").then().statusCode(200);
+        String channel = ScheduleApi.channel(timeZone, List.of("SG"), List.of(FakeContentServiceResource.CLIP));
+        ScheduleApi.fill(channel, from, to).response().then().statusCode(200);
         return channel;
     }
 

@@ -1,6 +1,13 @@
 package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.schedule.ScheduleApi.channel;
+import static io.syndication.schedule.ScheduleApi.fill;
+import static io.syndication.schedule.ScheduleApi.live;
+import static io.syndication.schedule.ScheduleApi.placed;
+import static io.syndication.schedule.ScheduleApi.replace;
+import static io.syndication.schedule.ScheduleApi.slots;
+import static io.syndication.schedule.ScheduleApi.validation;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +16,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,50 +39,10 @@ class ScheduleEditingTest {
     private static final String PROGRAMME = FakeContentServiceResource.PROGRAMME;
     private static final String LIVE = FakeContentServiceResource.LIVE;
 
-    static String channel(String timeZone, List<String> territories, List<String> fillers) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("slug", "ch-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example",
-                        "name", "Test channel", "timeZone", timeZone, "territories", territories, "fillerContentIds", fillers))
-                .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
-    }
-
-    private static String channel() {
-        return channel("Asia/Singapore", List.of("SG", "HK", "IN"), List.of(FakeContentServiceResource.CLIP));
-    }
-
-    private static void place(String channel, String contentId, String start) {
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("contentId", contentId, "start", start))
-                .when().post("/api/v1/channels/" + channel + "/slots").then().statusCode(201);
-    }
-
-    private static String placeLive(String channel, String start, String end) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("contentId", LIVE, "start", start, "end", end))
-                .when().post("/api/v1/channels/" + channel + "/slots").then().statusCode(201).extract().path("id");
-    }
-
-    private static JsonPath slots(String channel, String from, String to) {
-        return given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
-                .when().get("/api/v1/channels/" + channel + "/slots").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static ExtractableResponse<Response> live(String channel, String contentId, String start, String end, String policy) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("contentId", contentId, "start", start, "end", end, "policy", policy))
-                .when().post("/api/v1/channels/" + channel + "/live").then().extract();
-    }
-
-    private static ExtractableResponse<Response> replace(String channel, String from, String to, String body) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
-                .queryParam("from", from).queryParam("to", to)
-                .when().put("/api/v1/channels/" + channel + "/slots").then().extract();
-    }
-
     @Test
     void aWindowIsReplacedWhole() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-10T08:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-10T08:00:00Z", null);
         ExtractableResponse<Response> replaced = replace(channel, "2026-12-10T06:00:00Z", "2026-12-10T10:00:00Z", """
                 [{"contentId": "%1$s", "start": "2026-12-10T07:00:00Z"},
                  {"contentId": "%2$s", "start": "2026-12-10T07:30:00Z", "end": "2026-12-10T09:00:00Z"},
@@ -90,7 +56,7 @@ class ScheduleEditingTest {
     @Test
     void aWindowWithOneBadSlotChangesNothing() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-11T08:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-11T08:00:00Z", null);
         ExtractableResponse<Response> unplaceable = replace(channel, "2026-12-11T06:00:00Z", "2026-12-11T10:00:00Z", """
                 [{"contentId": "%s", "start": "2026-12-11T06:00:00Z"},
                  {"contentId": "%s", "start": "2026-12-11T07:00:00Z"}]""".formatted(PROGRAMME, FakeContentServiceResource.NOT_APPROVED));
@@ -114,7 +80,7 @@ class ScheduleEditingTest {
     @Test
     void aWindowWhoseEdgeCutsASlotIsAConflict() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-12T05:45:00Z");
+        placed(channel, PROGRAMME, "2026-12-12T05:45:00Z", null);
         ExtractableResponse<Response> cut = replace(channel, "2026-12-12T06:00:00Z", "2026-12-12T10:00:00Z", "[]");
         assertThat(cut.statusCode(), equalTo(409));
         assertThat(cut.<String>path("detail"), containsString("2026-12-12T05:45:00Z"));
@@ -123,10 +89,10 @@ class ScheduleEditingTest {
     @Test
     void fillingReachesFullCoverageCuttingTheLastClip() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-13T00:00:00Z");
-        JsonPath filled = given().auth().oauth2(Tokens.operator())
-                .queryParam("from", "2026-12-13T00:00:00Z").queryParam("to", "2026-12-13T01:05:00Z")
-                .when().post("/api/v1/channels/" + channel + "/fill").then().statusCode(200).extract().jsonPath();
+        placed(channel, PROGRAMME, "2026-12-13T00:00:00Z", null);
+        ExtractableResponse<Response> fill = fill(channel, "2026-12-13T00:00:00Z", "2026-12-13T01:05:00Z");
+        assertThat(fill.statusCode(), equalTo(200));
+        JsonPath filled = fill.jsonPath();
         assertThat(filled.getList("slots.start"), contains("2026-12-13T00:30:00Z", "2026-12-13T00:40:00Z",
                 "2026-12-13T00:50:00Z", "2026-12-13T01:00:00Z"));
         assertThat(filled.getList("slots.kind"), contains("FILLER", "FILLER", "FILLER", "FILLER"));
@@ -144,19 +110,17 @@ class ScheduleEditingTest {
     @Test
     void aChannelWithoutFillerCannotFill() {
         String channel = channel("Asia/Singapore", List.of("SG"), List.of());
-        given().auth().oauth2(Tokens.operator())
-                .queryParam("from", "2026-12-13T00:00:00Z").queryParam("to", "2026-12-13T01:00:00Z")
-                .when().post("/api/v1/channels/" + channel + "/fill")
-                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("filler"));
+        fill(channel, "2026-12-13T00:00:00Z", "2026-12-13T01:00:00Z")
+                .response().then().statusCode(422).contentType("application/problem+json").body("detail", containsString("filler"));
     }
 
     @Test
     void pushResumesTheSlotInProgressAfterTheEventAndMovesLaterOnesUntilAGapAbsorbsThem() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-14T10:00:00Z");
-        place(channel, PROGRAMME, "2026-12-14T10:30:00Z");
-        place(channel, PROGRAMME, "2026-12-14T11:00:00Z");
-        place(channel, PROGRAMME, "2026-12-14T12:10:00Z");
+        placed(channel, PROGRAMME, "2026-12-14T10:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-14T10:30:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-14T11:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-14T12:10:00Z", null);
 
         ExtractableResponse<Response> pushed = live(channel, LIVE, "2026-12-14T10:15:00Z", "2026-12-14T10:45:00Z", "PUSH");
         assertThat(pushed.statusCode(), equalTo(201));
@@ -178,7 +142,7 @@ class ScheduleEditingTest {
     void pushNeverCarriesASlotPastItsRights() {
         String channel = channel();
         // the fake licenses its programmes until 2027-01-01T00:00Z
-        place(channel, PROGRAMME, "2026-12-31T23:30:00Z");
+        placed(channel, PROGRAMME, "2026-12-31T23:30:00Z", null);
         ExtractableResponse<Response> refused = live(channel, LIVE, "2026-12-31T23:20:00Z", "2026-12-31T23:40:00Z", "PUSH");
         assertThat(refused.statusCode(), equalTo(422));
         assertThat(refused.<String>path("detail"), containsString("past their content's rights"));
@@ -191,9 +155,9 @@ class ScheduleEditingTest {
     @Test
     void pushStopsAtTheNextLiveEvent() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-15T10:00:00Z");
-        place(channel, PROGRAMME, "2026-12-15T10:30:00Z");
-        String fixed = placeLive(channel, "2026-12-15T11:00:00Z", "2026-12-15T12:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-15T10:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-15T10:30:00Z", null);
+        String fixed = placed(channel, LIVE, "2026-12-15T11:00:00Z", "2026-12-15T12:00:00Z");
 
         ExtractableResponse<Response> pushed = live(channel, LIVE, "2026-12-15T10:00:00Z", "2026-12-15T10:40:00Z", "PUSH");
         assertThat(pushed.statusCode(), equalTo(201));
@@ -209,16 +173,16 @@ class ScheduleEditingTest {
     @Test
     void trimCutsAroundTheEventAndOneSpanningItResumesAfter() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-16T10:00:00Z");
-        place(channel, PROGRAMME, "2026-12-16T10:30:00Z");
-        place(channel, PROGRAMME, "2026-12-16T11:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-16T10:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-16T10:30:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-16T11:00:00Z", null);
         ExtractableResponse<Response> trimmed = live(channel, LIVE, "2026-12-16T10:15:00Z", "2026-12-16T11:15:00Z", "TRIM");
         assertThat(trimmed.statusCode(), equalTo(201));
         assertThat(trimmed.path("changes.change"), contains("TRIMMED", "REMOVED", "TRIMMED"));
         assertThat(slots(channel, "2026-12-16T00:00:00Z", "2026-12-17T00:00:00Z").getList("start"),
                 contains("2026-12-16T10:00:00Z", "2026-12-16T10:15:00Z", "2026-12-16T11:15:00Z"));
 
-        place(channel, PROGRAMME, "2026-12-16T14:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-16T14:00:00Z", null);
         ExtractableResponse<Response> inside = live(channel, LIVE, "2026-12-16T14:10:00Z", "2026-12-16T14:20:00Z", "TRIM");
         assertThat(inside.path("changes.change"), contains("TRIMMED", "ADDED"));
         JsonPath after = slots(channel, "2026-12-16T14:00:00Z", "2026-12-16T15:00:00Z");
@@ -230,8 +194,8 @@ class ScheduleEditingTest {
     @Test
     void dropRemovesWhatTheEventOverlaps() {
         String channel = channel();
-        place(channel, PROGRAMME, "2026-12-17T10:00:00Z");
-        place(channel, PROGRAMME, "2026-12-17T10:30:00Z");
+        placed(channel, PROGRAMME, "2026-12-17T10:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-17T10:30:00Z", null);
         ExtractableResponse<Response> dropped = live(channel, LIVE, "2026-12-17T10:20:00Z", "2026-12-17T10:40:00Z", "DROP");
         assertThat(dropped.statusCode(), equalTo(201));
         assertThat(dropped.path("changes.change"), contains("REMOVED", "REMOVED"));
@@ -241,7 +205,7 @@ class ScheduleEditingTest {
     @Test
     void aLiveEventIsNeverMovedOrCutByAnother() {
         String channel = channel();
-        String first = placeLive(channel, "2026-12-18T10:00:00Z", "2026-12-18T12:00:00Z");
+        String first = placed(channel, LIVE, "2026-12-18T10:00:00Z", "2026-12-18T12:00:00Z");
         for (String policy : List.of("PUSH", "TRIM", "DROP")) {
             ExtractableResponse<Response> clash = live(channel, LIVE, "2026-12-18T11:00:00Z", "2026-12-18T13:00:00Z", policy);
             assertThat(policy, clash.statusCode(), equalTo(409));
@@ -256,9 +220,9 @@ class ScheduleEditingTest {
     @Test
     void aLiveEventRunningLongIsExtendedUnderAPolicy() {
         String channel = channel();
-        String match = placeLive(channel, "2026-12-19T16:00:00Z", "2026-12-19T17:00:00Z");
-        place(channel, PROGRAMME, "2026-12-19T17:00:00Z");
-        place(channel, PROGRAMME, "2026-12-19T17:30:00Z");
+        String match = placed(channel, LIVE, "2026-12-19T16:00:00Z", "2026-12-19T17:00:00Z");
+        placed(channel, PROGRAMME, "2026-12-19T17:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-19T17:30:00Z", null);
         JsonPath extended = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("end", "2026-12-19T17:45:00Z", "policy", "PUSH"))
                 .when().patch("/api/v1/channels/" + channel + "/live/" + match).then().statusCode(200).extract().jsonPath();
@@ -282,9 +246,9 @@ class ScheduleEditingTest {
         String channel = channel();
         String retired = FakeContentServiceResource.freshProgramme();
         String suspended = FakeContentServiceResource.freshProgramme();
-        place(channel, retired, "2026-12-20T00:00:00Z");
-        place(channel, suspended, "2026-12-20T00:30:00Z");
-        place(channel, PROGRAMME, "2026-12-20T01:30:00Z");
+        placed(channel, retired, "2026-12-20T00:00:00Z", null);
+        placed(channel, suspended, "2026-12-20T00:30:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-20T01:30:00Z", null);
         FakeContentServiceResource.control(retired, "retire");
         FakeContentServiceResource.control(suspended, "suspend");
 
@@ -299,8 +263,8 @@ class ScheduleEditingTest {
     void validationFindsRightsThatEndedAndTerritoriesNoLongerLicensed() {
         String channel = channel();
         String shortened = FakeContentServiceResource.freshProgramme();
-        place(channel, shortened, "2026-12-21T10:00:00Z");
-        place(channel, PROGRAMME, "2026-12-21T10:30:00Z");
+        placed(channel, shortened, "2026-12-21T10:00:00Z", null);
+        placed(channel, PROGRAMME, "2026-12-21T10:30:00Z", null);
         // the partner's rights now end on 2026-06-01, long before the slot
         FakeContentServiceResource.control(shortened, "expire");
         JsonPath expired = validation(channel, "2026-12-21T10:00:00Z", "2026-12-21T11:00:00Z");
@@ -331,10 +295,5 @@ class ScheduleEditingTest {
         given().auth().oauth2(Tokens.operator()).queryParam("date", "+999999999-12-31")
                 .when().get("/api/v1/channels/" + channel + "/guide")
                 .then().statusCode(400).contentType("application/problem+json");
-    }
-
-    private static JsonPath validation(String channel, String from, String to) {
-        return given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
-                .when().get("/api/v1/channels/" + channel + "/validation").then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,6 +1,10 @@
 package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.schedule.ScheduleApi.channel;
+import static io.syndication.schedule.ScheduleApi.fill;
+import static io.syndication.schedule.ScheduleApi.place;
+import static io.syndication.schedule.ScheduleApi.slots;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,7 +25,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.PostgresTestResource;
@@ -69,26 +72,11 @@ class ScheduleRacesTest {
                 everyItem(is("application/problem+json")));
     }
 
-    private static ExtractableResponse<Response> place(String channel, String contentId, String start) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("contentId", contentId, "start", start))
-                .when().post("/api/v1/channels/" + channel + "/slots").then().extract();
-    }
-
-    private static JsonPath slots(String channel, String from, String to) {
-        return given().auth().oauth2(Tokens.operator()).queryParam("from", from).queryParam("to", to)
-                .when().get("/api/v1/channels/" + channel + "/slots").then().statusCode(200).extract().jsonPath();
-    }
-
-    private static String channel() {
-        return ScheduleEditingTest.channel("Asia/Singapore", List.of("SG", "HK", "IN"), List.of(FakeContentServiceResource.CLIP));
-    }
-
     @Test
     void ofFiftyRacingOverlappingPlacementsExactlyOneWinsAndEachLoserIsAProblem409() throws Exception {
         String channel = channel();
         List<Answer> answers = race(RACERS, racer -> place(channel, PROGRAMME,
-                Instant.parse("2026-12-20T12:00:00Z").plusSeconds(racer).toString()));
+                Instant.parse("2026-12-20T12:00:00Z").plusSeconds(racer).toString(), null));
         successOrConflict(answers, 201);
         assertThat(count(answers, 201), equalTo(1L));
         assertThat(slots(channel, "2026-12-20T00:00:00Z", "2026-12-21T00:00:00Z").getList("id"), hasSize(1));
@@ -97,7 +85,7 @@ class ScheduleRacesTest {
     @Test
     void racingMovesOfOneSlotLeaveItInOnePlace() throws Exception {
         String channel = channel();
-        String slot = place(channel, PROGRAMME, "2026-12-21T00:00:00Z").path("id");
+        String slot = place(channel, PROGRAMME, "2026-12-21T00:00:00Z", null).path("id");
         List<Answer> answers = race(RACERS, racer -> given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("start", Instant.parse("2026-12-21T01:00:00Z").plusSeconds(60L * racer).toString()))
                 .when().patch("/api/v1/channels/" + channel + "/slots/" + slot).then().extract());
@@ -132,9 +120,7 @@ class ScheduleRacesTest {
     @Test
     void racingFillsCoverTheWindowOnce() throws Exception {
         String channel = channel();
-        List<Answer> answers = race(RACERS, racer -> given().auth().oauth2(Tokens.operator())
-                .queryParam("from", "2026-12-23T00:00:00Z").queryParam("to", "2026-12-23T06:00:00Z")
-                .when().post("/api/v1/channels/" + channel + "/fill").then().extract());
+        List<Answer> answers = race(RACERS, racer -> fill(channel, "2026-12-23T00:00:00Z", "2026-12-23T06:00:00Z"));
         successOrConflict(answers, 200);
         given().auth().oauth2(Tokens.operator())
                 .queryParam("from", "2026-12-23T00:00:00Z").queryParam("to", "2026-12-23T06:00:00Z")
@@ -148,7 +134,7 @@ class ScheduleRacesTest {
     void ofRacingLiveInsertionsAtOneTimeExactlyOneGoesOnAir() throws Exception {
         String channel = channel();
         for (int i = 0; i < 6; i++) {
-            place(channel, PROGRAMME, Instant.parse("2026-12-24T18:00:00Z").plusSeconds(1800L * i).toString());
+            place(channel, PROGRAMME, Instant.parse("2026-12-24T18:00:00Z").plusSeconds(1800L * i).toString(), null);
         }
         List<Answer> answers = race(RACERS, racer -> given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("contentId", LIVE, "start", "2026-12-24T19:00:00Z", "end", "2026-12-24T20:00:00Z",

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,19 +33,11 @@ class SlotResourceTest {
 
     @BeforeEach
     void aChannel() {
-        channel = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("""
-                        {"slug": "news-%s.apac.example", "name": "Markets 24/7", "timeZone": "Asia/Singapore",
-                         "territories": ["SG", "HK", "IN"]}
-                        """.formatted(UUID.randomUUID().toString().substring(0, 8)))
-                .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
+        channel = ScheduleApi.channel("Asia/Singapore", List.of("SG", "HK", "IN"), List.of());
     }
 
     private ExtractableResponse<Response> place(String contentId, String start, String end) {
-        String body = end == null ? "{\"contentId\": \"%s\", \"start\": \"%s\"}".formatted(contentId, start)
-                : "{\"contentId\": \"%s\", \"start\": \"%s\", \"end\": \"%s\"}".formatted(contentId, start, end);
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/channels/" + channel + "/slots").then().extract();
+        return ScheduleApi.place(channel, contentId, start, end);
     }
 
     @Test

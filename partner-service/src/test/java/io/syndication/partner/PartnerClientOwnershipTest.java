@@ -1,10 +1,13 @@
 package io.syndication.partner;
 
 import static io.restassured.RestAssured.given;
-import static io.syndication.partner.Applicants.act;
-import static io.syndication.partner.Applicants.application;
-import static io.syndication.partner.Applicants.applied;
-import static io.syndication.partner.Applicants.approved;
+import static io.syndication.partner.PartnerApi.act;
+import static io.syndication.partner.PartnerApi.application;
+import static io.syndication.partner.PartnerApi.applied;
+import static io.syndication.partner.PartnerApi.apply;
+import static io.syndication.partner.PartnerApi.approved;
+import static io.syndication.partner.PartnerApi.events;
+import static io.syndication.partner.PartnerApi.read;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -20,18 +23,17 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import io.restassured.http.ContentType;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Race;
 import io.syndication.testing.Tokens;
 
 /** A partner's credentials are only ever its own client, and the identity provider never drifts from the records. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 class PartnerClientOwnershipTest {
 
     @Inject
@@ -39,8 +41,7 @@ class PartnerClientOwnershipTest {
 
     @Test
     void aSlugThatNamesThePlatformsOwnClientIsRefusedAtApplication() {
-        given().contentType(ContentType.JSON).body(application("service"))
-                .when().post("/api/v1/applications")
+        apply(application("service"))
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", containsString("client-id-taken"))
@@ -52,8 +53,7 @@ class PartnerClientOwnershipTest {
     @Test
     void approvalNeverTakesOverAClientMadeForSomeoneElse() {
         String slug = "squatted-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().contentType(ContentType.JSON).body(application(slug))
-                .when().post("/api/v1/applications").then().statusCode(201).extract().path("id");
+        String id = apply(application(slug)).then().statusCode(201).extract().path("id");
         // created at the identity provider after the application, not for this partner
         InMemoryPartnerCredentials.Client foreign = new InMemoryPartnerCredentials.Client(UUID.randomUUID(), "theirs", true);
         identityProvider.plant("partner-" + slug, foreign);
@@ -62,14 +62,14 @@ class PartnerClientOwnershipTest {
         assertThat(refused.statusCode(), equalTo(409));
         assertThat(refused.<String>path("type"), containsString("client-id-taken"));
         assertThat(identityProvider.client("partner-" + slug), equalTo(foreign));
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+        read(Tokens.admin(), id)
                 .then().body("status", equalTo("APPLIED"));
     }
 
     @Test
     void racingLifecycleChangesLeaveTheClientAgreeingWithTheRecord() throws Exception {
         String id = approved("racing");
-        String clientId = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+        String clientId = read(Tokens.admin(), id)
                 .then().extract().path("clientId");
         List<Integer> statuses = Race.of(40, racer -> {
             String action = switch (racer % 3) {
@@ -82,7 +82,7 @@ class PartnerClientOwnershipTest {
         // 409: illegal from the status it found, or another change of the partner was under way
         assertThat(statuses, everyItem(is(in(List.of(200, 409)))));
         assertThat(statuses, hasItem(200));
-        String status = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+        String status = read(Tokens.admin(), id)
                 .then().extract().path("status");
         assertThat(status + " partner's client enabled", identityProvider.client(clientId).enabled(),
                 equalTo(status.equals("ACTIVE")));
@@ -92,7 +92,7 @@ class PartnerClientOwnershipTest {
     void reconciliationRepairsAClientThatDriftedAndSaysSo() {
         String suspended = approved("drifted");
         act(suspended, "suspend", "Late deliveries");
-        String clientId = "partner-" + given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + suspended)
+        String clientId = "partner-" + read(Tokens.admin(), suspended)
                 .then().extract().<String>path("slug");
         InMemoryPartnerCredentials.Client client = identityProvider.client(clientId);
         // someone re-enabled it at the identity provider by hand
@@ -102,7 +102,7 @@ class PartnerClientOwnershipTest {
                 .then().statusCode(200)
                 .body("findings.find { it.partnerId == '" + suspended + "' }.outcome", equalTo("DISABLED"));
         assertThat(identityProvider.client(clientId).enabled(), equalTo(false));
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + suspended + "/events")
+        events(Tokens.admin(), suspended)
                 .then().body("items[0].action", equalTo("CREDENTIALS_RECONCILED"))
                 .body("items[0].reason", containsString("SUSPENDED"));
         // nothing left to repair for it

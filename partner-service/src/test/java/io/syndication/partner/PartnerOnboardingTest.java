@@ -1,9 +1,13 @@
 package io.syndication.partner;
 
 import static io.restassured.RestAssured.given;
-import static io.syndication.partner.Applicants.act;
-import static io.syndication.partner.Applicants.application;
-import static io.syndication.partner.Applicants.applied;
+import static io.syndication.partner.PartnerApi.act;
+import static io.syndication.partner.PartnerApi.application;
+import static io.syndication.partner.PartnerApi.applied;
+import static io.syndication.partner.PartnerApi.apply;
+import static io.syndication.partner.PartnerApi.events;
+import static io.syndication.partner.PartnerApi.patch;
+import static io.syndication.partner.PartnerApi.read;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -21,7 +25,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
@@ -31,8 +35,8 @@ import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 class PartnerOnboardingTest {
 
     @Inject
@@ -41,8 +45,7 @@ class PartnerOnboardingTest {
     @Test
     void anApplicantAppliesWithoutAToken() {
         String slug = "cricket-" + UUID.randomUUID().toString().substring(0, 8);
-        ExtractableResponse<Response> created = given().contentType(ContentType.JSON).body(application(slug))
-                .when().post("/api/v1/applications")
+        ExtractableResponse<Response> created = apply(application(slug))
                 .then().statusCode(201)
                 .body("status", equalTo("APPLIED"))
                 .body("id", notNullValue())
@@ -51,8 +54,7 @@ class PartnerOnboardingTest {
         assertThat(created.header("Location"), containsString("/api/v1/partners/" + id));
         assertThat(created.body().asString(), not(containsString("contactEmail")));
 
-        given().auth().oauth2(Tokens.admin())
-                .when().get("/api/v1/partners/" + id)
+        read(Tokens.admin(), id)
                 .then().statusCode(200)
                 .body("slug", equalTo(slug))
                 .body("territories", contains("IN", "SG", "AU"))
@@ -63,13 +65,11 @@ class PartnerOnboardingTest {
 
     @Test
     void everyInvalidFieldOfAnApplicationIsListed() {
-        given().contentType(ContentType.JSON)
-                .body("""
+        apply("""
                         {"legalName": "", "displayName": "%s", "slug": "Bad Slug", "category": "SPORTS",
                          "territories": ["IN", "ZZ"], "languages": ["english"], "contactEmail": "not-an-email",
                          "website": "http://insecure.example", "webhookUrl": "ftp://x.example", "agreementVersion": "2026-09"}
                         """.formatted("x".repeat(101)))
-                .when().post("/api/v1/applications")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("legalName", "displayName", "slug", "territories[1]",
@@ -78,9 +78,7 @@ class PartnerOnboardingTest {
 
     @Test
     void anUnknownCategoryIsA400NamingTheAllowedOnes() {
-        given().contentType(ContentType.JSON)
-                .body(application("quiz-" + UUID.randomUUID().toString().substring(0, 8)).replace("SPORTS", "QUIZ"))
-                .when().post("/api/v1/applications")
+        apply(application("quiz-" + UUID.randomUUID().toString().substring(0, 8)).replace("SPORTS", "QUIZ"))
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("category"))
@@ -89,9 +87,7 @@ class PartnerOnboardingTest {
 
     @Test
     void onlyTheCurrentAgreementIsAccepted() {
-        given().contentType(ContentType.JSON)
-                .body(application("old-" + UUID.randomUUID().toString().substring(0, 8)).replace("2026-09", "2024-01"))
-                .when().post("/api/v1/applications")
+        apply(application("old-" + UUID.randomUUID().toString().substring(0, 8)).replace("2026-09", "2024-01"))
                 .then().statusCode(400)
                 .body("violations.field", contains("agreementVersion"));
     }
@@ -100,21 +96,19 @@ class PartnerOnboardingTest {
     void theLongestContactEmailAllowedIsRecordedWithItsApplicant() {
         String email = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(53) + ".example";
         assertThat(email.length(), equalTo(254));
-        String id = given().contentType(ContentType.JSON)
-                .body(application("long-mail-" + UUID.randomUUID().toString().substring(0, 8))
+        String id = apply(application("long-mail-" + UUID.randomUUID().toString().substring(0, 8))
                         .replace("partnerships@cricket-council.example", email))
-                .when().post("/api/v1/applications")
                 .then().statusCode(201).extract().path("id");
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id + "/events")
+        events(Tokens.admin(), id)
                 .then().statusCode(200).body("items[0].actor", equalTo("applicant:" + email));
     }
 
     @Test
     void aTakenSlugIsAConflict() {
         String slug = "taken-" + UUID.randomUUID().toString().substring(0, 8);
-        given().contentType(ContentType.JSON).body(application(slug)).when().post("/api/v1/applications")
+        apply(application(slug))
                 .then().statusCode(201);
-        given().contentType(ContentType.JSON).body(application(slug)).when().post("/api/v1/applications")
+        apply(application(slug))
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString(slug));
@@ -131,7 +125,7 @@ class PartnerOnboardingTest {
         assertThat(approval.path("clientSecret"), equalTo(identityProvider.client(clientId).secret()));
         assertTrue(identityProvider.client(clientId).enabled());
 
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+        read(Tokens.admin(), id)
                 .then().body("clientId", equalTo(clientId))
                 .body("$", not(org.hamcrest.Matchers.hasKey("clientSecret")));
 
@@ -171,7 +165,7 @@ class PartnerOnboardingTest {
 
         given().auth().oauth2(token).when().get("/api/v1/partners/me")
                 .then().statusCode(200).body("id", equalTo(own));
-        given().auth().oauth2(token).when().get("/api/v1/partners/" + own)
+        read(token, own)
                 .then().statusCode(200);
         for (String path : new String[] { "", "/events" }) {
             given().auth().oauth2(token).when().get("/api/v1/partners/" + other + path)
@@ -179,8 +173,7 @@ class PartnerOnboardingTest {
                     .contentType("application/problem+json")
                     .body("$", not(org.hamcrest.Matchers.hasKey("slug")));
         }
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\": \"Taken over\"}")
-                .when().patch("/api/v1/partners/" + other)
+        patch(token, other, "{\"displayName\": \"Taken over\"}")
                 .then().statusCode(404);
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .when().post("/api/v1/partners/" + other + "/credentials/rotate")
@@ -191,11 +184,9 @@ class PartnerOnboardingTest {
                 .when().post("/api/v1/partners/" + own + "/approve")
                 .then().statusCode(403);
 
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"displayName\": \"ABN 24/7\"}")
-                .when().patch("/api/v1/partners/" + own)
+        patch(token, own, "{\"displayName\": \"ABN 24/7\"}")
                 .then().statusCode(200).body("displayName", equalTo("ABN 24/7"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"territories\": [\"US\"]}")
-                .when().patch("/api/v1/partners/" + own)
+        patch(token, own, "{\"territories\": [\"US\"]}")
                 .then().statusCode(403)
                 .body("detail", containsString("territories"));
     }
@@ -244,10 +235,9 @@ class PartnerOnboardingTest {
     @Test
     void operatorsReadButChangeNothing() {
         String id = applied("readonly");
-        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/partners/" + id)
+        read(Tokens.operator(), id)
                 .then().statusCode(200);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"displayName\": \"X\"}")
-                .when().patch("/api/v1/partners/" + id)
+        patch(Tokens.operator(), id, "{\"displayName\": \"X\"}")
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/partners/" + id + "/approve")
@@ -257,7 +247,7 @@ class PartnerOnboardingTest {
     @Test
     void aStaleIfMatchIs412() {
         String id = applied("etag");
-        String etag = given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id)
+        String etag = read(Tokens.admin(), id)
                 .then().extract().header("ETag");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"category\": \"ESPORTS\"}")
@@ -275,10 +265,9 @@ class PartnerOnboardingTest {
         String id = applied("audit");
         act(id, "approve", null);
         act(id, "suspend", "Late deliveries");
-        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"displayName\": \"Audited\"}")
-                .when().patch("/api/v1/partners/" + id).then().statusCode(200);
+        patch(Tokens.admin(), id, "{\"displayName\": \"Audited\"}").then().statusCode(200);
 
-        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners/" + id + "/events")
+        events(Tokens.admin(), id)
                 .then().statusCode(200)
                 .body("items.action", contains("UPDATED", "SUSPEND", "APPROVE", "APPLIED"))
                 .body("items[0].changes.displayName.to", equalTo("Audited"))

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.PostgresTestResource;
@@ -21,8 +21,8 @@ import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(PostgresTestResource.class)
 class PartnerResourceTest {
 
     @BeforeEach
@@ -147,7 +147,7 @@ class PartnerResourceTest {
     @Test
     void everyRoleReadsTheAgreementWithItsToken() {
         // a blocking endpoint: the partner-standing check must run where the database can be reached
-        String partner = Tokens.partner(java.util.UUID.fromString(Applicants.approved("reader")));
+        String partner = Tokens.partner(java.util.UUID.fromString(PartnerApi.approved("reader")));
         for (String token : new String[] { partner, Tokens.admin(), Tokens.operator() }) {
             given().auth().oauth2(token).when().get("/api/v1/applications/agreement")
                     .then().statusCode(200)

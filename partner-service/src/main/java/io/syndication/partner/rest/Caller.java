@@ -5,41 +5,32 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.http.ProblemException;
-import io.syndication.http.Roles;
 
-/** Who is calling, from the verified token: a partner is always the partner its token names. */
+/**
+ * What partner-service makes of who is calling ({@link io.syndication.http.Caller}, read from the
+ * verified token): a partner is always the partner its token names, and sees no other.
+ */
 @RequestScoped
 public class Caller {
 
     @Inject
     SecurityIdentity identity;
 
-    @Inject
-    JsonWebToken token;
+    private io.syndication.http.Caller verified;
 
     public boolean isAdmin() {
-        return identity.hasRole(Roles.ADMIN);
+        return verified().admin();
     }
 
     public boolean isOperator() {
-        return identity.hasRole(Roles.OPERATOR);
+        return verified().operator();
     }
 
     /** The caller's own partner id, or null when the caller is not a partner. */
     public UUID partnerId() {
-        String claim = token.getClaim(Roles.PARTNER_ID_CLAIM);
-        if (!identity.hasRole(Roles.PARTNER) || claim == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(claim);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return verified().partnerId();
     }
 
     /**
@@ -53,11 +44,16 @@ public class Caller {
         throw ProblemException.notFound("Partner " + id);
     }
 
-    /** How the audit trail names the caller: the client or user that acted. */
+    /** How the audit trail names the caller: an admin by name, a partner by its id. */
     public String name() {
-        String username = token.getClaim("preferred_username");
-        String client = token.getClaim("azp");
-        String name = username != null ? username : client != null ? client : identity.getPrincipal().getName();
+        String name = verified().name();
         return isAdmin() ? "admin:" + name : partnerId() != null ? "partner:" + partnerId() : name;
+    }
+
+    private io.syndication.http.Caller verified() {
+        if (verified == null) {
+            verified = io.syndication.http.Caller.of(identity);
+        }
+        return verified;
     }
 }

@@ -9,10 +9,10 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.syndication.testing.Tokens;
 
-/** The API calls the partner-service tests repeat: applying, and an admin acting on a partner. */
-final class Applicants {
+/** The API calls the partner-service tests repeat: applying, reading and changing a partner, and an admin acting on one. */
+final class PartnerApi {
 
-    private Applicants() {
+    private PartnerApi() {
     }
 
     static String application(String slug) {
@@ -24,11 +24,15 @@ final class Applicants {
                 """.formatted(slug);
     }
 
+    /** An application, sent without a token as an applicant does. */
+    static Response apply(String application) {
+        return given().contentType(ContentType.JSON).body(application).when().post("/api/v1/applications");
+    }
+
     /** A new partner in status APPLIED, with a unique slug that starts with {@code slugPrefix}; its id. */
     static String applied(String slugPrefix) {
         String slug = slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().contentType(ContentType.JSON).body(application(slug))
-                .when().post("/api/v1/applications")
+        return apply(application(slug))
                 .then().statusCode(201)
                 .extract().path("id");
     }
@@ -38,6 +42,18 @@ final class Applicants {
         String id = applied(slugPrefix);
         act(id, "approve", null);
         return id;
+    }
+
+    static Response read(String token, String id) {
+        return given().auth().oauth2(token).when().get("/api/v1/partners/" + id);
+    }
+
+    static Response events(String token, String id) {
+        return given().auth().oauth2(token).when().get("/api/v1/partners/" + id + "/events");
+    }
+
+    static Response patch(String token, String id, String changes) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(changes).when().patch("/api/v1/partners/" + id);
     }
 
     static ExtractableResponse<Response> act(String id, String action, String reason) {

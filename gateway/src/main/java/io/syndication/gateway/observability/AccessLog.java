@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.security.CallerIdentity;
 import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.RequestIds;
@@ -20,8 +21,7 @@ public class AccessLog {
     private static final Logger LOG = Logger.getLogger("io.syndication.gateway.access");
 
     void register(@Observes Router router, TrustedProxies proxies) {
-        // right after RequestIds, so that even refused requests are logged with their id
-        router.route().order(Integer.MIN_VALUE + 3).handler(rc -> {
+        router.route().order(EdgeSteps.ACCESS_LOG.order()).handler(rc -> {
             long started = System.nanoTime();
             rc.addEndHandler(ended -> {
                 // the arguments cost a little on every request: not when the access log is turned down

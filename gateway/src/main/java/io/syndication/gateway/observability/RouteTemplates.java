@@ -2,6 +2,7 @@ package io.syndication.gateway.observability;
 
 import jakarta.enterprise.event.Observes;
 
+import io.syndication.gateway.EdgeSteps;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -20,8 +21,7 @@ public class RouteTemplates {
     private static final int UUID_LENGTH = 36;
 
     void register(@Observes Router router) {
-        // before the security checks, so that refused requests are counted by route too
-        router.route("/api/*").order(Integer.MIN_VALUE + 4).handler(rc -> {
+        router.route("/api/*").order(EdgeSteps.ROUTE_TEMPLATE.order()).handler(rc -> {
             Vertx.currentContext().putLocal(URL_PATH_TEMPLATE, of(rc.normalizedPath()));
             rc.next();
         });

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.config.GatewayConfig;
-import io.syndication.gateway.proxy.UpstreamRoutes;
 import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.vertx.core.Future;
@@ -57,7 +57,7 @@ public class PlatformOpenApi {
 
     void register(@Observes Router router, Vertx vertx) {
         client = vertx.createHttpClient();
-        router.get("/openapi").order(UpstreamRoutes.ORDER).handler(this::serve);
+        router.get("/openapi").order(EdgeSteps.PLATFORM_OPENAPI.order()).handler(this::serve);
     }
 
     private void serve(RoutingContext rc) {

@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.gateway.security.TrustedProxies;
 import io.vertx.core.Vertx;
@@ -24,9 +25,6 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class UpstreamRoutes {
 
-    /** After authentication and rate limiting, before Quarkus REST's own routes. */
-    public static final int ORDER = 1000;
-
     void register(@Observes Router router, Vertx vertx, GatewayConfig config, TrustedProxies proxies) {
         // The default pool of 5 connections per upstream would queue requests under load.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
@@ -41,12 +39,13 @@ public class UpstreamRoutes {
                     throw new IllegalArgumentException("gateway.upstreams." + name + ".long-writes: '" + longWrite
                             + "' is not 'METHOD /path'");
                 }
-                router.route(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]).order(ORDER).handler(longWrites);
+                router.route(HttpMethod.valueOf(methodAndPath[0]), methodAndPath[1]).order(EdgeSteps.PROXY.order())
+                        .handler(longWrites);
             }
             UpstreamProxy proxy = new UpstreamProxy(name, upstream, circuit, client, proxies, false);
             for (String prefix : upstream.prefixes()) {
-                router.route(prefix).order(ORDER).handler(proxy);
-                router.route(prefix + "/*").order(ORDER).handler(proxy);
+                router.route(prefix).order(EdgeSteps.PROXY.order()).handler(proxy);
+                router.route(prefix + "/*").order(EdgeSteps.PROXY.order()).handler(proxy);
             }
         });
     }

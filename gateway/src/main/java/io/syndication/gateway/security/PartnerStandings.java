@@ -11,6 +11,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.gateway.proxy.UpstreamRoutes;
@@ -38,8 +39,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PartnerStandings {
 
-    /** After rate limiting (RateLimits.ORDER), before the proxy routes (UpstreamRoutes.ORDER). */
-    static final int ORDER = 600;
     static final Duration FRESH = Duration.ofSeconds(10);
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(2);
 
@@ -61,7 +60,7 @@ public class PartnerStandings {
         me = UpstreamRoutes.requestTo(config.upstreams().get("partner-service")).setMethod(HttpMethod.GET)
                 .setURI("/api/v1/partners/me")
                 .setTimeout(ASK_TIMEOUT.toMillis());
-        router.route("/api/*").order(ORDER).handler(this::check);
+        router.route("/api/*").order(EdgeSteps.PARTNER_STANDING.order()).handler(this::check);
     }
 
     private void check(RoutingContext rc) {

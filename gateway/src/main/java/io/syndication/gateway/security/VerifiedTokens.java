@@ -17,6 +17,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.EventLoopCaches;
 import io.vertx.ext.web.RoutingContext;
 
@@ -89,6 +90,6 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     @Override
     public int getPriority() {
-        return 3000;
+        return EdgeSteps.VERIFIED_TOKENS_PRIORITY;
     }
 }

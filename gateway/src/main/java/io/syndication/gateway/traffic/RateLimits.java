@@ -11,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.RateLimitConfig;
 import io.syndication.gateway.security.CallerIdentity;
@@ -31,9 +32,6 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimits {
 
-    /** After authentication, before the proxy routes (UpstreamRoutes.ORDER). */
-    static final int ORDER = 500;
-
     // a client's limit follows its most privileged role
     private static final List<String> ROLE_PRECEDENCE = List.of(Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER);
     private static final String APPLICATIONS = "/api/v1/applications";
@@ -49,7 +47,7 @@ public class RateLimits {
     }
 
     void register(@Observes Router router) {
-        router.route("/api/*").order(ORDER).handler(this::limit);
+        router.route("/api/*").order(EdgeSteps.RATE_LIMITS.order()).handler(this::limit);
     }
 
     private void limit(RoutingContext rc) {

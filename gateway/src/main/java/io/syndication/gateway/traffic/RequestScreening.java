@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 
+import io.syndication.gateway.EdgeSteps;
 import io.syndication.http.HttpProblems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -27,8 +28,7 @@ public class RequestScreening {
     static final int MAX_HEADER_BYTES = 16 * 1024;
 
     void register(@Observes Router router) {
-        // right after the request id and the access log, so that a refusal is logged with its id
-        router.route().order(Integer.MIN_VALUE + 4).handler(this::screen);
+        router.route().order(EdgeSteps.SCREENING.order()).handler(this::screen);
     }
 
     private void screen(RoutingContext rc) {

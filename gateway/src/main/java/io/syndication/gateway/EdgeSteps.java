@@ -1,0 +1,82 @@
+package io.syndication.gateway;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+
+/**
+ * The steps a request takes through the gateway, in the order they run, each saying why it comes
+ * where it does. Vert.x runs a request's routes by ascending order, and Quarkus puts its own steps
+ * among the gateway's by orders of its own: the ones the gateway's steps are placed against (CORS,
+ * authentication, authorization) are listed too, so that the list reads from first to last. Between
+ * authorization and the rate limits Quarkus also refuses a body over its max-body-size (413) and
+ * takes /q to its own endpoints. Every route of the gateway takes its order from here, and
+ * EdgeStepsTest holds the list to its numbers.
+ */
+public enum EdgeSteps {
+
+    /**
+     * platform-http's RequestIds, whose order is set there for every service: first, so that every
+     * later step, and a refusal's log line, can name the request.
+     */
+    REQUEST_ID(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1),
+    /**
+     * AccessLog: before any step that may refuse the request, so that every answer gets its line;
+     * after RequestIds, whose id the line carries.
+     */
+    ACCESS_LOG(REQUEST_ID.order + 1),
+    /** RequestScreening: before any step reads the path, so that they all see it in one spelling. */
+    SCREENING(ACCESS_LOG.order + 1),
+    /**
+     * RouteTemplates: before the security steps, so that the requests they refuse are counted by
+     * route too; after screening, so that it only ever folds a path in its normal form.
+     */
+    ROUTE_TEMPLATE(SCREENING.order + 1),
+    /** Quarkus' CORS filter: a browser's preflight is answered without a token. */
+    CORS(-SecurityHandlerPriorities.CORS),
+    /**
+     * Quarkus' authentication, which tells every later step who is calling; its mechanisms are asked
+     * as {@link #VERIFIED_TOKENS_PRIORITY} says.
+     */
+    AUTHENTICATION(-SecurityHandlerPriorities.AUTHENTICATION),
+    /** Quarkus' authorization: the token and role rules of application.properties. */
+    AUTHORIZATION(-SecurityHandlerPriorities.AUTHORIZATION),
+    /**
+     * RateLimits: after authentication, since a caller's bucket is its client's; after authorization,
+     * so that a request refused for its token or role takes nothing from a bucket.
+     */
+    RATE_LIMITS(500),
+    /**
+     * PartnerStandings: after the rate limits, so that a partner cannot make the gateway ask
+     * partner-service more often than its limit allows; before the proxy, which a suspended partner
+     * must not reach.
+     */
+    PARTNER_STANDING(600),
+    /**
+     * UpstreamRoutes, the proxy: last of the API's steps, since it answers; before Quarkus REST's
+     * route for every path, which would answer 404.
+     */
+    PROXY(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT),
+    /**
+     * PlatformOpenApi's GET /openapi: a path none of the proxy's routes take, so that its place beside
+     * them changes nothing; before Quarkus REST's route too.
+     */
+    PLATFORM_OPENAPI(PROXY.order + 1);
+
+    /**
+     * VerifiedTokens' priority among the authentication mechanisms, which Quarkus asks from the
+     * highest until one knows the caller: above quarkus-oidc's (quarkus.oidc.priority, 1001 by
+     * default), so that a token verified once is taken from the cache instead of being verified again.
+     */
+    public static final int VERIFIED_TOKENS_PRIORITY = 3000;
+
+    private final int order;
+
+    EdgeSteps(int order) {
+        this.order = order;
+    }
+
+    /** The step's Vert.x route order. */
+    public int order() {
+        return order;
+    }
+}

@@ -53,6 +53,24 @@ class GuideWindowTest {
         assertThat(ChronoUnit.HOURS.between(window.from(), window.to()), equalTo(hours));
     }
 
+    /** Lord Howe Island moves its clocks by half an hour: its changing days are 23.5 and 24.5 hours long. */
+    @ParameterizedTest(name = "Lord Howe: {0} for {1} days")
+    @CsvSource(delimiter = '|', textBlock = """
+            # date     | days | from                   | to                     | minutes
+            2026-12-14 | 1    | 2026-12-14T00:00+11:00 | 2026-12-15T00:00+11:00 | 1440
+            2026-07-01 | 1    | 2026-07-01T00:00+10:30 | 2026-07-02T00:00+10:30 | 1440
+            2026-10-04 | 1    | 2026-10-04T00:00+10:30 | 2026-10-05T00:00+11:00 | 1410
+            2026-04-05 | 1    | 2026-04-05T00:00+11:00 | 2026-04-06T00:00+10:30 | 1470
+            2026-10-01 | 7    | 2026-10-01T00:00+10:30 | 2026-10-08T00:00+11:00 | 10050
+            """)
+    void lordHowesDaysAreHalfAnHourShortOrLongAroundItsChanges(LocalDate date, int days, String from, String to,
+            long minutes) {
+        GuideWindow window = GuideWindow.ofDays(HarbourTv.in("Australia/Lord_Howe"), date, days, NOW);
+        assertThat(window.from().toOffsetDateTime(), equalTo(OffsetDateTime.parse(from)));
+        assertThat(window.to().toOffsetDateTime(), equalTo(OffsetDateTime.parse(to)));
+        assertThat(ChronoUnit.MINUTES.between(window.from(), window.to()), equalTo(minutes));
+    }
+
     @ParameterizedTest(name = "{0} at {1} is {2}")
     @CsvSource(delimiter = '|', textBlock = """
             # zone           | now                  | today

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -126,6 +127,6 @@ class WindowPlanTest {
     }
 
     private static long minute(Instant instant) {
-        return Duration.between(T0, instant).toMinutes();
+        return ChronoUnit.MINUTES.between(T0, instant);
     }
 }

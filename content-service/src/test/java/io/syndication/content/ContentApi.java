@@ -59,6 +59,12 @@ final class ContentApi {
         return id;
     }
 
+    /** Whether the item may air in {@code territory} at {@code at}, and every reason why not. */
+    static Response availability(String token, String id, String at, String territory) {
+        return given().auth().oauth2(token).queryParam("at", at).queryParam("territory", territory)
+                .when().get("/api/v1/content/" + id + "/availability");
+    }
+
     static String statusOf(String token, String id) {
         return given().auth().oauth2(token).when().get("/api/v1/content/" + id).then().extract().path("status");
     }

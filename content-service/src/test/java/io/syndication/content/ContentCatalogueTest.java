@@ -3,6 +3,7 @@ package io.syndication.content;
 import static io.restassured.RestAssured.given;
 import static io.syndication.content.ContentApi.act;
 import static io.syndication.content.ContentApi.approve;
+import static io.syndication.content.ContentApi.availability;
 import static io.syndication.content.ContentApi.batch;
 import static io.syndication.content.ContentApi.create;
 import static io.syndication.content.ContentApi.patch;
@@ -168,23 +169,17 @@ class ContentCatalogueTest {
     @Test
     void availabilityGivesEveryReason() {
         String id = created("avail-1");
-        given().auth().oauth2(partner)
-                .queryParam("at", "2027-06-01T00:00:00Z").queryParam("territory", "IN")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(partner, id, "2027-06-01T00:00:00Z", "IN")
                 .then().statusCode(200)
                 .body("available", equalTo(false))
                 .body("reasons", containsInAnyOrder("NOT_APPROVED", "OUTSIDE_RIGHTS_WINDOW", "TERRITORY_NOT_LICENSED"));
         act(partner, id, "submit", "{}");
         approve(id);
-        given().auth().oauth2(Tokens.operator())
-                .queryParam("at", "2026-12-01T00:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.operator(), id, "2026-12-01T00:00:00Z", "KR")
                 .then().statusCode(200)
                 .body("available", equalTo(true))
                 .body("reasons.size()", equalTo(0));
-        given().auth().oauth2(Tokens.operator())
-                .queryParam("at", "2027-03-01T00:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.operator(), id, "2027-03-01T00:00:00Z", "KR")
                 .then().body("reasons", contains("OUTSIDE_RIGHTS_WINDOW"));
     }
 
@@ -211,8 +206,7 @@ class ContentCatalogueTest {
         String other = Tokens.partner(UUID.randomUUID());
         given().auth().oauth2(other).when().get("/api/v1/content/" + id).then().statusCode(404);
         given().auth().oauth2(other).when().get("/api/v1/content/" + id + "/history").then().statusCode(404);
-        given().auth().oauth2(other).queryParam("at", "2026-12-24T00:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability").then().statusCode(404);
+        availability(other, id, "2026-12-24T00:00:00Z", "KR").then().statusCode(404);
         patch(other, id, "{\"title\": \"Hijacked\"}").then().statusCode(404);
         assertThat(act(other, id, "submit", "{}").statusCode(), equalTo(404));
         assertThat(act(other, id, "retire", "{}").statusCode(), equalTo(404));

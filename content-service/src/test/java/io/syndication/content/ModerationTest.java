@@ -2,6 +2,7 @@ package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
 import static io.syndication.content.ContentApi.approved;
+import static io.syndication.content.ContentApi.availability;
 import static io.syndication.content.ContentApi.batch;
 import static io.syndication.content.ContentApi.reviewed;
 import static io.syndication.content.ContentApi.submitted;
@@ -73,9 +74,7 @@ class ModerationTest {
         assertThat(edited.statusCode(), equalTo(200));
         assertThat(edited.path("status"), equalTo("SUBMITTED"));
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/content/" + id).then().statusCode(404);
-        given().auth().oauth2(Tokens.admin())
-                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "IN")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.admin(), id, "2026-12-24T20:00:00Z", "IN")
                 .then().statusCode(200).body("reasons", contains("NOT_APPROVED"));
     }
 

@@ -1,6 +1,7 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.content.ContentApi.availability;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -53,9 +54,7 @@ class PartnerStandingTest {
         String partnerToken = Tokens.partner(partner);
         String id = ContentApi.created(partnerToken, ContentCatalogueTest.programme("own-token", "Own token"));
         String adminToken = Tokens.admin();
-        given().auth().oauth2(adminToken)
-                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(adminToken, id, "2026-12-24T20:00:00Z", "KR")
                 .then().statusCode(200);
         // the partner's standing once (then remembered), the admin's question about the partner once
         assertThat(FakePartnerServiceResource.questionsAbout(partner),
@@ -95,19 +94,13 @@ class PartnerStandingTest {
         UUID partner = UUID.randomUUID();
         String id = ContentApi.created(Tokens.partner(partner), ContentCatalogueTest.programme("probation", "Probation"));
         FakePartnerServiceResource.answer(partner, "unrecognised-status");
-        given().auth().oauth2(Tokens.admin())
-                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.admin(), id, "2026-12-24T20:00:00Z", "KR")
                 .then().statusCode(200)
                 .body("reasons", contains("NOT_APPROVED", "PARTNER_INACTIVE"));
 
         UUID newcomer = UUID.randomUUID();
         FakePartnerServiceResource.answer(newcomer, "unrecognised-status");
-        given().auth().oauth2(Tokens.partner(newcomer))
-                .when().get("/api/v1/content")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
-                .body("type", equalTo("https://syndication.example/problems/partner-inactive"));
+        assertRefusedAsInactive(newcomer);
     }
 
     @Test
@@ -119,8 +112,11 @@ class PartnerStandingTest {
 
     @Test
     void aSuspendedPartnersTokenIsRefused() {
-        UUID suspended = UUID.fromString("7d2a4c1e-0000-4000-8000-" + FakePartnerServiceResource.SUSPENDED_SUFFIX);
-        given().auth().oauth2(Tokens.partner(suspended))
+        assertRefusedAsInactive(UUID.fromString("7d2a4c1e-0000-4000-8000-" + FakePartnerServiceResource.SUSPENDED_SUFFIX));
+    }
+
+    private static void assertRefusedAsInactive(UUID partner) {
+        given().auth().oauth2(Tokens.partner(partner))
                 .when().get("/api/v1/content")
                 .then().statusCode(403)
                 .contentType("application/problem+json")
@@ -161,16 +157,12 @@ class PartnerStandingTest {
         UUID partner = UUID.randomUUID();
         String id = ContentApi.created(Tokens.partner(partner), ContentCatalogueTest.programme("standing-" + failure, "Standing"));
         FakePartnerServiceResource.answer(partner, failure);
-        given().auth().oauth2(Tokens.admin())
-                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.admin(), id, "2026-12-24T20:00:00Z", "KR")
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .contentType("application/problem+json");
         FakePartnerServiceResource.answer(partner, "recover");
-        given().auth().oauth2(Tokens.admin())
-                .queryParam("at", "2026-12-24T20:00:00Z").queryParam("territory", "KR")
-                .when().get("/api/v1/content/" + id + "/availability")
+        availability(Tokens.admin(), id, "2026-12-24T20:00:00Z", "KR")
                 .then().statusCode(200)
                 .body("reasons", contains("NOT_APPROVED"));
     }

@@ -8,7 +8,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.content.client.PartnerClient;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemType;
 
 /**
@@ -32,10 +31,12 @@ public class ActivePartnersOnly {
         if (partnerId == null) {
             return Uni.createFrom().nullItem();
         }
-        return partners.standing(partnerId)
-                .map(standing -> standing.active() ? null : Response.status(403).type(Problem.MEDIA_TYPE)
-                        .entity(ProblemType.PARTNER_INACTIVE.problem(
-                                "Your partner is not active; its tokens are refused until it is reinstated"))
-                        .build());
+        return partners.standing(partnerId).map(standing -> {
+            if (!standing.active()) {
+                throw ProblemType.PARTNER_INACTIVE.exception(
+                        "Your partner is not active; its tokens are refused until it is reinstated");
+            }
+            return null;
+        });
     }
 }

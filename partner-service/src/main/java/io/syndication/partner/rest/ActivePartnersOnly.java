@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemType;
 import io.syndication.partner.PartnerRepository;
 import io.syndication.partner.PartnerStatus;
@@ -34,10 +33,12 @@ public class ActivePartnersOnly {
         if (partnerId == null) {
             return Uni.createFrom().nullItem();
         }
-        return partners.statusOf(partnerId).map(status -> status == PartnerStatus.ACTIVE ? null
-                : Response.status(403).type(Problem.MEDIA_TYPE)
-                        .entity(ProblemType.PARTNER_INACTIVE.problem("Your partner is "
-                                + (status == null ? "unknown" : status) + "; its tokens are refused until it is reinstated"))
-                        .build());
+        return partners.statusOf(partnerId).map(status -> {
+            if (status != PartnerStatus.ACTIVE) {
+                throw ProblemType.PARTNER_INACTIVE.exception("Your partner is "
+                        + (status == null ? "unknown" : status) + "; its tokens are refused until it is reinstated");
+            }
+            return null;
+        });
     }
 }

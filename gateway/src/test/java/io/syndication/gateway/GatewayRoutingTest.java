@@ -18,7 +18,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -27,8 +27,8 @@ import io.restassured.response.Response;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstreamResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(EchoUpstreamResource.class)
 class GatewayRoutingTest {
 
     @Test

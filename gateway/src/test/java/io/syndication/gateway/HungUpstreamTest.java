@@ -17,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 import io.vertx.core.Vertx;
@@ -29,6 +31,8 @@ import io.vertx.core.Vertx;
  * and the silence of requests that should be fast opens the circuit; a tenant's long writes alone do not.
  */
 @QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(HungUpstreamTest.HungContentService.class)
 class HungUpstreamTest {
 

@@ -17,14 +17,18 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(RateLimitTest.TinyLimits.class)
 class RateLimitTest {
 

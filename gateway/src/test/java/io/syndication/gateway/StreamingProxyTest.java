@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -44,8 +44,8 @@ import io.vertx.core.json.JsonObject;
 
 /** The proxy as HTTP sees it: which headers cross, and bodies streamed both ways over HTTP/1.1 and HTTP/2. */
 @QuarkusTest
-@QuarkusTestResource(OidcWiremockTestResource.class)
-@QuarkusTestResource(EchoUpstreamResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(EchoUpstreamResource.class)
 class StreamingProxyTest {
 
     @Test

@@ -13,15 +13,19 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.Tokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
 /** An upstream that is down, then comes back: 503s, an open circuit, then recovery. */
 @QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(UpstreamRecoveryTest.DownUpstream.class)
 class UpstreamRecoveryTest {
 

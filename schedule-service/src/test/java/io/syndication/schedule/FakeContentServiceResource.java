@@ -18,7 +18,8 @@ import io.vertx.core.json.JsonObject;
  * content-service's item and availability endpoints over real HTTP, answering by the item id's
  * last digits: ...0001 an approved 30-minute programme, ...0002 an approved live event, ...0003 not
  * approved (404 for an operator), ...0004 approved but licensed for SG only until 2026-06-01 from a
- * suspended partner, ...0005 an approved 10-minute clip, ...0503 a failing content-service; any
+ * suspended partner, ...0005 an approved 10-minute clip, ...0006 an approved 15-minute item in words
+ * content-service may add later (kind PODCAST, availability reason EMBARGOED), ...0503 a failing content-service; any
  * other 5a1e0000-... id an approved 30-minute programme. A call without the operator's bearer token
  * is a 401, as content-service answers it, so every test also proves the token is passed on. {@code POST /control/{id}/retire},
  * {@code /suspend} and {@code /expire} retire an item, suspend its partner or end its rights on
@@ -31,6 +32,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     static final String NOT_APPROVED = "5a1e0000-0000-4000-8000-000000000003";
     static final String RESTRICTED = "5a1e0000-0000-4000-8000-000000000004";
     static final String CLIP = "5a1e0000-0000-4000-8000-000000000005";
+    static final String NEW_WORDS = "5a1e0000-0000-4000-8000-000000000006";
     static final String FAILING = "5a1e0000-0000-4000-8000-000000000503";
 
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
@@ -69,16 +71,20 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
                 if (id.equals(RESTRICTED) || suspended.contains(id)) {
                     reasons.add("PARTNER_INACTIVE");
                 }
+                if (id.equals(NEW_WORDS)) {
+                    reasons.add("EMBARGOED");
+                }
                 json(request, new JsonObject().put("available", reasons.isEmpty()).put("reasons", reasons));
             } else {
                 boolean live = id.equals(LIVE);
                 boolean clip = id.equals(CLIP);
+                boolean newWords = id.equals(NEW_WORDS);
                 boolean restricted = id.equals(RESTRICTED);
                 boolean rightsEnded = restricted || expired.contains(id);
                 json(request, new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
-                        .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : "PROGRAMME")
+                        .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : newWords ? "PODCAST" : "PROGRAMME")
                         .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
-                        .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : 1800)
+                        .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : newWords ? 900 : 1800)
                         .put("ageRating", "ALL_AGES").put("availableFrom", "2026-01-01T00:00:00Z")
                         .put("availableUntil", rightsEnded ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
                         .put("territories", restricted ? new JsonArray().add("SG") : new JsonArray().add("SG").add("HK").add("IN")));

@@ -110,6 +110,14 @@ class SlotResourceTest {
     }
 
     @Test
+    void wordsContentServiceAddsLaterDoNotBreakPlacing() {
+        ExtractableResponse<Response> placed = place(FakeContentServiceResource.NEW_WORDS, "2026-12-20T06:00:00Z", null);
+        assertThat(placed.statusCode(), equalTo(201));
+        assertThat(placed.path("kind"), equalTo("PROGRAMME"));
+        assertThat(placed.path("end"), equalTo("2026-12-20T06:15:00Z"));
+    }
+
+    @Test
     void gapsAndCoverageOfAWindow() {
         place(FakeContentServiceResource.PROGRAMME, "2026-12-21T01:00:00Z", null);
         place(FakeContentServiceResource.PROGRAMME, "2026-12-21T02:00:00Z", null);

@@ -1,18 +1,10 @@
 package io.syndication.schedule.content;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /** Where an item stands in content-service's moderation; only an APPROVED one airs. */
 public enum ContentStatus {
-    DRAFT, SUBMITTED, APPROVED, REJECTED, RETIRED, OTHER;
-
-    @JsonCreator
-    static ContentStatus of(String name) {
-        for (ContentStatus status : values()) {
-            if (status.name().equals(name)) {
-                return status;
-            }
-        }
-        return OTHER;
-    }
+    DRAFT, SUBMITTED, APPROVED, REJECTED, RETIRED,
+    @JsonEnumDefaultValue
+    OTHER
 }

@@ -1,18 +1,10 @@
 package io.syndication.schedule.content;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 
 /** Why content-service says an item may not air at a time in a territory; a reason added there later reads as OTHER. */
 public enum Unavailability {
-    NOT_APPROVED, OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE, OTHER;
-
-    @JsonCreator
-    static Unavailability of(String name) {
-        for (Unavailability reason : values()) {
-            if (reason.name().equals(name)) {
-                return reason;
-            }
-        }
-        return OTHER;
-    }
+    NOT_APPROVED, OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE,
+    @JsonEnumDefaultValue
+    OTHER
 }

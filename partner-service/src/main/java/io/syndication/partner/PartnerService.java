@@ -1,6 +1,7 @@
 package io.syndication.partner;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,6 +38,26 @@ public class PartnerService {
         this.events = events;
         this.credentials = credentials;
         this.agreement = agreement;
+    }
+
+    /** Up to {@code limit} partners narrowed by {@code filter}, in slug order after {@code afterSlug} (null for the first). */
+    public Uni<List<Partner>> list(PartnerRepository.Filter filter, String afterSlug, int limit) {
+        return partners.listAfter(filter, afterSlug, limit);
+    }
+
+    /** The partner, or a 404 problem. */
+    @WithSession
+    public Uni<Partner> find(UUID id) {
+        return existing(id);
+    }
+
+    /**
+     * Up to {@code limit} of a partner's audit events, newest first, after the event at {@code afterTime}
+     * with {@code afterId} (both null for the newest); a 404 problem for a partner that does not exist.
+     */
+    @WithSession
+    public Uni<List<PartnerEvent>> events(UUID id, Instant afterTime, UUID afterId, int limit) {
+        return existing(id).flatMap(partner -> events.newestFirst(id, afterTime, afterId, limit));
     }
 
     /**

@@ -42,7 +42,6 @@ import io.syndication.partner.PartnerAction;
 import io.syndication.partner.PartnerCategory;
 import io.syndication.partner.PartnerEdit;
 import io.syndication.partner.PartnerEvent;
-import io.syndication.partner.PartnerEventRepository;
 import io.syndication.partner.PartnerRepository;
 import io.syndication.partner.PartnerService;
 import io.syndication.partner.PartnerStatus;
@@ -57,15 +56,10 @@ public class PartnerResource {
     /** An answer that carries a client secret: no cache along the way may keep it. */
     private static final String NO_STORE = "no-store";
 
-    private final PartnerRepository partners;
-    private final PartnerEventRepository events;
     private final PartnerService service;
     private final Caller caller;
 
-    public PartnerResource(PartnerRepository partners, PartnerEventRepository events, PartnerService service,
-            Caller caller) {
-        this.partners = partners;
-        this.events = events;
+    public PartnerResource(PartnerService service, Caller caller) {
         this.service = service;
         this.caller = caller;
     }
@@ -81,7 +75,7 @@ public class PartnerResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
         PartnerRepository.Filter filter = new PartnerRepository.Filter(status, category, territory, text);
-        return partners.listAfter(filter, Page.after(next), limit + 1)
+        return service.list(filter, Page.after(next), limit + 1)
                 .map(rows -> Page.of(rows, limit, (Partner p) -> p.slug, PartnerView::of));
     }
 
@@ -208,9 +202,7 @@ public class PartnerResource {
             @QueryParam("next") String next) {
         caller.mayAccess(id, false);
         EventKey after = EventKey.parse(Page.after(next));
-        return partners.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Partner " + id))
-                .flatMap(partner -> events.newestFirst(id, after.time(), after.id(), limit + 1))
+        return service.events(id, after.time(), after.id(), limit + 1)
                 .map(rows -> Page.of(rows, limit, (PartnerEvent e) -> e.occurredAt + "|" + e.id, EventView::of));
     }
 
@@ -236,8 +228,7 @@ public class PartnerResource {
     }
 
     private Uni<Response> read(UUID id) {
-        return partners.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("Partner " + id))
+        return service.find(id)
                 .map(partner -> Response.ok(PartnerView.of(partner)).tag(Versions.etag(partner.version)).build());
     }
 }

@@ -2,6 +2,7 @@ package io.syndication.gateway;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.syndication.http.RequestIds;
 
 /**
  * The steps a request takes through the gateway, in the order they run, each saying why it comes
@@ -18,7 +19,7 @@ public enum EdgeSteps {
      * platform-http's RequestIds, whose order is set there for every service: first, so that every
      * later step, and a refusal's log line, can name the request.
      */
-    REQUEST_ID(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1),
+    REQUEST_ID(RequestIds.ORDER),
     /**
      * AccessLog: before any step that may refuse the request, so that every answer gets its line;
      * after RequestIds, whose id the line carries.

@@ -20,12 +20,14 @@ public class RequestIds {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    /** Right after Quarkus' body handler: before any step of the service's own, so that all can name the request. */
+    public static final int ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1;
 
     // Anything else (too long, control characters) is replaced rather than logged verbatim.
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     void register(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1).handler(rc -> {
+        router.route().order(ORDER).handler(rc -> {
             String id = rc.request().getHeader(HEADER);
             if (id == null || !ACCEPTABLE.matcher(id).matches()) {
                 id = randomId().toString();

@@ -1,23 +1,21 @@
 package io.syndication.gateway.security;
 
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.github.benmanes.caffeine.cache.AsyncCache;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.gateway.proxy.UpstreamRoutes;
+import io.syndication.http.Caller;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
-import io.syndication.http.Roles;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,7 +44,7 @@ public class PartnerStandings {
     private record Standing(boolean active, String refusal) {
     }
 
-    private final AsyncCache<String, Standing> standings = EventLoopCaches.builder()
+    private final AsyncCache<UUID, Standing> standings = EventLoopCaches.builder()
             .maximumSize(100_000)
             .expireAfterWrite(FRESH)
             .buildAsync();
@@ -64,7 +62,7 @@ public class PartnerStandings {
     }
 
     private void check(RoutingContext rc) {
-        String partnerId = partnerIdOf(CallerIdentity.of(rc));
+        UUID partnerId = Caller.of(CallerIdentity.of(rc)).partnerId();
         CompletableFuture<Standing> known = partnerId == null ? null : standings.getIfPresent(partnerId);
         if (partnerId == null || (known != null && known.isDone() && !known.isCompletedExceptionally()
                 && known.join().active())) {
@@ -88,16 +86,6 @@ public class PartnerStandings {
                                 .at(rc.request().path()));
                     }
                 }));
-    }
-
-    /** A partner's token: an admin's or operator's is never a partner's, whatever claims it carries. */
-    private static String partnerIdOf(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous() || !identity.hasRole(Roles.PARTNER) || identity.hasRole(Roles.ADMIN)
-                || identity.hasRole(Roles.OPERATOR) || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return null;
-        }
-        Object claim = token.getClaim(Roles.PARTNER_ID_CLAIM);
-        return claim == null ? null : claim.toString();
     }
 
     /** partner-service's answer: 200 with the partner's status, or a 403 problem saying why it is refused. */

@@ -1,6 +1,7 @@
 package io.syndication.content;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.restassured.RestAssured;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -23,7 +25,8 @@ import io.vertx.core.json.JsonObject;
  * ids ending in 000000000403 belong to a suspended partner, ids ending in 000000000503 meet a failing
  * partner-service, every other partner is ACTIVE. {@code POST /control/{partnerId}/{answer}} makes it
  * answer every question about that partner with {@code 401} (it refuses the caller's token),
- * {@code 500}, nothing at all ({@code hang}) or a status partner-service may add one day
+ * {@code 500}, nothing at all ({@code hang}), an ACTIVE answer {@link #SLOW_ANSWER} late
+ * ({@code slow}) or a status partner-service may add one day
  * ({@code unrecognised-status}) from then on, and {@code recover} as before. Like partner-service, it
  * refuses a question without a bearer token (401); it remembers the Authorization header of every
  * question about a partner ({@code GET /control/{partnerId}/questions}).
@@ -32,6 +35,8 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
 
     static final String SUSPENDED_SUFFIX = "000000000403";
     static final String FAILING_SUFFIX = "000000000503";
+    /** Within content-service's 2 s timeout, but past the 1 s a guard has when its configuration is not applied. */
+    static final Duration SLOW_ANSWER = Duration.ofMillis(1400);
 
     private final Map<String, String> faults = new ConcurrentHashMap<>();
     private final Map<String, List<String>> questions = new ConcurrentHashMap<>();
@@ -87,6 +92,10 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
             if ("hang".equals(fault)) {
                 return; // never answers: the caller's timeout decides
             }
+            if ("slow".equals(fault)) {
+                vertx.setTimer(SLOW_ANSWER.toMillis(), timer -> answerActive(request, partnerId));
+                return;
+            }
             if ("unrecognised-status".equals(fault)) {
                 request.response().putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("id", partnerId).put("status", "PROBATION")
@@ -101,9 +110,7 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
             } else if (partnerId.endsWith(FAILING_SUFFIX)) {
                 request.response().setStatusCode(503).end();
             } else {
-                request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE")
-                                .put("territories", new JsonArray().add("IN").add("SG").add("AU").add("KR").add("JP")).encode());
+                answerActive(request, partnerId);
             }
         });
         try {
@@ -113,6 +120,12 @@ public class FakePartnerServiceResource implements QuarkusTestResourceLifecycleM
         } catch (Exception e) {
             throw new IllegalStateException("The fake partner-service did not start", e);
         }
+    }
+
+    private static void answerActive(HttpServerRequest request, String partnerId) {
+        request.response().putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("id", partnerId).put("status", "ACTIVE")
+                        .put("territories", new JsonArray().add("IN").add("SG").add("AU").add("KR").add("JP")).encode());
     }
 
     @Override

@@ -70,6 +70,15 @@ class PartnerStandingTest {
         assertThat(FakePartnerServiceResource.questionsAbout(partner), hasSize(3));
     }
 
+    /** An answer later than a guard's default timeout, but within the 2 s configured: the partner is served. */
+    @Test
+    void aSlowButTimelyPartnerServiceIsWaitedFor() {
+        UUID partner = UUID.randomUUID();
+        FakePartnerServiceResource.answer(partner, "slow");
+        given().auth().oauth2(Tokens.partner(partner)).when().get("/api/v1/content").then().statusCode(200);
+        assertThat(FakePartnerServiceResource.questionsAbout(partner), hasSize(1));
+    }
+
     /** Ten calls, half of them failed: partner-service is left alone, and a partner it would serve gets 503 at once. */
     @Test
     void onceHalfOfTenCallsFailedPartnerServiceIsNotAskedForAWhile() {

@@ -3,7 +3,6 @@ package io.syndication.partner;
 import static io.restassured.RestAssured.given;
 import static io.syndication.partner.PartnerApi.act;
 import static io.syndication.partner.PartnerApi.application;
-import static io.syndication.partner.PartnerApi.applied;
 import static io.syndication.partner.PartnerApi.apply;
 import static io.syndication.partner.PartnerApi.approved;
 import static io.syndication.partner.PartnerApi.events;

@@ -23,7 +23,8 @@ import io.vertx.core.json.JsonObject;
  * other 5a1e0000-... id an approved 30-minute programme. A call without the operator's bearer token
  * is a 401, as content-service answers it, so every test also proves the token is passed on. {@code POST /control/{id}/retire},
  * {@code /suspend} and {@code /expire} retire an item, suspend its partner or end its rights on
- * 2026-06-01 from then on, as an admin or the partner would in content- or partner-service.
+ * 2026-06-01 from then on, as an admin or the partner would in content- or partner-service;
+ * {@code GET /control/{id}/asked} says how many times the failing item was asked about.
  */
 public class FakeContentServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -38,11 +39,19 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     private final Set<String> retired = ConcurrentHashMap.newKeySet();
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> asked = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     /** A fresh approved 30-minute programme, for a test that changes it. */
     static String freshProgramme() {
         return "5a1e0000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24);
+    }
+
+    /** How many times the failing item has been asked about. */
+    static int asked(String contentId) {
+        String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
+        return Integer.parseInt(RestAssured.given().get(url + "/control/" + contentId + "/asked").then().statusCode(200)
+                .extract().asString());
     }
 
     /** Has content-service retire the item, suspend its partner or end its rights ({@code what}: retire, suspend, expire). */
@@ -57,12 +66,15 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
         var server = vertx.createHttpServer().requestHandler(request -> {
             String[] path = request.path().split("/");
             String id = path[1].equals("control") ? path[2] : path[4];
-            if (path[1].equals("control")) {
+            if (path[1].equals("control") && path[3].equals("asked")) {
+                request.response().end(Integer.toString(asked.getOrDefault(id, 0)));
+            } else if (path[1].equals("control")) {
                 (path[3].equals("retire") ? retired : path[3].equals("suspend") ? suspended : expired).add(id);
                 request.response().setStatusCode(204).end();
             } else if (request.getHeader("Authorization") == null || !request.getHeader("Authorization").startsWith("Bearer ")) {
                 request.response().setStatusCode(401).end();
             } else if (id.equals(FAILING)) {
+                asked.merge(id, 1, Integer::sum);
                 request.response().setStatusCode(503).end();
             } else if (id.equals(NOT_APPROVED) || retired.contains(id) || !id.startsWith("5a1e0000")) {
                 request.response().setStatusCode(404).end();

@@ -101,12 +101,15 @@ class SlotResourceTest {
 
     @Test
     void whenContentServiceFailsTheAnswerIs503WithRetryAfter() {
+        int asked = FakeContentServiceResource.asked(FakeContentServiceResource.FAILING);
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"contentId\": \"%s\", \"start\": \"2026-12-20T00:00:00Z\"}".formatted(FakeContentServiceResource.FAILING))
                 .when().post("/api/v1/channels/" + channel + "/slots")
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())
                 .contentType("application/problem+json");
+        // the content-service guard's configured policy: the first call and two retries
+        assertThat(FakeContentServiceResource.asked(FakeContentServiceResource.FAILING) - asked, equalTo(3));
     }
 
     @Test

@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
+import io.syndication.schedule.content.ContentCatalogue;
 import io.syndication.schedule.validation.Windows;
 
 /**
- * One slot at a time: placing, moving and removing it, and reading a channel's schedule. Whether
+ * One slot at a time: placing, moving and removing it; and reading a channel's schedule: its slots,
+ * its gaps, what is on now, and what is wrong with it as content-service sees its content now. Whether
  * the content may air is asked before the edit's transaction opens; the edit then holds the
  * channel's lock, and the database's exclusion constraint has the last word on overlaps (a racing
  * placement included).
@@ -23,10 +25,12 @@ public class SlotService {
 
     private final SlotTable table;
     private final PlacementCheck check;
+    private final ContentCatalogue catalogue;
 
-    SlotService(SlotTable table, PlacementCheck check) {
+    SlotService(SlotTable table, PlacementCheck check, ContentCatalogue catalogue) {
         this.table = table;
         this.check = check;
+        this.catalogue = catalogue;
     }
 
     public Uni<Slot> place(UUID channelId, PlannedSlot planned) {
@@ -74,6 +78,14 @@ public class SlotService {
     /** What is on air at {@code at} (if anything) and the {@code next} slots after it. */
     public Uni<List<Slot>> fromNow(UUID channelId, Instant at, int next) {
         return table.channel(channelId).flatMap(channel -> table.endingAfter(table.pool(), channel.id, at, next + 1));
+    }
+
+    /** Every finding of {@code [from, to)}: gaps, and slots whose content may no longer air then. */
+    public Uni<List<Finding>> validate(UUID channelId, Instant from, Instant to) {
+        Windows.check(from, to);
+        return table.channel(channelId).flatMap(channel -> table.overlapping(channelId, from, to)
+                .flatMap(slots -> catalogue.standings(slots.stream().map(slot -> slot.contentId).toList(), channel.territories)
+                        .map(standings -> Finding.of(from, to, slots, standings, channel.territories))));
     }
 
     /** The 409 for a time another slot already holds, naming that slot. */

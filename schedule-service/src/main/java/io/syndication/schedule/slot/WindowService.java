@@ -1,7 +1,10 @@
 package io.syndication.schedule.slot;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -11,10 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
+import io.syndication.http.ProblemType;
+import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.content.ContentCatalogue;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
 import io.syndication.schedule.validation.Windows;
 
-/** Replaces a whole window of a channel's schedule, all or nothing. */
+/** Whole windows of a channel's schedule: replaced all or nothing, or their gaps filled from the filler rotation. */
 @ApplicationScoped
 public class WindowService {
 
@@ -58,5 +65,63 @@ public class WindowService {
                             }))
                             .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit));
         });
+    }
+
+    /** The filler slots made, and the window's coverage after them. */
+    public record Filled(List<Slot> slots, Coverage coverage) {
+    }
+
+    public Uni<Filled> fill(UUID channelId, Instant from, Instant to) {
+        Windows.check(from, to);
+        return table.channel(channelId).flatMap(channel -> {
+            if (channel.fillerContentIds.isEmpty()) {
+                return Uni.createFrom().failure(noFiller("The channel has no filler content; set its fillerContentIds"));
+            }
+            return catalogue.standings(channel.fillerContentIds, channel.territories)
+                    .map(standings -> fillers(channel, standings))
+                    .flatMap(fillers -> table.editing(channelId, connection -> table.overlapping(connection, channelId, from, to)
+                            .flatMap(existing -> {
+                                List<Slot> made = new FillerRotation(channelId, fillers)
+                                        .fill(Coverage.of(from, to, existing).gaps(), MAX_SLOTS);
+                                if (made.size() > MAX_SLOTS) {
+                                    return Uni.createFrom().failure(noFiller("Filling the window would take more than "
+                                            + MAX_SLOTS + " slots at once; fill a shorter window"));
+                                }
+                                List<Slot> all = new ArrayList<>(existing);
+                                all.addAll(made);
+                                all.sort(Comparator.comparing(slot -> slot.startAt));
+                                return table.insert(connection, made).replaceWith(new Filled(made, Coverage.of(from, to, all)));
+                            }))
+                            .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit));
+        });
+    }
+
+    /**
+     * The channel's filler items that may fill, in rotation order: not live, approved, for the
+     * channel's territories, from an active partner; the rights window is checked where each lands.
+     */
+    private static List<ContentItem> fillers(Channel channel, Map<UUID, ContentStanding> standings) {
+        List<ContentItem> fillers = new ArrayList<>();
+        List<String> unfit = new ArrayList<>();
+        for (UUID id : channel.fillerContentIds) {
+            ContentStanding standing = standings.get(id);
+            List<SlotPlacement.Rule> reasons = SlotPlacement.breaches(standing, Instant.MIN, Instant.MIN, channel.territories)
+                    .stream().map(SlotPlacement.Breach::rule).filter(rule -> rule != SlotPlacement.Rule.RIGHTS_WINDOW).toList();
+            if (standing.isLive()) {
+                unfit.add(id + ": a live event cannot fill");
+            } else if (!reasons.isEmpty()) {
+                unfit.add(id + ": " + reasons);
+            } else {
+                fillers.add(standing.item());
+            }
+        }
+        if (fillers.isEmpty()) {
+            throw noFiller("None of the channel's filler content may air: " + unfit);
+        }
+        return fillers;
+    }
+
+    private static ProblemException noFiller(String detail) {
+        return ProblemType.NO_FILLER.exception(detail);
     }
 }

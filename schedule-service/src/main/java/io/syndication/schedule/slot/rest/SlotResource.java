@@ -32,7 +32,7 @@ import io.syndication.schedule.slot.Coverage;
 import io.syndication.schedule.slot.SlotService;
 import io.syndication.http.validation.OnTheCalendar;
 
-/** One slot at a time, and what a channel airs in a window. */
+/** One slot at a time, and what a channel airs in a window and what is wrong with it. */
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -107,5 +107,16 @@ public class SlotResource {
     public Uni<Coverage> gaps(@PathParam("channelId") UUID channelId,
             @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
         return service.coverage(channelId, from, to);
+    }
+
+    @GET
+    @Path("/validation")
+    @Operation(operationId = "validateWindow", summary = "What is wrong with a window of the schedule",
+            description = "Every gap, and every slot whose content may no longer air then: CONTENT_NOT_APPROVED (retired or "
+                    + "re-submitted since placement), RIGHTS_EXPIRED, TERRITORY_MISMATCH, PARTNER_INACTIVE; in time order.")
+    public Uni<ValidationView> validate(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
+        return service.validate(channelId, from, to)
+                .map(ValidationView::new);
     }
 }

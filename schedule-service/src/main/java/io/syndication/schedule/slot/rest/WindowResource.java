@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,7 +25,7 @@ import io.syndication.http.Roles;
 import io.syndication.schedule.slot.WindowService;
 import io.syndication.http.validation.OnTheCalendar;
 
-/** A whole window of a channel's schedule at once. */
+/** Whole windows of a channel's schedule: replaced at once, or their gaps filled. */
 @Path("/api/v1/channels/{channelId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,5 +50,18 @@ public class WindowResource {
             @NotNull @Size(max = WindowService.MAX_SLOTS) List<@NotNull @Valid SlotRequest> window) {
         return service.replace(channelId, from, to, window.stream().map(SlotRequest::planned).toList())
                 .map(placed -> placed.stream().map(SlotView::of).toList());
+    }
+
+    @POST
+    @Path("/fill")
+    // the window is in the query: a body, if any, is ignored
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "fillGaps", summary = "Fill every gap of a window from the filler rotation",
+            description = "The channel's filler items air in rotation, back to back from each gap's start; one that does not "
+                    + "fit the rest of a gap, or whose rights end sooner, is cut (cut: true). Time where no filler is "
+                    + "licensed stays a gap. 422 when the channel has no filler that may air.")
+    public Uni<FillView> fill(@PathParam("channelId") UUID channelId,
+            @QueryParam("from") @NotNull @OnTheCalendar Instant from, @QueryParam("to") @NotNull @OnTheCalendar Instant to) {
+        return service.fill(channelId, from, to).map(FillView::of);
     }
 }

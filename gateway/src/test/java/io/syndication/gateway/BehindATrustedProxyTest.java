@@ -7,26 +7,19 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.Tokens;
 
 /** The tests' own address is a trusted proxy here: its X-Forwarded-For, -Proto and -Host are believed. */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(BehindATrustedProxyTest.LoopbackIsTheProxy.class)
 class BehindATrustedProxyTest {
 
-    public static class LoopbackIsTheProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "gateway.trusted-proxies", "10.0.0.0/8,127.0.0.0/8,::1",
-                    "gateway.rate-limits.anonymous.requests", "2");
+    public static class LoopbackIsTheProxy extends EchoUpstreamProfile {
+        public LoopbackIsTheProxy() {
+            super(Map.of("gateway.trusted-proxies", "10.0.0.0/8,127.0.0.0/8,::1",
+                    "gateway.rate-limits.anonymous.requests", "2"));
         }
     }
 

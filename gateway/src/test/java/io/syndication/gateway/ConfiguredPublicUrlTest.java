@@ -7,24 +7,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.Tokens;
 
 /** gateway.public-url set: the gateway's links name it, whatever a request says. */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(ConfiguredPublicUrlTest.PublicUrl.class)
 class ConfiguredPublicUrlTest {
 
-    public static class PublicUrl implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("gateway.public-url", "https://api.syndication.example/platform/");
+    public static class PublicUrl extends EchoUpstreamProfile {
+        public PublicUrl() {
+            super(Map.of("gateway.public-url", "https://api.syndication.example/platform/"));
         }
     }
 

@@ -17,11 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 import io.vertx.core.Vertx;
@@ -31,22 +28,14 @@ import io.vertx.core.Vertx;
  * and the silence of requests that should be fast opens the circuit; a tenant's long writes alone do not.
  */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(HungUpstreamTest.HungContentService.class)
 class HungUpstreamTest {
 
     /** content-service on a free port; bounds short enough for a test, a circuit that stays open while it is looked at. */
-    public static class HungContentService implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            int port = EchoUpstreamResource.closedPort();
-            return Map.of(
-                    "gateway.upstreams.content-service.url", "http://127.0.0.1:" + port,
-                    "gateway.upstreams.content-service.response-timeout", "1s",
-                    "gateway.upstreams.content-service.long-write-timeout", "2s",
-                    "gateway.upstreams.content-service.breaker-failures", "3",
-                    "gateway.upstreams.content-service.breaker-reset", "10s");
+    public static class HungContentService extends EchoUpstreamProfile {
+        public HungContentService() {
+            super(upstream("content-service", EchoUpstreamResource.closedPort(), Map.of("response-timeout", "1s",
+                    "long-write-timeout", "2s", "breaker-failures", "3", "breaker-reset", "10s")));
         }
     }
 

@@ -17,29 +17,22 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(RateLimitTest.TinyLimits.class)
 class RateLimitTest {
 
     /** Limits small enough to reach in a test. */
-    public static class TinyLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "gateway.rate-limits.roles.partner.requests", "3",
+    public static class TinyLimits extends EchoUpstreamProfile {
+        public TinyLimits() {
+            super(Map.of("gateway.rate-limits.roles.partner.requests", "3",
                     "gateway.rate-limits.anonymous.requests", "2",
-                    "gateway.rate-limits.applications.requests", "1");
+                    "gateway.rate-limits.applications.requests", "1"));
         }
     }
 

@@ -13,31 +13,22 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.Tokens;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 
 /** An upstream that is down, then comes back: 503s, an open circuit, then recovery. */
 @QuarkusTest
-@WithTestResource(OidcWiremockTestResource.class)
-@WithTestResource(EchoUpstreamResource.class)
 @TestProfile(UpstreamRecoveryTest.DownUpstream.class)
 class UpstreamRecoveryTest {
 
     /** partner-service on a port where nothing listens yet; a circuit that opens and probes quickly. */
-    public static class DownUpstream implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            int port = EchoUpstreamResource.closedPort();
-            return Map.of(
-                    "gateway.upstreams.partner-service.url", "http://127.0.0.1:" + port,
-                    "gateway.upstreams.partner-service.breaker-failures", "2",
-                    "gateway.upstreams.partner-service.breaker-reset", "1s");
+    public static class DownUpstream extends EchoUpstreamProfile {
+        public DownUpstream() {
+            super(upstream("partner-service", EchoUpstreamResource.closedPort(),
+                    Map.of("breaker-failures", "2", "breaker-reset", "1s")));
         }
     }
 

@@ -34,6 +34,17 @@ public class ProblemException extends RuntimeException {
                 "If-Match does not name the current version " + current + "; read the resource again and retry");
     }
 
+    /**
+     * A partner's still-valid token refused because its partner no longer counts as ACTIVE: each
+     * service that checks the standing says it the same way.
+     *
+     * @param standing how the partner stands, as in "Your partner is SUSPENDED"
+     */
+    public static ProblemException partnerInactive(String standing) {
+        return ProblemType.PARTNER_INACTIVE.exception(
+                "Your partner is " + standing + "; its tokens are refused until it is reinstated");
+    }
+
     public Problem problem() {
         return problem;
     }

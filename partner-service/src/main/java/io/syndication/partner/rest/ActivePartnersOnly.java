@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
-import io.syndication.http.ProblemType;
+import io.syndication.http.ProblemException;
 import io.syndication.partner.PartnerRepository;
 import io.syndication.partner.PartnerStatus;
 
@@ -35,8 +35,7 @@ public class ActivePartnersOnly {
         }
         return partners.statusOf(partnerId).map(status -> {
             if (status != PartnerStatus.ACTIVE) {
-                throw ProblemType.PARTNER_INACTIVE.exception("Your partner is "
-                        + (status == null ? "unknown" : status) + "; its tokens are refused until it is reinstated");
+                throw ProblemException.partnerInactive(status == null ? "unknown" : status.name());
             }
             return null;
         });

@@ -6,6 +6,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.partner.PartnerService;
+import io.syndication.partner.config.AgreementConfig;
 
 @Path("/api/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,9 +31,20 @@ import io.syndication.partner.PartnerService;
 public class ApplicationResource {
 
     private final PartnerService service;
+    private final AgreementConfig agreement;
 
-    public ApplicationResource(PartnerService service) {
+    public ApplicationResource(PartnerService service, AgreementConfig agreement) {
         this.service = service;
+        this.agreement = agreement;
+    }
+
+    @GET
+    @Path("/agreement")
+    @PermitAll
+    @Operation(operationId = "getAgreement", summary = "Read the current partner agreement",
+            description = "Public: applicants accept this version when they apply.")
+    public AgreementView agreement() {
+        return new AgreementView(agreement.version(), agreement.title(), agreement.text());
     }
 
     @POST

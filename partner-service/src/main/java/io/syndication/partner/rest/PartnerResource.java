@@ -24,9 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
 
@@ -56,6 +54,9 @@ public class PartnerResource {
     /** An answer that carries a client secret: no cache along the way may keep it. */
     private static final String NO_STORE = "no-store";
 
+    /** What every endpoint answering with the record says of it. */
+    private static final String RECORD = "The partner record; the ETag header carries its version";
+
     private final PartnerService service;
     private final Caller caller;
 
@@ -82,8 +83,7 @@ public class PartnerResource {
     @GET
     @Path("/me")
     @RolesAllowed(Roles.PARTNER)
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "getOwnPartner", summary = "Read your own partner record",
             description = "For a partner's API client: the partner its token names.")
     public Uni<Response> me() {
@@ -97,8 +97,7 @@ public class PartnerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER })
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "getPartner", summary = "Get a partner",
             description = "Admins and operators read any partner; a partner reads only itself (any other id is 404).")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -110,8 +109,7 @@ public class PartnerResource {
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @RolesAllowed({ Roles.ADMIN, Roles.PARTNER })
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "updatePartner", summary = "Change a partner record",
             description = "Absent fields stay as they are. A partner changes only its display name, contact e-mail, website, "
                     + "webhook and languages. Send the ETag in If-Match to be sure nobody changed it since you read it (412 otherwise).")
@@ -141,8 +139,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "rejectPartner", summary = "Reject an application", description = "APPLIED to REJECTED; needs a reason.")
     public Uni<Response> reject(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
         return perform(id, PartnerAction.REJECT, request);
@@ -151,8 +148,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "suspendPartner", summary = "Suspend a partner",
             description = "ACTIVE to SUSPENDED; needs a reason. Its API client is disabled: no new token can be had.")
     public Uni<Response> suspend(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {
@@ -162,8 +158,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "reinstatePartner", summary = "Reinstate a suspended partner",
             description = "SUSPENDED to ACTIVE; its API client is enabled again.")
     public Uni<Response> reinstate(@PathParam("id") UUID id, @Valid ReasonRequest request) {
@@ -173,8 +168,7 @@ public class PartnerResource {
     @POST
     @Path("/{id}/terminate")
     @RolesAllowed(Roles.ADMIN)
-    @APIResponse(responseCode = "200", description = "The partner record; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerView.class)))
+    @APIResponseSchema(value = PartnerView.class, responseDescription = RECORD)
     @Operation(operationId = "terminatePartner", summary = "Terminate a partner",
             description = "ACTIVE or SUSPENDED to TERMINATED, for good; needs a reason. Its API client is disabled.")
     public Uni<Response> terminate(@PathParam("id") UUID id, @NotNull @Valid ReasonRequest request) {

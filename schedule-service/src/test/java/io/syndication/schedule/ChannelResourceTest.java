@@ -18,6 +18,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
@@ -32,14 +33,17 @@ class ChannelResourceTest {
         return slug + "-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example";
     }
 
+    /** Posts {@code body}, of {@code type}, to create a channel as an operator; the answer, to assert on. */
+    private static ValidatableResponse post(ContentType type, String body) {
+        return given().auth().oauth2(Tokens.operator()).contentType(type).body(body).when().post("/api/v1/channels").then();
+    }
+
     private static ExtractableResponse<Response> create(String slug) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("""
+        return post(ContentType.JSON, """
                         {"slug": "%s", "name": "Asia Business News 24/7", "timeZone": "Asia/Singapore",
                          "territories": ["SG", "HK", "IN"]}
                         """.formatted(slug))
-                .when().post("/api/v1/channels")
-                .then().statusCode(201)
+                .statusCode(201)
                 .extract();
     }
 
@@ -65,34 +69,28 @@ class ChannelResourceTest {
     void aTakenSlugIsAConflict() {
         String slug = unique("cricket");
         create(slug);
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("""
+        post(ContentType.JSON, """
                         {"slug": "%s", "name": "Cricket 24/7", "timeZone": "Asia/Kolkata", "territories": ["IN"]}
                         """.formatted(slug))
-                .when().post("/api/v1/channels")
-                .then().statusCode(409)
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString(slug));
     }
 
     @Test
     void everyInvalidFieldIsListed() {
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("""
+        post(ContentType.JSON, """
                         {"slug": "Not A Slug!", "name": " ", "timeZone": "Mars/Olympus", "territories": ["SG", "XX", "hk"]}
                         """)
-                .when().post("/api/v1/channels")
-                .then().statusCode(400)
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", containsInAnyOrder("slug", "name", "timeZone", "territories[1]", "territories[2]"));
     }
 
     @Test
     void malformedJsonIsAReadable400() {
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("{\"slug\": \"x\", \"name\": ")
-                .when().post("/api/v1/channels")
-                .then().statusCode(400)
+        post(ContentType.JSON, "{\"slug\": \"x\", \"name\": ")
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("not well-formed JSON"))
                 .body("detail", not(containsString("com.fasterxml")))
@@ -101,12 +99,10 @@ class ChannelResourceTest {
 
     @Test
     void aValueOfTheWrongShapeNamesTheField() {
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body("""
+        post(ContentType.JSON, """
                         {"slug": "x.example", "name": "X", "timeZone": "UTC", "territories": "SG", "fillerContentIds": ["nope"]}
                         """)
-                .when().post("/api/v1/channels")
-                .then().statusCode(400)
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("'territories'"))
                 .body("detail", not(containsString("java.")));
@@ -114,10 +110,8 @@ class ChannelResourceTest {
 
     @Test
     void anotherMediaTypeIs415() {
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.TEXT)
-                .body("news")
-                .when().post("/api/v1/channels")
-                .then().statusCode(415)
+        post(ContentType.TEXT, "news")
+                .statusCode(415)
                 .contentType("application/problem+json")
                 .body("status", equalTo(415));
     }

@@ -10,8 +10,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -44,42 +44,43 @@ class GuideTest {
                 .then().statusCode(200).contentType(containsString("application/json")).extract().jsonPath();
     }
 
-    private static Duration aired(JsonPath guide) {
+    /** The seconds the guide's programmes air in all. */
+    private static long aired(JsonPath guide) {
         List<String> starts = guide.getList("programmes.start");
         List<String> ends = guide.getList("programmes.end");
-        Duration total = Duration.ZERO;
+        long total = 0;
         for (int i = 0; i < starts.size(); i++) {
-            total = total.plus(Duration.between(OffsetDateTime.parse(starts.get(i)), OffsetDateTime.parse(ends.get(i))));
+            total += ChronoUnit.SECONDS.between(OffsetDateTime.parse(starts.get(i)), OffsetDateTime.parse(ends.get(i)));
         }
         return total;
+    }
+
+    /** The guide runs from {@code from} to {@code to}, and its programmes air {@code hours} hours in all. */
+    private static void assertSpans(JsonPath guide, String from, String to, long hours) {
+        assertThat(guide.getString("from"), equalTo(from));
+        assertThat(guide.getString("to"), equalTo(to));
+        assertThat(aired(guide), equalTo(hours * 60 * 60));
     }
 
     @Test
     void sydneysDaylightSavingDaysAre23And25HoursLong() {
         String spring = filledChannel("Australia/Sydney", "2026-10-03T12:00:00Z", "2026-10-05T14:00:00Z");
         JsonPath short23 = guide(spring, "2026-10-04", 1);
-        assertThat(short23.getString("from"), equalTo("2026-10-04T00:00:00+10:00"));
-        assertThat(short23.getString("to"), equalTo("2026-10-05T00:00:00+11:00"));
+        assertSpans(short23, "2026-10-04T00:00:00+10:00", "2026-10-05T00:00:00+11:00", 23);
         assertThat(short23.getString("channel.timeZone"), equalTo("Australia/Sydney"));
         assertThat(short23.getString("programmes[0].start"), equalTo("2026-10-04T00:00:00+10:00"));
         assertThat(short23.getList("programmes.end").get(short23.getList("programmes").size() - 1),
                 equalTo("2026-10-05T00:00:00+11:00"));
-        assertThat(aired(short23), equalTo(Duration.ofHours(23)));
 
         String autumn = filledChannel("Australia/Sydney", "2026-04-04T12:00:00Z", "2026-04-05T14:00:00Z");
-        JsonPath long25 = guide(autumn, "2026-04-05", 1);
-        assertThat(long25.getString("from"), equalTo("2026-04-05T00:00:00+11:00"));
-        assertThat(long25.getString("to"), equalTo("2026-04-06T00:00:00+10:00"));
-        assertThat(aired(long25), equalTo(Duration.ofHours(25)));
+        assertSpans(guide(autumn, "2026-04-05", 1), "2026-04-05T00:00:00+11:00", "2026-04-06T00:00:00+10:00", 25);
     }
 
     @Test
     void guideDaysFollowTheChannelsZoneAndSeveralDaysAreOneWindow() {
         String kolkata = filledChannel("Asia/Kolkata", "2026-12-13T18:30:00Z", "2026-12-15T18:30:00Z");
         JsonPath twoDays = guide(kolkata, "2026-12-14", 2);
-        assertThat(twoDays.getString("from"), equalTo("2026-12-14T00:00:00+05:30"));
-        assertThat(twoDays.getString("to"), equalTo("2026-12-16T00:00:00+05:30"));
-        assertThat(aired(twoDays), equalTo(Duration.ofHours(48)));
+        assertSpans(twoDays, "2026-12-14T00:00:00+05:30", "2026-12-16T00:00:00+05:30", 48);
         assertThat(twoDays.getList("programmes.start"), everyItem(endsWith("+05:30")));
 
         // a day with nothing on it is an empty guide, not an error
@@ -90,10 +91,8 @@ class GuideTest {
     void xmltvOfChannelsInOddOffsetsKeepsTheDtdsRules() {
         String kolkata = filledChannel("Asia/Kolkata", "2026-12-13T18:30:00Z", "2026-12-14T18:30:00Z");
         String kathmandu = filledChannel("Asia/Kathmandu", "2026-12-13T18:15:00Z", "2026-12-14T18:15:00Z");
-        given().auth().oauth2(Tokens.operator()).contentType("application/json")
-                .body("{\"contentId\": \"%s\", \"start\": \"2026-12-14T04:00:00Z\", \"end\": \"2026-12-14T06:00:00Z\", \"policy\": \"TRIM\"}"
-                        .formatted(FakeContentServiceResource.LIVE))
-                .when().post("/api/v1/channels/" + kathmandu + "/live").then().statusCode(201);
+        assertThat(ScheduleApi.live(kathmandu, FakeContentServiceResource.LIVE, "2026-12-14T04:00:00Z", "2026-12-14T06:00:00Z",
+                "TRIM").statusCode(), equalTo(201));
         String kolkataSlug = slug(kolkata);
         String kathmanduSlug = slug(kathmandu);
 

@@ -42,6 +42,13 @@ final class ScheduleApi {
                 .when().post("/api/v1/channels/" + channel + "/slots").then().extract();
     }
 
+    /** A new {@link #channel()} with the fake content-service's programme placed from {@code start}; its id. */
+    static String channelWithProgrammeAt(String start) {
+        String channel = channel();
+        placed(channel, FakeContentServiceResource.PROGRAMME, start, null);
+        return channel;
+    }
+
     /** Places the content, which must succeed; the slot's id. */
     static String placed(String channel, String contentId, String start, String end) {
         ExtractableResponse<Response> placed = place(channel, contentId, start, end);

@@ -2,6 +2,7 @@ package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
 import static io.syndication.schedule.ScheduleApi.channel;
+import static io.syndication.schedule.ScheduleApi.channelWithProgrammeAt;
 import static io.syndication.schedule.ScheduleApi.fill;
 import static io.syndication.schedule.ScheduleApi.live;
 import static io.syndication.schedule.ScheduleApi.placed;
@@ -41,8 +42,7 @@ class ScheduleEditingTest {
 
     @Test
     void aWindowIsReplacedWhole() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-10T08:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-10T08:00:00Z");
         ExtractableResponse<Response> replaced = replace(channel, "2026-12-10T06:00:00Z", "2026-12-10T10:00:00Z", """
                 [{"contentId": "%1$s", "start": "2026-12-10T07:00:00Z"},
                  {"contentId": "%2$s", "start": "2026-12-10T07:30:00Z", "end": "2026-12-10T09:00:00Z"},
@@ -55,8 +55,7 @@ class ScheduleEditingTest {
 
     @Test
     void aWindowWithOneBadSlotChangesNothing() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-11T08:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-11T08:00:00Z");
         ExtractableResponse<Response> unplaceable = replace(channel, "2026-12-11T06:00:00Z", "2026-12-11T10:00:00Z", """
                 [{"contentId": "%s", "start": "2026-12-11T06:00:00Z"},
                  {"contentId": "%s", "start": "2026-12-11T07:00:00Z"}]""".formatted(PROGRAMME, FakeContentServiceResource.NOT_APPROVED));
@@ -79,8 +78,7 @@ class ScheduleEditingTest {
 
     @Test
     void aWindowWhoseEdgeCutsASlotIsAConflict() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-12T05:45:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-12T05:45:00Z");
         ExtractableResponse<Response> cut = replace(channel, "2026-12-12T06:00:00Z", "2026-12-12T10:00:00Z", "[]");
         assertThat(cut.statusCode(), equalTo(409));
         assertThat(cut.<String>path("detail"), containsString("2026-12-12T05:45:00Z"));
@@ -88,8 +86,7 @@ class ScheduleEditingTest {
 
     @Test
     void fillingReachesFullCoverageCuttingTheLastClip() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-13T00:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-13T00:00:00Z");
         ExtractableResponse<Response> fill = fill(channel, "2026-12-13T00:00:00Z", "2026-12-13T01:05:00Z");
         assertThat(fill.statusCode(), equalTo(200));
         JsonPath filled = fill.jsonPath();
@@ -116,8 +113,7 @@ class ScheduleEditingTest {
 
     @Test
     void pushResumesTheSlotInProgressAfterTheEventAndMovesLaterOnesUntilAGapAbsorbsThem() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-14T10:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-14T10:00:00Z");
         placed(channel, PROGRAMME, "2026-12-14T10:30:00Z", null);
         placed(channel, PROGRAMME, "2026-12-14T11:00:00Z", null);
         placed(channel, PROGRAMME, "2026-12-14T12:10:00Z", null);
@@ -154,8 +150,7 @@ class ScheduleEditingTest {
 
     @Test
     void pushStopsAtTheNextLiveEvent() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-15T10:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-15T10:00:00Z");
         placed(channel, PROGRAMME, "2026-12-15T10:30:00Z", null);
         String fixed = placed(channel, LIVE, "2026-12-15T11:00:00Z", "2026-12-15T12:00:00Z");
 
@@ -172,8 +167,7 @@ class ScheduleEditingTest {
 
     @Test
     void trimCutsAroundTheEventAndOneSpanningItResumesAfter() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-16T10:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-16T10:00:00Z");
         placed(channel, PROGRAMME, "2026-12-16T10:30:00Z", null);
         placed(channel, PROGRAMME, "2026-12-16T11:00:00Z", null);
         ExtractableResponse<Response> trimmed = live(channel, LIVE, "2026-12-16T10:15:00Z", "2026-12-16T11:15:00Z", "TRIM");
@@ -193,8 +187,7 @@ class ScheduleEditingTest {
 
     @Test
     void dropRemovesWhatTheEventOverlaps() {
-        String channel = channel();
-        placed(channel, PROGRAMME, "2026-12-17T10:00:00Z", null);
+        String channel = channelWithProgrammeAt("2026-12-17T10:00:00Z");
         placed(channel, PROGRAMME, "2026-12-17T10:30:00Z", null);
         ExtractableResponse<Response> dropped = live(channel, LIVE, "2026-12-17T10:20:00Z", "2026-12-17T10:40:00Z", "DROP");
         assertThat(dropped.statusCode(), equalTo(201));

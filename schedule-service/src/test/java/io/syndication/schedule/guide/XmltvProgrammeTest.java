@@ -39,8 +39,7 @@ class XmltvProgrammeTest {
 
     @Test
     void aLiveEventIsCategorisedLiveBetweenItsTitleAndRating() {
-        String xml = Xmltv.programme(window("Asia/Kolkata"), slot(SlotKind.LIVE, "Tom & Jerry <Final>",
-                Instant.parse("2026-12-14T18:30:00Z"), Instant.parse("2026-12-14T21:00:00Z")));
+        String xml = programme("Asia/Kolkata", SlotKind.LIVE, "Tom & Jerry <Final>", "2026-12-14T18:30:00Z", "2026-12-14T21:00:00Z");
         assertThat(xml, equalTo("""
                   <programme start="20261215000000 +0530" stop="20261215023000 +0530" channel="harbour-tv">
                     <title>Tom &amp; Jerry &lt;Final&gt;</title>
@@ -55,8 +54,7 @@ class XmltvProgrammeTest {
     @Test
     void aProgrammeOrFillerHasNoCategory() {
         for (SlotKind kind : List.of(SlotKind.PROGRAMME, SlotKind.FILLER)) {
-            String xml = Xmltv.programme(window("Asia/Kathmandu"), slot(kind, "Harbour Lights",
-                    Instant.parse("2026-12-14T18:15:00Z"), Instant.parse("2026-12-14T18:45:00Z")));
+            String xml = programme("Asia/Kathmandu", kind, "Harbour Lights", "2026-12-14T18:15:00Z", "2026-12-14T18:45:00Z");
             assertThat(kind.name(), xml, equalTo("""
                       <programme start="20261215000000 +0545" stop="20261215003000 +0545" channel="harbour-tv">
                         <title>Harbour Lights</title>
@@ -90,6 +88,11 @@ class XmltvProgrammeTest {
 
     private static GuideWindow window(String zone) {
         return GuideWindow.between(HarbourTv.in(zone), Instant.parse("2026-12-14T00:00:00Z"), Instant.parse("2026-12-16T00:00:00Z"));
+    }
+
+    /** The programme element of a slot of {@code kind} from {@code start} to {@code end} (UTC) on a channel in {@code zone}. */
+    private static String programme(String zone, SlotKind kind, String title, String start, String end) {
+        return Xmltv.programme(window(zone), slot(kind, title, Instant.parse(start), Instant.parse(end)));
     }
 
     private static Slot slot(SlotKind kind, String title, Instant start, Instant end) {

@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -115,7 +114,7 @@ class LiveInsertionTest {
         List<Slot> slots = schedule(schedule);
         Slot live = slots.stream().filter(slot -> slot.kind == SlotKind.LIVE).findFirst().orElseThrow();
         ProblemException refused = assertThrows(ProblemException.class,
-                () -> LiveInsertion.clear(slots, start(event), end(event), policy));
+                () -> LiveInsertion.clear(slots, range(event).start(), range(event).end(), policy));
         assertThat(refused.problem().status(), equalTo(409));
         assertThat(refused.problem().detail(), containsString("live event slot " + live.id));
     }
@@ -171,7 +170,7 @@ class LiveInsertionTest {
         List<Slot> slots = schedule(schedule);
         List<String> before = slots.stream().map(LiveInsertionTest::snapshot).toList();
 
-        List<ScheduleChange> changes = LiveInsertion.clear(slots, start(event), end(event), policy);
+        List<ScheduleChange> changes = LiveInsertion.clear(slots, range(event).start(), range(event).end(), policy);
 
         assertThat(describe(changes), equalTo(expected.equals("nothing") ? List.of()
                 : Arrays.stream(expected.split(";")).map(String::trim).toList()));
@@ -215,21 +214,18 @@ class LiveInsertionTest {
         ContentItem item = new ContentItem(UUID.randomUUID(), UUID.randomUUID(),
                 kind == SlotKind.LIVE ? ContentKind.LIVE_EVENT : ContentKind.PROGRAMME, title, ContentStatus.APPROVED, kind == SlotKind.LIVE ? null : 3_600,
                 null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), null, List.of("SG"));
-        Slot slot = Slot.of(CHANNEL, item, kind, start(range), end(range), cut);
+        Slot slot = Slot.of(CHANNEL, item, kind, range(range).start(), range(range).end(), cut);
         slot.version = 3;
         return slot;
     }
 
-    private static Instant start(String range) {
-        return at(Integer.parseInt(range.split("-")[0]));
-    }
-
-    private static Instant end(String range) {
-        return at(Integer.parseInt(range.split("-")[1]));
+    /** "a-b": from minute a to minute b after T0. */
+    private static TableRange range(String range) {
+        return TableRange.parse(range, T0, ChronoUnit.MINUTES);
     }
 
     private static Instant at(int minute) {
-        return T0.plus(Duration.ofMinutes(minute));
+        return T0.plus(minute, ChronoUnit.MINUTES);
     }
 
     private static long minute(Instant instant) {

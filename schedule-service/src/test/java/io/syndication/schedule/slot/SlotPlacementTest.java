@@ -5,8 +5,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -56,7 +56,8 @@ class SlotPlacementTest {
     void eachBrokenRuleIsOneBreach(String behaviour, String status, String rights, String itemTerritories, String partner,
             String slot, String channelTerritories, String breaches) {
         ContentStanding standing = standing(status, rights, itemTerritories, partner);
-        List<Breach> found = SlotPlacement.breaches(standing, start(slot), end(slot), words(channelTerritories));
+        TableRange placed = TableRange.parse(slot, T0, ChronoUnit.HOURS);
+        List<Breach> found = SlotPlacement.breaches(standing, placed.start(), placed.end(), words(channelTerritories));
         assertThat(found.stream().map(breach -> breach.rule().name()).toList(), equalTo(words(breaches)));
     }
 
@@ -113,15 +114,7 @@ class SlotPlacementTest {
         return text.equals("nothing") ? List.of() : Arrays.asList(text.split("\\s+"));
     }
 
-    private static Instant start(String range) {
-        return hour(Integer.parseInt(range.split("-")[0]));
-    }
-
-    private static Instant end(String range) {
-        return hour(Integer.parseInt(range.split("-")[1]));
-    }
-
     private static Instant hour(int hours) {
-        return T0.plus(Duration.ofHours(hours));
+        return T0.plus(hours, ChronoUnit.HOURS);
     }
 }

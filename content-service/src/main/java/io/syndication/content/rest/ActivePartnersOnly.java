@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.smallrye.mutiny.Uni;
 import io.syndication.content.client.PartnerClient;
-import io.syndication.http.ProblemType;
+import io.syndication.http.ProblemException;
 
 /**
  * Refuses a partner's still-valid token once partner-service no longer counts the partner ACTIVE
@@ -33,8 +33,7 @@ public class ActivePartnersOnly {
         }
         return partners.standing(partnerId).map(standing -> {
             if (!standing.active()) {
-                throw ProblemType.PARTNER_INACTIVE.exception(
-                        "Your partner is not active; its tokens are refused until it is reinstated");
+                throw ProblemException.partnerInactive("not active");
             }
             return null;
         });

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -142,8 +143,7 @@ public class ContentResource {
 
     @GET
     @Path("/{id}")
-    @APIResponse(responseCode = "200", description = "The content item; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponseSchema(value = ContentView.class, responseDescription = "The content item; the ETag header carries its version")
     @Operation(operationId = "getContent", summary = "Get a content item",
             description = "An item the caller may not see answers 404, exactly like one that does not exist.")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -154,8 +154,7 @@ public class ContentResource {
     @Path("/{id}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
     @RolesAllowed(Roles.PARTNER)
-    @APIResponse(responseCode = "200", description = "The changed item; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponseSchema(value = ContentView.class, responseDescription = "The changed item; the ETag header carries its version")
     @Operation(operationId = "updateContent", summary = "Change a content item",
             description = "Absent fields stay as they are; the result is checked as a whole. Send the ETag in If-Match (412 when "
                     + "stale). Changing anything an approved item was reviewed for sends it back to SUBMITTED.")
@@ -170,8 +169,7 @@ public class ContentResource {
     @POST
     @Path("/{id}/submit")
     @RolesAllowed(Roles.PARTNER)
-    @APIResponse(responseCode = "200", description = "The submitted item; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponseSchema(value = ContentView.class, responseDescription = "The submitted item; the ETag header carries its version")
     @Operation(operationId = "submitContent", summary = "Submit an item for moderation", description = "DRAFT or REJECTED to SUBMITTED.")
     public Uni<Response> submit(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ContentAction.SUBMIT, null, ifMatch);
@@ -211,8 +209,7 @@ public class ContentResource {
     @POST
     @Path("/{id}/retire")
     @RolesAllowed({ Roles.PARTNER, Roles.ADMIN })
-    @APIResponse(responseCode = "200", description = "The retired item; the ETag header carries its version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContentView.class)))
+    @APIResponseSchema(value = ContentView.class, responseDescription = "The retired item; the ETag header carries its version")
     @Operation(operationId = "retireContent", summary = "Retire an item", description = "APPROVED to RETIRED: it is no longer scheduled.")
     public Uni<Response> retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return act(id, ContentAction.RETIRE, null, ifMatch);

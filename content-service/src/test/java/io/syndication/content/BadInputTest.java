@@ -5,6 +5,7 @@ import static io.syndication.content.ContentApi.act;
 import static io.syndication.content.ContentApi.patch;
 import static io.syndication.content.ContentApi.reviewed;
 import static io.syndication.content.ContentApi.verdict;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -159,8 +160,7 @@ class BadInputTest {
                     .encodeToString((after + "|" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
             given().auth().oauth2(partner).queryParam("sort", sort).queryParam("next", cursor)
                     .when().get("/api/v1/content")
-                    .then().statusCode(400)
-                    .contentType("application/problem+json")
+                    .then().spec(problem(400))
                     .body("type", equalTo("https://syndication.example/problems/invalid-cursor"));
         });
     }

@@ -10,6 +10,7 @@ import static io.syndication.content.ContentApi.patch;
 import static io.syndication.content.ContentApi.put;
 import static io.syndication.content.ContentApi.reviewed;
 import static io.syndication.content.ContentApi.verdict;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -98,8 +99,7 @@ class ContentCatalogueTest {
     void anOversizeBatchIsRefusedNamingTheLimit() {
         String items = String.join(",", java.util.Collections.nCopies(1001, programme("same", "x")));
         batch(partner, "{\"items\": [" + items + "]}")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("violations[0].message", containsString("1000"));
     }
 
@@ -112,8 +112,7 @@ class ContentCatalogueTest {
                          "availableFrom": "2026-12-10T00:00:00Z", "availableUntil": "2026-12-01T00:00:00Z",
                          "territories": ["IN", "QQ"]}
                         """)
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("violations.field", containsInAnyOrder("title", "language", "durationSeconds", "end",
                         "mediaUrl", "mediaUrl", "availableUntil", "territories[1]"));
     }

@@ -1,6 +1,7 @@
 package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -58,8 +59,7 @@ class ContentResourceTest {
     void anotherPartnersItemIs404NotItsData() {
         given().auth().oauth2(Tokens.partner(CRICKET))
                 .when().get("/api/v1/content/" + KPOP_EPISODE)
-                .then().statusCode(404)
-                .contentType("application/problem+json")
+                .then().spec(problem(404))
                 .body("title", equalTo("Not Found"));
         given().auth().oauth2(Tokens.partner(KPOP))
                 .when().get("/api/v1/content/" + KPOP_EPISODE)
@@ -101,14 +101,12 @@ class ContentResourceTest {
                 .sign();
         given().auth().oauth2(token)
                 .when().get("/api/v1/content")
-                .then().statusCode(403)
-                .contentType("application/problem+json");
+                .then().spec(problem(403));
     }
 
     @Test
     void noTokenIs401() {
         given().when().get("/api/v1/content")
-                .then().statusCode(401)
-                .contentType("application/problem+json");
+                .then().spec(problem(401));
     }
 }

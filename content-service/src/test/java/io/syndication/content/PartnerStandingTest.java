@@ -2,6 +2,7 @@ package io.syndication.content;
 
 import static io.restassured.RestAssured.given;
 import static io.syndication.content.ContentApi.availability;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -127,8 +128,7 @@ class PartnerStandingTest {
     private static void assertRefusedAsInactive(UUID partner) {
         given().auth().oauth2(Tokens.partner(partner))
                 .when().get("/api/v1/content")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
+                .then().spec(problem(403))
                 .body("type", equalTo("https://syndication.example/problems/partner-inactive"));
     }
 

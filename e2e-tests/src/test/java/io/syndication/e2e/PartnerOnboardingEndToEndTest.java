@@ -1,6 +1,7 @@
 package io.syndication.e2e;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.empty;
@@ -136,8 +137,7 @@ class PartnerOnboardingEndToEndTest {
         // content-service asks partner-service, so the same token is refused there too
         given().baseUri(gateway()).auth().oauth2(beforeSuspension)
                 .when().get("/api/v1/content")
-                .then().statusCode(403)
-                .contentType("application/problem+json");
+                .then().spec(problem(403));
         admin(id, "reinstate", null);
         assertThat(tokenStatus(clientId, rotated), equalTo(200));
     }
@@ -147,8 +147,7 @@ class PartnerOnboardingEndToEndTest {
         // partner-service's own client would be partner-<slug> for the slug "service"
         given().baseUri(gateway()).contentType(ContentType.JSON).body(application("service"))
                 .when().post("/api/v1/applications")
-                .then().statusCode(409)
-                .contentType("application/problem+json")
+                .then().spec(problem(409))
                 .body("type", org.hamcrest.Matchers.containsString("client-id-taken"));
 
         // a client made at Keycloak after the application, for nobody: approval must not take it over
@@ -163,8 +162,7 @@ class PartnerOnboardingEndToEndTest {
                 .then().statusCode(201);
         given().baseUri(gateway()).auth().oauth2(Platform.token("suite-admin")).contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/partners/" + id + "/approve")
-                .then().statusCode(409)
-                .contentType("application/problem+json")
+                .then().spec(problem(409))
                 .body("type", org.hamcrest.Matchers.containsString("client-id-taken"));
         // the squatted client keeps its secret, and the platform's own client still works
         assertThat(tokenStatus("partner-" + slug, "squatter-secret"), equalTo(200));

@@ -1,6 +1,7 @@
 package io.syndication.e2e;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -78,8 +79,7 @@ class PlatformEndToEndTest {
     void noTokenIsAProblem401() {
         given().baseUri(Platform.suite().gatewayUrl())
                 .when().get("/api/v1/channels")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
+                .then().spec(problem(401))
                 .body("status", equalTo(401));
     }
 
@@ -87,8 +87,7 @@ class PlatformEndToEndTest {
     void theWrongRoleIsAProblem403() {
         given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token("suite-partner"))
                 .when().get("/api/v1/channels")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
+                .then().spec(problem(403))
                 .body("status", equalTo(403));
     }
 
@@ -97,12 +96,10 @@ class PlatformEndToEndTest {
         String operator = token("suite-operator");
         given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator)
                 .when().get("/api/v1/channels/" + UUID.randomUUID())
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().spec(problem(404));
         given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(operator)
                 .when().get("/no/such/route")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().spec(problem(404));
     }
 
     @Test

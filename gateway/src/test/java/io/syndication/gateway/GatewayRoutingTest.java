@@ -1,6 +1,7 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -95,8 +96,7 @@ class GatewayRoutingTest {
                 Tokens.unsigned(), Tokens.foreignKey(), "garbage" }) {
             given().auth().oauth2(token)
                     .when().get("/api/v1/channels")
-                    .then().statusCode(401)
-                    .contentType("application/problem+json");
+                    .then().spec(problem(401));
         }
     }
 
@@ -113,13 +113,11 @@ class GatewayRoutingTest {
     @Test
     void aHugeUrlIsAProblem414AndHugeHeadersAProblem431BeforeAnythingElse() {
         given().when().get("/api/v1/channels?q=" + "a".repeat(100_000))
-                .then().statusCode(414)
-                .contentType("application/problem+json")
+                .then().spec(problem(414))
                 .body("title", equalTo("URI Too Long"))
                 .body("detail", containsString("at most 4000"));
         given().header("X-Padding", "a".repeat(30_000)).when().get("/api/v1/channels")
-                .then().statusCode(431)
-                .contentType("application/problem+json")
+                .then().spec(problem(431))
                 .body("status", equalTo(431))
                 .body("detail", containsString("at most 16384"));
     }
@@ -143,8 +141,7 @@ class GatewayRoutingTest {
     void anUnknownRouteIsAProblem404() {
         given().auth().oauth2(Tokens.admin())
                 .when().get("/nowhere")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().spec(problem(404));
     }
 
     @Test
@@ -160,8 +157,7 @@ class GatewayRoutingTest {
         // the upstream answers 200 after 3 s: a 504 is the gateway's own 1 s timeout at work
         given().auth().oauth2(Tokens.operator())
                 .when().get("/api/v1/channels/slow")
-                .then().statusCode(504)
-                .contentType("application/problem+json")
+                .then().spec(problem(504))
                 .body("detail", containsString("schedule-service"));
     }
 
@@ -180,8 +176,7 @@ class GatewayRoutingTest {
         // the echo upstream would answer 200: a 403 here was decided by the gateway
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/channels")
-                .then().statusCode(403)
-                .contentType("application/problem+json");
+                .then().spec(problem(403));
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/partners")
                 .then().statusCode(403);
@@ -199,13 +194,12 @@ class GatewayRoutingTest {
         given().auth().oauth2(Tokens.operator()).header("X-Request-Id", "write-" + java.util.UUID.randomUUID())
                 .contentType(ContentType.JSON).body("{}")
                 .when().post("/api/v1/channels/closes-once")
-                .then().statusCode(503)
-                .contentType("application/problem+json");
+                .then().spec(problem(503));
     }
 
     @Test
     void metricsAreForAdminsWhileHealthAndTheApiDocumentsArePublic() {
-        given().when().get("/q/metrics").then().statusCode(401).contentType("application/problem+json");
+        given().when().get("/q/metrics").then().spec(problem(401));
         given().auth().oauth2(Tokens.operator()).when().get("/q/metrics").then().statusCode(403);
         given().when().get("/q/health/live").then().statusCode(200);
         given().when().get("/q/swagger-ui/").then().statusCode(200);
@@ -232,8 +226,7 @@ class GatewayRoutingTest {
         // content-service is unreachable here: a 403 rather than a 503 was decided by the gateway
         given().auth().oauth2(Tokens.partner(java.util.UUID.fromString(EchoUpstreamResource.SUSPENDED_PARTNER)))
                 .when().get("/api/v1/content")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
+                .then().spec(problem(403))
                 .body("type", endsWith("/partner-inactive"));
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/content")
@@ -252,8 +245,7 @@ class GatewayRoutingTest {
                         .replace("admin@platform", "mallory@platform").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         given().auth().oauth2(parts[0] + "." + otherClaims + "." + parts[2])
                 .when().get("/api/v1/partners")
-                .then().statusCode(401)
-                .contentType("application/problem+json");
+                .then().spec(problem(401));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -48,8 +49,7 @@ class HungUpstreamTest {
         try (FrozenUpstream upstream = FrozenUpstream.at(contentService.getPort())) {
             for (int timeout = 0; timeout < 3; timeout++) {
                 given().auth().oauth2(admin).when().get("/api/v1/content")
-                        .then().statusCode(504)
-                        .contentType("application/problem+json")
+                        .then().spec(problem(504))
                         .header("Retry-After", equalTo("10"))
                         .body("detail", containsString("did not answer within 1 s"));
             }
@@ -57,8 +57,7 @@ class HungUpstreamTest {
 
             // three timeouts opened the circuit: answered at once, and the upstream not called
             given().auth().oauth2(admin).when().get("/api/v1/content")
-                    .then().statusCode(503)
-                    .contentType("application/problem+json")
+                    .then().spec(problem(503))
                     .header("Retry-After", equalTo("10"))
                     .body("detail", containsString("not being called"));
             assertThat(upstream.requests.get(), equalTo(3));
@@ -76,8 +75,7 @@ class HungUpstreamTest {
             for (int timeout = 1; timeout <= 4; timeout++) {
                 given().auth().oauth2(partner).contentType(ContentType.JSON).body("{\"items\": []}")
                         .when().post("/api/v1/content/batch")
-                        .then().statusCode(504)
-                        .contentType("application/problem+json")
+                        .then().spec(problem(504))
                         .body("detail", containsString("did not answer within 2 s"));
                 // more long-write timeouts than open the circuit for reads, and each still reached the upstream
                 assertThat(upstream.requests.get(), equalTo(timeout));

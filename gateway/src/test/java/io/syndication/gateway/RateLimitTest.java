@@ -1,6 +1,7 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -46,8 +47,7 @@ class RateLimitTest {
                     .header("RateLimit-Remaining", equalTo(Integer.toString(remaining)));
         }
         given().auth().oauth2(partner).when().get("/api/v1/partners/me")
-                .then().statusCode(429)
-                .contentType("application/problem+json")
+                .then().spec(problem(429))
                 .header("Retry-After", notNullValue())
                 .header("RateLimit-Remaining", equalTo("0"))
                 .body("detail", containsString("3 requests per 60 s"));

@@ -7,6 +7,7 @@ import static io.syndication.partner.PartnerApi.apply;
 import static io.syndication.partner.PartnerApi.approved;
 import static io.syndication.partner.PartnerApi.events;
 import static io.syndication.partner.PartnerApi.read;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,8 +42,7 @@ class PartnerClientOwnershipTest {
     @Test
     void aSlugThatNamesThePlatformsOwnClientIsRefusedAtApplication() {
         apply(application("service"))
-                .then().statusCode(409)
-                .contentType("application/problem+json")
+                .then().spec(problem(409))
                 .body("type", containsString("client-id-taken"))
                 .body("detail", containsString("'service'"));
         assertThat(identityProvider.client(InMemoryPartnerCredentials.PLATFORM_CLIENT).secret(),

@@ -8,6 +8,7 @@ import static io.syndication.partner.PartnerApi.apply;
 import static io.syndication.partner.PartnerApi.events;
 import static io.syndication.partner.PartnerApi.patch;
 import static io.syndication.partner.PartnerApi.read;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -70,8 +71,7 @@ class PartnerOnboardingTest {
                          "territories": ["IN", "ZZ"], "languages": ["english"], "contactEmail": "not-an-email",
                          "website": "http://insecure.example", "webhookUrl": "ftp://x.example", "agreementVersion": "2026-09"}
                         """.formatted("x".repeat(101)))
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("violations.field", containsInAnyOrder("legalName", "displayName", "slug", "territories[1]",
                         "languages[0]", "contactEmail", "website", "webhookUrl"));
     }
@@ -79,8 +79,7 @@ class PartnerOnboardingTest {
     @Test
     void anUnknownCategoryIsA400NamingTheAllowedOnes() {
         apply(application("quiz-" + UUID.randomUUID().toString().substring(0, 8)).replace("SPORTS", "QUIZ"))
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("detail", containsString("category"))
                 .body("detail", containsString("ESPORTS"));
     }
@@ -109,8 +108,7 @@ class PartnerOnboardingTest {
         apply(application(slug))
                 .then().statusCode(201);
         apply(application(slug))
-                .then().statusCode(409)
-                .contentType("application/problem+json")
+                .then().spec(problem(409))
                 .body("detail", containsString(slug));
     }
 
@@ -169,8 +167,7 @@ class PartnerOnboardingTest {
                 .then().statusCode(200);
         for (String path : new String[] { "", "/events" }) {
             given().auth().oauth2(token).when().get("/api/v1/partners/" + other + path)
-                    .then().statusCode(404)
-                    .contentType("application/problem+json")
+                    .then().spec(problem(404))
                     .body("$", not(org.hamcrest.Matchers.hasKey("slug")));
         }
         patch(token, other, "{\"displayName\": \"Taken over\"}")
@@ -200,8 +197,7 @@ class PartnerOnboardingTest {
 
         act(id, "suspend", "Unlicensed stream");
         given().auth().oauth2(token).when().get("/api/v1/partners/me")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
+                .then().spec(problem(403))
                 .body("detail", containsString("SUSPENDED"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .when().post("/api/v1/partners/" + id + "/credentials/rotate")
@@ -256,8 +252,7 @@ class PartnerOnboardingTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"category\": \"MUSIC\"}")
                 .when().patch("/api/v1/partners/" + id)
-                .then().statusCode(412)
-                .contentType("application/problem+json");
+                .then().spec(problem(412));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.syndication.partner;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -76,8 +77,7 @@ class PartnerResourceTest {
     void unknownPartnerIsAProblem404() {
         given().auth().oauth2(Tokens.admin())
                 .when().get("/api/v1/partners/" + UUID.randomUUID())
-                .then().statusCode(404)
-                .contentType("application/problem+json")
+                .then().spec(problem(404))
                 .body("status", equalTo(404))
                 .body("type", containsString("/problems/not-found"));
     }
@@ -97,8 +97,7 @@ class PartnerResourceTest {
                 Tokens.unsigned(), Tokens.foreignKey(), "not.a.jwt" }) {
             given().auth().oauth2(token)
                     .when().get("/api/v1/partners")
-                    .then().statusCode(401)
-                    .contentType("application/problem+json");
+                    .then().spec(problem(401));
         }
     }
 
@@ -106,8 +105,7 @@ class PartnerResourceTest {
     void partnerRoleIsAProblem403() {
         given().auth().oauth2(Tokens.partner(UUID.randomUUID()))
                 .when().get("/api/v1/partners")
-                .then().statusCode(403)
-                .contentType("application/problem+json")
+                .then().spec(problem(403))
                 .body("status", equalTo(403));
     }
 
@@ -116,14 +114,12 @@ class PartnerResourceTest {
         given().auth().oauth2(Tokens.admin())
                 .queryParam("limit", 500)
                 .when().get("/api/v1/partners")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("violations.field", hasItem("limit"));
         given().auth().oauth2(Tokens.admin())
                 .queryParam("next", "%%%not-ours")
                 .when().get("/api/v1/partners")
-                .then().statusCode(400)
-                .contentType("application/problem+json");
+                .then().spec(problem(400));
     }
 
     @Test
@@ -131,8 +127,7 @@ class PartnerResourceTest {
         // PostgreSQL text cannot hold NUL: found by the API fuzz as a 500
         given().auth().oauth2(Tokens.admin()).urlEncodingEnabled(false)
                 .when().get("/api/v1/partners?q=%00")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
+                .then().spec(problem(400))
                 .body("type", containsString("unstorable-value"));
     }
 
@@ -159,12 +154,10 @@ class PartnerResourceTest {
     void unknownRouteAndWrongMethodAreProblems() {
         given().auth().oauth2(Tokens.admin())
                 .when().get("/api/v1/nowhere")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().spec(problem(404));
         given().auth().oauth2(Tokens.admin())
                 .when().delete("/api/v1/partners")
-                .then().statusCode(405)
-                .contentType("application/problem+json")
+                .then().spec(problem(405))
                 .body("status", equalTo(405));
     }
 

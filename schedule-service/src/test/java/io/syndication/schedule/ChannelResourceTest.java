@@ -1,6 +1,7 @@
 package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -72,8 +73,7 @@ class ChannelResourceTest {
         post(ContentType.JSON, """
                         {"slug": "%s", "name": "Cricket 24/7", "timeZone": "Asia/Kolkata", "territories": ["IN"]}
                         """.formatted(slug))
-                .statusCode(409)
-                .contentType("application/problem+json")
+                .spec(problem(409))
                 .body("detail", containsString(slug));
     }
 
@@ -82,16 +82,14 @@ class ChannelResourceTest {
         post(ContentType.JSON, """
                         {"slug": "Not A Slug!", "name": " ", "timeZone": "Mars/Olympus", "territories": ["SG", "XX", "hk"]}
                         """)
-                .statusCode(400)
-                .contentType("application/problem+json")
+                .spec(problem(400))
                 .body("violations.field", containsInAnyOrder("slug", "name", "timeZone", "territories[1]", "territories[2]"));
     }
 
     @Test
     void malformedJsonIsAReadable400() {
         post(ContentType.JSON, "{\"slug\": \"x\", \"name\": ")
-                .statusCode(400)
-                .contentType("application/problem+json")
+                .spec(problem(400))
                 .body("detail", containsString("not well-formed JSON"))
                 .body("detail", not(containsString("com.fasterxml")))
                 .body("detail", not(containsString("Exception")));
@@ -102,8 +100,7 @@ class ChannelResourceTest {
         post(ContentType.JSON, """
                         {"slug": "x.example", "name": "X", "timeZone": "UTC", "territories": "SG", "fillerContentIds": ["nope"]}
                         """)
-                .statusCode(400)
-                .contentType("application/problem+json")
+                .spec(problem(400))
                 .body("detail", containsString("'territories'"))
                 .body("detail", not(containsString("java.")));
     }
@@ -111,8 +108,7 @@ class ChannelResourceTest {
     @Test
     void anotherMediaTypeIs415() {
         post(ContentType.TEXT, "news")
-                .statusCode(415)
-                .contentType("application/problem+json")
+                .spec(problem(415))
                 .body("status", equalTo(415));
     }
 
@@ -137,8 +133,7 @@ class ChannelResourceTest {
                 .header("If-Match", etag)
                 .body("{\"name\": \"Overwritten\"}")
                 .when().patch("/api/v1/channels/" + id)
-                .then().statusCode(412)
-                .contentType("application/problem+json")
+                .then().spec(problem(412))
                 .body("status", equalTo(412));
     }
 
@@ -164,11 +159,9 @@ class ChannelResourceTest {
     void partnersMayNotRunChannels() {
         given().auth().oauth2(Tokens.partner(UUID.randomUUID()))
                 .when().get("/api/v1/channels")
-                .then().statusCode(403)
-                .contentType("application/problem+json");
+                .then().spec(problem(403));
         given().when().get("/api/v1/channels")
-                .then().statusCode(401)
-                .contentType("application/problem+json")
+                .then().spec(problem(401))
                 .body("type", containsString("/problems/unauthorized"));
     }
 
@@ -176,8 +169,7 @@ class ChannelResourceTest {
     void unknownChannelIs404() {
         given().auth().oauth2(Tokens.operator())
                 .when().get("/api/v1/channels/" + UUID.randomUUID())
-                .then().statusCode(404)
-                .contentType("application/problem+json")
+                .then().spec(problem(404))
                 .body("violations", org.hamcrest.Matchers.nullValue());
     }
 

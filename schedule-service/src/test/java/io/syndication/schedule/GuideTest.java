@@ -1,6 +1,7 @@
 package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -121,19 +122,19 @@ class GuideTest {
         String channel = filledChannel("Asia/Singapore", "2026-12-14T00:00:00Z", "2026-12-14T01:00:00Z");
         given().auth().oauth2(Tokens.operator()).queryParam("channel", "no-such.channel.example")
                 .when().get("/api/v1/epg.xml")
-                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("no-such"));
+                .then().spec(problem(404)).body("detail", containsString("no-such"));
         given().auth().oauth2(Tokens.operator()).queryParam("date", "14/12/2026")
                 .when().get("/api/v1/channels/" + channel + "/guide")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator()).queryParam("days", 40)
                 .when().get("/api/v1/channels/" + channel + "/guide")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator()).queryParam("from", "2026-12-14T00:00:00Z")
                 .when().get("/api/v1/epg.xml")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator())
                 .when().get("/api/v1/channels/6f1c7f4e-0000-4000-8000-000000000000/guide")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().spec(problem(404));
         given().auth().oauth2(Tokens.partner(java.util.UUID.randomUUID()))
                 .when().get("/api/v1/epg.xml").then().statusCode(403);
     }

@@ -9,6 +9,7 @@ import static io.syndication.schedule.ScheduleApi.placed;
 import static io.syndication.schedule.ScheduleApi.replace;
 import static io.syndication.schedule.ScheduleApi.slots;
 import static io.syndication.schedule.ScheduleApi.validation;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -108,7 +109,7 @@ class ScheduleEditingTest {
     void aChannelWithoutFillerCannotFill() {
         String channel = channel("Asia/Singapore", List.of("SG"), List.of());
         fill(channel, "2026-12-13T00:00:00Z", "2026-12-13T01:00:00Z")
-                .response().then().statusCode(422).contentType("application/problem+json").body("detail", containsString("filler"));
+                .response().then().spec(problem(422)).body("detail", containsString("filler"));
     }
 
     @Test
@@ -277,16 +278,16 @@ class ScheduleEditingTest {
         given().auth().oauth2(Tokens.operator()).queryParam("from", "+300000-01-01T00:00:00Z")
                 .queryParam("to", "+300000-01-02T00:00:00Z")
                 .when().get("/api/v1/channels/" + channel + "/gaps")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator()).queryParam("from", "yesterday").queryParam("to", "2026-12-02T00:00:00Z")
                 .when().get("/api/v1/channels/" + channel + "/slots")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("contentId", PROGRAMME, "start", "+1000000000-12-31T23:59:59Z"))
                 .when().post("/api/v1/channels/" + channel + "/slots")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
         given().auth().oauth2(Tokens.operator()).queryParam("date", "+999999999-12-31")
                 .when().get("/api/v1/channels/" + channel + "/guide")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().spec(problem(400));
     }
 }

@@ -1,6 +1,7 @@
 package io.syndication.schedule;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -89,8 +90,7 @@ class SlotResourceTest {
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"contentId\": \"%s\", \"start\": \"2026-12-19T00:00:00Z\"}".formatted(FakeContentServiceResource.NOT_APPROVED))
                 .when().post("/api/v1/channels/" + channel + "/slots")
-                .then().statusCode(422)
-                .contentType("application/problem+json")
+                .then().spec(problem(422))
                 .body("violations.field", contains("CONTENT_NOT_APPROVED"));
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
                 .body("{\"contentId\": \"%s\", \"start\": \"2026-07-01T00:00:00Z\"}".formatted(FakeContentServiceResource.RESTRICTED))

@@ -8,10 +8,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every kind of problem the platform answers with, in one place: its stable slug (the last segment
- * of the problem's {@code type} URI, which clients branch on), its title and status, and whether the
- * caller should come back later. Services, the gateway and the OpenAPI filter all name problems from
- * here, so a slug cannot drift between the code that answers it and the document that promises it.
+ * Every kind of problem the platform answers with, in one place: its stable type URI (which clients
+ * branch on), its title and status, and whether the caller should come back later. Services, the
+ * gateway and the OpenAPI filter all name problems from here, so a type cannot drift between the
+ * code that answers it and the document that promises it.
  */
 public enum ProblemType {
 
@@ -74,20 +74,15 @@ public enum ProblemType {
     private static final Map<URI, ProblemType> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(kind -> kind.type, Function.identity()));
 
-    private final String slug;
+    private final URI type;
     private final String title;
     private final int status;
-    private final URI type;
 
+    /** {@code slug}: the last segment of the type's URI, stable for as long as the API is. */
     ProblemType(String slug, String title, int status) {
-        this.slug = slug;
+        this.type = URI.create(TYPE_BASE + slug);
         this.title = title;
         this.status = status;
-        this.type = URI.create(TYPE_BASE + slug);
-    }
-
-    public String slug() {
-        return slug;
     }
 
     public String title() {

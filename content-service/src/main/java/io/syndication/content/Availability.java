@@ -7,28 +7,28 @@ import java.util.List;
 /** Whether an item may air in a territory at an instant: every reason it may not. */
 public final class Availability {
 
-    public static final String NOT_APPROVED = "NOT_APPROVED";
-    public static final String OUTSIDE_RIGHTS_WINDOW = "OUTSIDE_RIGHTS_WINDOW";
-    public static final String TERRITORY_NOT_LICENSED = "TERRITORY_NOT_LICENSED";
-    public static final String PARTNER_INACTIVE = "PARTNER_INACTIVE";
+    /** Why an item may not air, by the names the API reports them under. */
+    public enum Reason {
+        NOT_APPROVED, OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE
+    }
 
     private Availability() {
     }
 
     /** No reasons means it may air. The rights window is half-open: {@code [availableFrom, availableUntil)}. */
-    public static List<String> reasonsAgainst(ContentItem item, Instant at, String territory, boolean partnerActive) {
-        List<String> reasons = new ArrayList<>();
+    public static List<Reason> reasonsAgainst(ContentItem item, Instant at, String territory, boolean partnerActive) {
+        List<Reason> reasons = new ArrayList<>();
         if (item.status != ContentStatus.APPROVED) {
-            reasons.add(NOT_APPROVED);
+            reasons.add(Reason.NOT_APPROVED);
         }
         if (at.isBefore(item.availableFrom) || (item.availableUntil != null && !at.isBefore(item.availableUntil))) {
-            reasons.add(OUTSIDE_RIGHTS_WINDOW);
+            reasons.add(Reason.OUTSIDE_RIGHTS_WINDOW);
         }
         if (!item.territories.contains(territory)) {
-            reasons.add(TERRITORY_NOT_LICENSED);
+            reasons.add(Reason.TERRITORY_NOT_LICENSED);
         }
         if (!partnerActive) {
-            reasons.add(PARTNER_INACTIVE);
+            reasons.add(Reason.PARTNER_INACTIVE);
         }
         return reasons;
     }

@@ -66,7 +66,7 @@ public class Catalogue {
     }
 
     /** Every reason the item may not air in {@code territory} at {@code at}; none means it may. */
-    public Uni<List<String>> reasonsAgainst(Viewer viewer, UUID id, Instant at, String territory) {
+    public Uni<List<Availability.Reason>> reasonsAgainst(Viewer viewer, UUID id, Instant at, String territory) {
         return visible(viewer, id).flatMap(item -> (viewer instanceof Viewer.Partner
                 ? partners.standing(item.partnerId).map(PartnerStanding::active)
                 : partners.isActive(item.partnerId))

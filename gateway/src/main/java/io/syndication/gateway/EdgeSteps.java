@@ -36,7 +36,7 @@ public enum EdgeSteps {
     CORS(-SecurityHandlerPriorities.CORS),
     /**
      * Quarkus' authentication, which tells every later step who is calling; its mechanisms are asked
-     * as {@link #VERIFIED_TOKENS_PRIORITY} says.
+     * as platform-http's VerifiedTokens.PRIORITY says.
      */
     AUTHENTICATION(-SecurityHandlerPriorities.AUTHENTICATION),
     /** Quarkus' authorization: the token and role rules of application.properties. */
@@ -62,13 +62,6 @@ public enum EdgeSteps {
      * them changes nothing; before Quarkus REST's route too.
      */
     PLATFORM_OPENAPI(PROXY.order + 1);
-
-    /**
-     * VerifiedTokens' priority among the authentication mechanisms, which Quarkus asks from the
-     * highest until one knows the caller: above quarkus-oidc's (quarkus.oidc.priority, 1001 by
-     * default), so that a token verified once is taken from the cache instead of being verified again.
-     */
-    public static final int VERIFIED_TOKENS_PRIORITY = 3000;
 
     private final int order;
 

@@ -10,10 +10,10 @@ import jakarta.enterprise.event.Observes;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 
 import io.syndication.gateway.EdgeSteps;
-import io.syndication.gateway.EventLoopCaches;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.gateway.proxy.UpstreamRoutes;
 import io.syndication.http.Caller;
+import io.syndication.http.EventLoopCaches;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
 import io.vertx.core.Context;

@@ -1,4 +1,4 @@
-package io.syndication.gateway;
+package io.syndication.http;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 

@@ -1,4 +1,4 @@
-package io.syndication.gateway.security;
+package io.syndication.http;
 
 import java.time.Duration;
 import java.util.Set;
@@ -17,13 +17,12 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.smallrye.mutiny.Uni;
-import io.syndication.gateway.EdgeSteps;
-import io.syndication.gateway.EventLoopCaches;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Verifies a bearer token once and reuses the result: the gateway sees the same partner and
- * operator tokens thousands of times, and an RS256 check costs far more than the proxying. Only the
+ * Verifies a bearer token once and reuses the result, in the gateway and in every service: a
+ * partner's or operator's token comes back thousands of times, and an RS256 check costs more than
+ * answering most reads. Only the
  * exact {@code Authorization} header hits the cache (keyed by the header itself: the cached identity
  * holds the raw token anyway, so hashing it would protect nothing and cost a digest per request); an
  * entry lives until the token expires but at most {@link #MAX_REUSE}, so a signing key the provider
@@ -34,6 +33,13 @@ import io.vertx.ext.web.RoutingContext;
 public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     static final Duration MAX_REUSE = Duration.ofSeconds(60);
+
+    /**
+     * Among the authentication mechanisms, which Quarkus asks from the highest priority until one
+     * knows the caller: above quarkus-oidc's (quarkus.oidc.priority, 1001 by default), so that a
+     * token verified once is taken from the cache instead of being verified again.
+     */
+    public static final int PRIORITY = 3000;
 
     private record Verified(SecurityIdentity identity, long usableUntilMillis) {
     }
@@ -90,6 +96,6 @@ public class VerifiedTokens implements HttpAuthenticationMechanism {
 
     @Override
     public int getPriority() {
-        return EdgeSteps.VERIFIED_TOKENS_PRIORITY;
+        return PRIORITY;
     }
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Single-item reads against the database's own pace, on a running ./suite: `pgbench -S` (single-row
+# primary-key reads) on the suite's PostgreSQL, then GET /api/v1/content/{id} (an admin's token) on
+# content-service directly and through a gateway started for the benchmark in front of it (its
+# rate limits raised so that they do not answer 429), each with the same clients and duration
+# (`wrk -t2 -c32 -d15s` after a 10 s warm-up). Prints each figure and its ratio to pgbench's.
+#   apt-get install wrk postgresql-client   # once (pgbench comes with the client)
+#   ./suite &                               # wait for "Ready"
+#   benchmarks/single_reads.sh              # DURATION=15s CONNECTIONS=32 WARMUP=10s
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration=${DURATION:-15s}
+connections=${CONNECTIONS:-32}
+warmup=${WARMUP:-10s}
+pg_port=${SUITE_POSTGRES_PORT:-15432}
+content=http://127.0.0.1:${SUITE_CONTENT_PORT:-8082}
+gateway_port=18181
+gateway=http://127.0.0.1:$gateway_port
+token_endpoint=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication/protocol/openid-connect/token
+export PGPASSWORD=postgres PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres
+
+token() {
+  curl -sf -d grant_type=client_credentials -d client_id=suite-admin -d client_secret=suite-admin-secret \
+    "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
+}
+
+# wrk's requests/s and p99 (ms) of one run
+measure() {
+  local url=$1 out
+  wrk -t2 -c"$connections" -d"$warmup" -H "Authorization: Bearer $(token)" "$url" > /dev/null
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $(token)" "$url")
+  if echo "$out" | grep -q "Non-2xx"; then
+    echo "$out" >&2
+    echo "non-2xx answers from $url" >&2
+    exit 1
+  fi
+  local rps p99
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}')
+  echo "$rps $p99"
+}
+
+if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'pgbench'" | grep -q 1; then
+  createdb pgbench
+  pgbench -q -i -s 10 pgbench > /dev/null
+fi
+seconds=${duration%s}
+pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench > /dev/null   # warm-up
+tps=$(pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench | awk '/^tps/ {print int($3)}')
+echo "pgbench -S, $connections clients: $tps tps"
+
+# the gateway image's JVM settings (gateway/src/main/docker/Dockerfile.jvm)
+java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquarkus.http.port=$gateway_port \
+  -Dquarkus.http.host=127.0.0.1 -Dquarkus.oidc.auth-server-url=${token_endpoint%/protocol/*} \
+  -Dgateway.upstreams.content-service.url=$content -Dgateway.rate-limits.roles.platform-admin.requests=1000000000 \
+  -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
+  -jar gateway/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
+gateway_pid=$!
+trap 'kill $gateway_pid 2>/dev/null || true' EXIT
+until curl -sf "$gateway/q/health/live" > /dev/null; do sleep 0.5; done
+
+id=$(curl -sf -H "Authorization: Bearer $(token)" "$content/api/v1/content?limit=1" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
+for target in "content-service $content" "gateway $gateway"; do
+  set -- $target
+  read -r rps p99 < <(measure "$2/api/v1/content/$id")
+  ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN {printf "%.2f", r / t}')
+  echo "GET /api/v1/content/{id} on $1: $rps req/s, p99 $p99 ms, ${ratio}x pgbench -S"
+done

@@ -43,10 +43,10 @@ measure() {
 
 if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = 'pgbench'" | grep -q 1; then
   createdb pgbench
-  pgbench -q -i -s 10 pgbench > /dev/null
+  pgbench -q -i -s 10 pgbench > /dev/null 2>&1
 fi
 seconds=${duration%s}
-pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench > /dev/null   # warm-up
+pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench > /dev/null 2>&1   # warm-up
 tps=$(pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench | awk '/^tps/ {print int($3)}')
 echo "pgbench -S, $connections clients: $tps tps"
 

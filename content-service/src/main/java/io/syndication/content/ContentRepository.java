@@ -53,7 +53,10 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
             }
         }
         String orderBy = (order.column() == null ? "" : order.column() + " " + direction + ", ") + "id " + direction;
-        sql.append(" ORDER BY ").append(orderBy).append(" LIMIT ").append(limit);
+        // the limit is bound, so the statement's text depends only on which filters are set: Hibernate
+        // then holds one plan per combination instead of one per page size asked for
+        sql.append(" ORDER BY ").append(orderBy).append(" LIMIT :limit");
+        parameters.put("limit", limit);
         // the native query finds the page's ids on the indexes; the entities are then read by id
         return ids(sql, parameters).flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<ContentItem>of())
                 : list("id in ?1", ids).map(rows -> inOrderOf(ids, rows)));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Single-item reads against the database's own pace, on a running ./suite: `pgbench -S` (single-row
-# primary-key reads) on the suite's PostgreSQL, then GET /api/v1/content/{id} (an admin's token) on
-# content-service directly and through a gateway started for the benchmark in front of it (its
+# Reads against the database's own pace, on a running ./suite: `pgbench -S` (single-row
+# primary-key reads) on the suite's PostgreSQL, then GET /api/v1/content/{id} and a filtered
+# catalogue page (GET /api/v1/content?kind=PROGRAMME&limit=50), as an admin, on content-service
+# directly and through a gateway started for the benchmark in front of it (its
 # rate limits raised so that they do not answer 429), each with the same clients and duration
 # (`wrk -t2 -c32 -d15s` after a 10 s warm-up). Prints each figure and its ratio to pgbench's.
 #   apt-get install wrk postgresql-client   # once (pgbench comes with the client)
@@ -61,9 +62,13 @@ trap 'kill $gateway_pid 2>/dev/null || true' EXIT
 until curl -sf "$gateway/q/health/live" > /dev/null; do sleep 0.5; done
 
 id=$(curl -sf -H "Authorization: Bearer $(token)" "$content/api/v1/content?limit=1" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
-for target in "content-service $content" "gateway $gateway"; do
-  set -- $target
-  read -r rps p99 < <(measure "$2/api/v1/content/$id")
-  ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN {printf "%.2f", r / t}')
-  echo "GET /api/v1/content/{id} on $1: $rps req/s, p99 $p99 ms, ${ratio}x pgbench -S"
+for read in "/api/v1/content/{id} /api/v1/content/$id" "/api/v1/content?kind=PROGRAMME&limit=50 /api/v1/content?kind=PROGRAMME&limit=50"; do
+  set -- $read
+  name=$1 path=$2
+  for target in "content-service $content" "gateway $gateway"; do
+    set -- $target
+    read -r rps p99 < <(measure "$2$path")
+    ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN {printf "%.2f", r / t}')
+    echo "GET $name on $1: $rps req/s, p99 $p99 ms, ${ratio}x pgbench -S"
+  done
 done

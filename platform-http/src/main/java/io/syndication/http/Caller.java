@@ -35,11 +35,6 @@ public record Caller(String name, boolean admin, boolean operator, boolean partn
         return new Caller(name, admin, operator, partnerRole, partnerId);
     }
 
-    /** A caller with the partner role whose token names no partner, or not as an id: refused, not guessed. */
-    public boolean partnerWithoutPartnerId() {
-        return partnerRole && partnerId == null;
-    }
-
     private static UUID partnerIdOf(Object claim) {
         if (claim == null) {
             return null;

@@ -22,10 +22,6 @@ public record Problem(URI type, String title, int status, String detail, String 
     public record Violation(String field, String message) {
     }
 
-    public static Problem of(ProblemType kind, String detail) {
-        return new Problem(kind.type(), kind.title(), kind.status(), detail, null, List.of());
-    }
-
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, violations);
     }

@@ -2,6 +2,7 @@ package io.syndication.http;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -103,7 +104,7 @@ public enum ProblemType {
     }
 
     public Problem problem(String detail) {
-        return Problem.of(this, detail);
+        return new Problem(type, title, status, detail, null, List.of());
     }
 
     public ProblemException exception(String detail) {

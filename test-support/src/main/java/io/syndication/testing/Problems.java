@@ -1,14 +1,12 @@
 package io.syndication.testing;
 
-import static org.hamcrest.Matchers.endsWith;
-
 import io.restassured.builder.ResponseSpecBuilder;
 import io.restassured.specification.ResponseSpecification;
 
 /** What every test expects of a refusal: the status, as an RFC 9457 problem. */
 public final class Problems {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String MEDIA_TYPE = "application/problem+json";
 
     private Problems() {
     }
@@ -16,11 +14,5 @@ public final class Problems {
     /** A problem+json answer with {@code status}. */
     public static ResponseSpecification problem(int status) {
         return new ResponseSpecBuilder().expectStatusCode(status).expectContentType(MEDIA_TYPE).build();
-    }
-
-    /** A problem+json answer with {@code status} whose type is the platform's {@code slug}. */
-    public static ResponseSpecification problem(int status, String slug) {
-        return new ResponseSpecBuilder().addResponseSpecification(problem(status))
-                .expectBody("type", endsWith("/problems/" + slug)).build();
     }
 }

@@ -21,8 +21,10 @@ public class Viewers {
     @Inject
     SecurityIdentity identity;
 
+    private Caller caller;
+
     public Viewer current() {
-        Caller caller = Caller.of(identity);
+        Caller caller = caller();
         if (caller.admin()) {
             return new Viewer.Admin(caller.name());
         }
@@ -47,7 +49,15 @@ public class Viewers {
 
     /** The partner whose token this is, or null for anyone else (or no token at all). */
     public UUID partnerId() {
-        return Caller.of(identity).partnerId();
+        return caller().partnerId();
+    }
+
+    /** Read once a request: the filter and the resource both ask. */
+    private Caller caller() {
+        if (caller == null) {
+            caller = Caller.of(identity);
+        }
+        return caller;
     }
 
     private boolean namesAPartner() {

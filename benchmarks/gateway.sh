@@ -61,15 +61,20 @@ fi
 profiler() { jcmd "$gateway_pid" JVMTI.agent_load "${agent#-agentpath:}" "\"$1\"" > /dev/null; }
 
 # Like for like: nginx runs one worker, so the gateway runs one event loop; the other JVM settings
-# are the gateway image's (JAVA_OPTS_APPEND in gateway/src/main/docker/Dockerfile.jvm).
+# are the gateway image's (quarkus.jib.jvm-additional-arguments in gateway's application.properties).
+# In production mode it needs every upstream and its public URL: only schedule-service is asked here.
 java $agent ${GATEWAY_OPTS:--Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
-  -Dgateway.upstreams.schedule-service.url=$upstream \
+  -Dgateway.upstreams.schedule-service.url=$upstream -Dquarkus.management.port=0 \
+  -Dgateway.public-url=http://127.0.0.1:$gateway_port \
+  -Dgateway.upstreams.partner-service.url=$upstream -Dgateway.upstreams.content-service.url=$upstream \
+  -Dgateway.upstreams.partner-service.management-url=$upstream -Dgateway.upstreams.content-service.management-url=$upstream \
+  -Dgateway.upstreams.schedule-service.management-url=$upstream \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
   -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$work/gateway.log" 2>&1 &
 gateway_pid=$!
-until curl -sf "http://127.0.0.1:$gateway_port/q/health/live" > /dev/null; do sleep 0.5; done
+until curl -sf -o /dev/null "http://127.0.0.1:$gateway_port/openapi"; do sleep 0.5; done
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 

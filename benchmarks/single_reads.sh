@@ -51,15 +51,21 @@ pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench > /dev/null 2>&1   # war
 tps=$(pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench | awk '/^tps/ {print int($3)}')
 echo "pgbench -S, $connections clients: $tps tps"
 
-# the gateway image's JVM settings (gateway/src/main/docker/Dockerfile.jvm)
+# the gateway image's JVM settings (quarkus.jib.jvm-additional-arguments in gateway's application.properties);
+# in production mode it needs every upstream and its public URL: only content-service is asked here
 java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquarkus.http.port=$gateway_port \
-  -Dquarkus.http.host=127.0.0.1 -Dquarkus.oidc.auth-server-url=${token_endpoint%/protocol/*} \
+  -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=0 -Dquarkus.oidc.auth-server-url=${token_endpoint%/protocol/*} \
+  -Dgateway.public-url=$gateway -Dgateway.upstreams.partner-service.url=http://127.0.0.1:${SUITE_PARTNER_PORT:-8081} \
+  -Dgateway.upstreams.schedule-service.url=http://127.0.0.1:${SUITE_SCHEDULE_PORT:-8083} \
+  -Dgateway.upstreams.partner-service.management-url=http://127.0.0.1:${SUITE_PARTNER_MANAGEMENT_PORT:-9081} \
+  -Dgateway.upstreams.content-service.management-url=http://127.0.0.1:${SUITE_CONTENT_MANAGEMENT_PORT:-9082} \
+  -Dgateway.upstreams.schedule-service.management-url=http://127.0.0.1:${SUITE_SCHEDULE_MANAGEMENT_PORT:-9083} \
   -Dgateway.upstreams.content-service.url=$content -Dgateway.rate-limits.roles.platform-admin.requests=1000000000 \
   -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
   -jar gateway/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
 gateway_pid=$!
 trap 'kill $gateway_pid 2>/dev/null || true' EXIT
-until curl -sf "$gateway/q/health/live" > /dev/null; do sleep 0.5; done
+until curl -sf -o /dev/null "$gateway/openapi"; do sleep 0.5; done
 
 id=$(curl -sf -H "Authorization: Bearer $(token)" "$content/api/v1/content?limit=1" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
 for read in "/api/v1/content/{id} /api/v1/content/$id" "/api/v1/content?kind=PROGRAMME&limit=50 /api/v1/content?kind=PROGRAMME&limit=50"; do

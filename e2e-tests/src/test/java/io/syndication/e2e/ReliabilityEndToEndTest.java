@@ -200,6 +200,28 @@ class ReliabilityEndToEndTest {
     }
 
     @Test
+    void aStoppedContentServiceLeavesTheGatewayReadyAndCostsOnlyItsOwnRoutes() {
+        String admin = Platform.token("suite-admin");
+        String operator = Platform.token("suite-operator");
+        String gatewayHealth = Platform.suite().managementUrl("gateway") + "/q/health";
+        Platform.suite().stop("content-service");
+        try {
+            // the gateway pod can still serve: it stays in its Service, and says which upstream is down
+            given().when().get(gatewayHealth + "/ready").then().statusCode(200);
+            given().when().get(gatewayHealth + "/group/upstreams").then().statusCode(503)
+                    .body("checks.find { it.name == 'upstreams' }.data.'content-service'", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'upstreams' }.data.'partner-service'", equalTo("UP"))
+                    .body("checks.find { it.name == 'upstreams' }.data.'schedule-service'", equalTo("UP"));
+            as(admin).when().get("/api/v1/content?limit=1").then().statusCode(503);
+            as(admin).when().get("/api/v1/partners?limit=1").then().statusCode(200);
+            as(operator).when().get("/api/v1/channels?limit=1").then().statusCode(200);
+        } finally {
+            Platform.suite().start("content-service");
+        }
+        given().when().get(gatewayHealth + "/group/upstreams").then().statusCode(200);
+    }
+
+    @Test
     void anUnreachableIdentityProviderIsA503NeverA500() throws Exception {
         String admin = Platform.token("suite-admin");
         String slug = "idp-down-" + UUID.randomUUID().toString().substring(0, 8);

@@ -20,11 +20,12 @@ public abstract class EchoUpstreamProfile implements QuarkusTestProfile {
         this.overrides = Map.copyOf(overrides);
     }
 
-    /** The configuration that makes {@code service}'s upstream {@code 127.0.0.1:port}, plus {@code settings} of it. */
+    /** The configuration that makes {@code service}'s upstream (and its health) {@code 127.0.0.1:port}, plus {@code settings} of it. */
     protected static Map<String, String> upstream(String service, int port, Map<String, String> settings) {
         String prefix = "gateway.upstreams." + service + ".";
         Map<String, String> config = new HashMap<>();
         config.put(prefix + "url", "http://127.0.0.1:" + port);
+        config.put(prefix + "management-url", "http://127.0.0.1:" + port);
         settings.forEach((key, value) -> config.put(prefix + key, value));
         return config;
     }

@@ -120,11 +120,16 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
             throw new IllegalStateException("The echo upstream did not start", e);
         }
         String echo = "http://127.0.0.1:" + port;
+        String closed = "http://127.0.0.1:" + closedPort();
+        // the echo answers health checks too; never the suite's own services on their default ports
         return Map.of(
                 "gateway.upstreams.partner-service.url", echo,
+                "gateway.upstreams.partner-service.management-url", echo,
                 "gateway.upstreams.schedule-service.url", echo,
+                "gateway.upstreams.schedule-service.management-url", echo,
                 "gateway.upstreams.schedule-service.response-timeout", "1s",
-                "gateway.upstreams.content-service.url", "http://127.0.0.1:" + closedPort());
+                "gateway.upstreams.content-service.url", closed,
+                "gateway.upstreams.content-service.management-url", closed);
     }
 
     /** Ends each /held answer with "rest". */

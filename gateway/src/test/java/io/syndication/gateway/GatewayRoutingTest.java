@@ -14,12 +14,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
@@ -31,6 +33,10 @@ import io.syndication.testing.Tokens;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(EchoUpstreamResource.class)
 class GatewayRoutingTest {
+
+    /** The management interface's root, {@code http://localhost:<port>/q/}: health and metrics. */
+    @TestHTTPResource(management = true)
+    URL management;
 
     @Test
     void forwardsTheCallersTokenAndRequestId() {
@@ -145,11 +151,16 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void readinessReportsEachUpstream() {
-        given().when().get("/q/health/ready")
+    void aDownUpstreamLeavesTheGatewayReadyAndIsReportedInAGroupOfItsOwn() {
+        // content-service is unreachable here: the gateway still serves every other route, so it stays ready
+        given().when().get(management + "health/ready")
+                .then().statusCode(200)
+                .body("checks.name", not(hasItem("upstreams")));
+        given().when().get(management + "health/group/upstreams")
                 .then().statusCode(503)
                 .body("checks.find { it.name == 'upstreams' }.data.'partner-service'", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.'content-service'", equalTo("DOWN"));
+        given().auth().oauth2(Tokens.admin()).when().get("/api/v1/partners").then().statusCode(200);
     }
 
     @Test
@@ -198,10 +209,14 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void metricsAreForAdminsWhileHealthAndTheApiDocumentsArePublic() {
+    void healthAndMetricsAreOnlyOnTheManagementPortWhileTheApiDocumentsArePublic() {
+        given().when().get(management + "health/live").then().statusCode(200);
+        given().when().get(management + "metrics").then().statusCode(200)
+                .body(containsString("gateway_upstream_circuit_open{upstream=\"content-service\"}"));
+        // the public port has neither: anything else under /q there is for admins, and these are nowhere
         given().when().get("/q/metrics").then().spec(problem(401));
-        given().auth().oauth2(Tokens.operator()).when().get("/q/metrics").then().statusCode(403);
-        given().when().get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2(Tokens.operator()).when().get("/q/health/live").then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).when().get("/q/metrics").then().spec(problem(404));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/openapi").then().statusCode(200);
     }
@@ -214,7 +229,7 @@ class GatewayRoutingTest {
             given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + id + "/slots")
                     .then().statusCode(200);
         }
-        String metrics = given().auth().oauth2(Tokens.admin()).when().get("/q/metrics").then().statusCode(200)
+        String metrics = given().when().get(management + "metrics").then().statusCode(200)
                 .extract().asString();
         assertThat(metrics, containsString("uri=\"/api/v1/channels/{id}/slots\""));
         assertThat(metrics, not(containsString(first)));

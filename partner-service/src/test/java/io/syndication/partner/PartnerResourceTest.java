@@ -9,12 +9,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URL;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.syndication.testing.PostgresTestResource;
@@ -170,9 +172,12 @@ class PartnerResourceTest {
                 .then().header("X-Request-Id", notNullValue());
     }
 
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL readiness;
+
     @Test
-    void readinessIncludesTheDatabase() {
-        given().when().get("/q/health/ready")
+    void readinessOnTheManagementPortIncludesTheDatabase() {
+        given().when().get(readiness)
                 .then().statusCode(200)
                 .body("checks.name", hasItem(containsString("Database")));
     }

@@ -22,6 +22,8 @@ import java.util.zip.ZipInputStream;
 public final class LocalKeycloak implements AutoCloseable {
 
     public static final String REALM = "syndication";
+    /** The realm's partner-service client's secret (syndication-realm.json): a published demo value. */
+    public static final String PARTNER_SERVICE_SECRET = "partner-service-secret";
     private static final String REALM_RESOURCE = "/keycloak/syndication-realm.json";
 
     private final ChildProcess process;

@@ -61,6 +61,11 @@ public final class PlatformSuite implements AutoCloseable {
         return "http://127.0.0.1:" + portOf(service);
     }
 
+    /** The service's management interface: its health and metrics. */
+    public String managementUrl(String service) {
+        return "http://127.0.0.1:" + settings.managementPorts().get(service);
+    }
+
     /**
      * Onboards the launch partners through the gateway as the suite's admin, writes their credentials
      * to {@code file} and stocks their catalogues; run again, it rotates their secrets and finds the
@@ -106,7 +111,7 @@ public final class PlatformSuite implements AutoCloseable {
     public void start(String service) {
         ChildProcess process = startService(service, configurations.get(service), settings.home().resolve("logs"));
         services.put(service, process);
-        process.awaitHttpOk(serviceUrl(service) + "/q/health/ready", SERVICE_START);
+        process.awaitHttpOk(managementUrl(service) + "/q/health/ready", SERVICE_START);
     }
 
     /** Restarts PostgreSQL (a fast shutdown: every open connection is cut), on the same port and data. */
@@ -148,8 +153,9 @@ public final class PlatformSuite implements AutoCloseable {
                     "quarkus.datasource.username", LocalPostgres.USER,
                     "quarkus.datasource.password", LocalPostgres.PASSWORD));
             if (service.equals("partner-service")) {
-                // partner API clients are created in this Keycloak
+                // partner API clients are created in this Keycloak, as its partner-service client
                 configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+                configuration.put("quarkus.keycloak.admin-client.client-secret", LocalKeycloak.PARTNER_SERVICE_SECRET);
             }
             if (service.equals("content-service")) {
                 configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));
@@ -159,15 +165,18 @@ public final class PlatformSuite implements AutoCloseable {
             }
             services.put(service, startService(service, configuration, logs));
         });
-        services.put("gateway", startService("gateway", Map.of(
-                "gateway.upstreams.partner-service.url", serviceUrl("partner-service"),
-                "gateway.upstreams.content-service.url", serviceUrl("content-service"),
-                "gateway.upstreams.schedule-service.url", serviceUrl("schedule-service"),
-                // every demo partner and test applicant applies from this one address
-                "gateway.rate-limits.applications.requests", "10000"), logs));
+        Map<String, String> gateway = new LinkedHashMap<>();
+        DATABASES.keySet().forEach(service -> {
+            gateway.put("gateway.upstreams." + service + ".url", serviceUrl(service));
+            gateway.put("gateway.upstreams." + service + ".management-url", managementUrl(service));
+        });
+        gateway.put("gateway.public-url", gatewayUrl());
+        // every demo partner and test applicant applies from this one address
+        gateway.put("gateway.rate-limits.applications.requests", "10000");
+        services.put("gateway", startService("gateway", gateway, logs));
         services.forEach((service, process) -> {
             progress.accept("Waiting for " + service + " on port " + portOf(service));
-            process.awaitHttpOk(serviceUrl(service) + "/q/health/ready", SERVICE_START);
+            process.awaitHttpOk(managementUrl(service) + "/q/health/ready", SERVICE_START);
         });
     }
 
@@ -181,6 +190,10 @@ public final class PlatformSuite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         command.add("-Dquarkus.http.port=" + portOf(service));
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + settings.managementPorts().get(service));
+        command.add("-Dquarkus.management.host=127.0.0.1");
+        // nothing to take the process out of: no load balancer waits for its readiness to turn DOWN
+        command.add("-Dquarkus.shutdown.delay=0s");
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
         // a local demo: its secrets are the published ones, which production refuses
         command.add("-Dplatform.secrets.allow-published=true");
@@ -212,6 +225,8 @@ public final class PlatformSuite implements AutoCloseable {
         ports.put("Keycloak (SUITE_KEYCLOAK_PORT)", settings.keycloakPort());
         ports.put("Keycloak management (SUITE_KEYCLOAK_MANAGEMENT_PORT)", settings.keycloakManagementPort());
         ports.put("PostgreSQL (SUITE_POSTGRES_PORT)", settings.postgresPort());
+        settings.managementPorts().forEach((service, port) -> ports.put(service + " management (SUITE_"
+                + service.replace("-service", "").toUpperCase() + "_MANAGEMENT_PORT)", port));
         List<String> taken = ports.entrySet().stream()
                 .filter(entry -> !Ports.available(entry.getValue()))
                 .map(entry -> "port " + entry.getValue() + " for " + entry.getKey())

@@ -1,16 +1,18 @@
 package io.syndication.suite;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where the suite runs: the checkout whose packaged services it starts, the folder for its data and
  * logs, the Keycloak distribution, and every port.
  *
  * @param throwAway true for tests: a fresh database and realm each time, deleted afterwards
+ * @param managementPorts each service's management interface (health, metrics), by service name
  */
 public record SuiteSettings(Path repository, Path home, Path keycloakDistribution, boolean throwAway,
         int gatewayPort, int partnerPort, int contentPort, int schedulePort, int keycloakPort,
-        int keycloakManagementPort, int postgresPort) {
+        int keycloakManagementPort, int postgresPort, Map<String, Integer> managementPorts) {
 
     /** The suite a newcomer runs: fixed, documented ports, overridable by environment variables. */
     public static SuiteSettings forDevelopers(Path repository) {
@@ -18,13 +20,19 @@ public record SuiteSettings(Path repository, Path home, Path keycloakDistributio
                 repository.resolve("suite-launcher/target/keycloak-dist.zip"), false,
                 port("GATEWAY_PORT", 8080), port("PARTNER_PORT", 8081), port("CONTENT_PORT", 8082),
                 port("SCHEDULE_PORT", 8083), port("KEYCLOAK_PORT", 8180), port("KEYCLOAK_MANAGEMENT_PORT", 9180),
-                port("POSTGRES_PORT", 15432));
+                port("POSTGRES_PORT", 15432), Map.of(
+                        "gateway", port("GATEWAY_MANAGEMENT_PORT", 9080),
+                        "partner-service", port("PARTNER_MANAGEMENT_PORT", 9081),
+                        "content-service", port("CONTENT_MANAGEMENT_PORT", 9082),
+                        "schedule-service", port("SCHEDULE_MANAGEMENT_PORT", 9083)));
     }
 
     /** A suite for tests: free ports, everything under {@code home}, nothing kept. */
     public static SuiteSettings forTests(Path repository, Path home, Path keycloakDistribution) {
         return new SuiteSettings(repository, home, keycloakDistribution, true,
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                Map.of("gateway", Ports.free(), "partner-service", Ports.free(), "content-service", Ports.free(),
+                        "schedule-service", Ports.free()));
     }
 
     public String gatewayUrl() {

@@ -33,6 +33,12 @@ public interface GatewayConfig {
         /** Base URL of the service, e.g. {@code http://partner-service:8081}. */
         URI url();
 
+        /**
+         * The service's management interface, e.g. {@code http://partner-service:9000}, where the gateway
+         * reads its readiness; unset, its {@link #url()} (an upstream with no management port of its own).
+         */
+        Optional<URI> managementUrl();
+
         /** Paths forwarded as they are: the prefix itself and everything below it. */
         List<String> prefixes();
 

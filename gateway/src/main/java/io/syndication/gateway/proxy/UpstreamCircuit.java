@@ -58,6 +58,11 @@ final class UpstreamCircuit {
         return Pass.PROBE;
     }
 
+    /** Whether calls are being refused (or only one probes): what the upstreams' metrics report. */
+    synchronized boolean isOpen() {
+        return open;
+    }
+
     /** The upstream answered (any status): it is reachable, whatever calls from before still fail. */
     synchronized void answered() {
         failures = 0;

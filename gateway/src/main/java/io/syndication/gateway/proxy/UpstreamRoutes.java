@@ -6,6 +6,8 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.config.GatewayConfig;
 import io.syndication.gateway.security.TrustedProxies;
@@ -25,12 +27,17 @@ import io.vertx.ext.web.Router;
 @ApplicationScoped
 public class UpstreamRoutes {
 
-    void register(@Observes Router router, Vertx vertx, GatewayConfig config, TrustedProxies proxies) {
+    void register(@Observes Router router, Vertx vertx, GatewayConfig config, TrustedProxies proxies,
+            MeterRegistry metrics) {
         // The default pool of 5 connections per upstream would queue requests under load.
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAliveTimeout(30),
                 new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
         config.upstreams().forEach((name, upstream) -> {
             UpstreamCircuit circuit = new UpstreamCircuit(upstream.breakerFailures(), upstream.breakerReset());
+            Gauge.builder("gateway.upstream.circuit.open", circuit, open -> open.isOpen() ? 1 : 0)
+                    .description("1 while the gateway refuses calls to the upstream (its circuit is open), else 0")
+                    .tag("upstream", name)
+                    .register(metrics);
             UpstreamProxy longWrites = new UpstreamProxy(name, upstream, circuit, client, proxies, true);
             // registered first: the prefix routes below would take them too
             for (String longWrite : upstream.longWrites().orElse(List.of())) {

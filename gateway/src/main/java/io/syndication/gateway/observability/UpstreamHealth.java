@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;
 import io.syndication.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
@@ -19,17 +19,24 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
-/** The gateway is ready when every service behind it is: each upstream's readiness is reported by name. */
-@Readiness
+/**
+ * Each service behind the gateway, ready or not, by name: the health group {@code upstreams}
+ * ({@code /q/health/group/upstreams} on the management port). It is not the gateway's own readiness:
+ * a pod whose content-service is down still serves every other route, so it stays in its Service and
+ * that one failure costs only content-service's routes (each answers 503 or 504 by itself).
+ */
+@HealthGroup(UpstreamHealth.GROUP)
 @ApplicationScoped
-public class UpstreamReadiness implements AsyncHealthCheck {
+public class UpstreamHealth implements AsyncHealthCheck {
+
+    static final String GROUP = "upstreams";
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
 
     private final GatewayConfig config;
     private final HttpClient client;
 
-    public UpstreamReadiness(GatewayConfig config, Vertx vertx) {
+    public UpstreamHealth(GatewayConfig config, Vertx vertx) {
         this.config = config;
         this.client = vertx.createHttpClient();
     }
@@ -37,11 +44,11 @@ public class UpstreamReadiness implements AsyncHealthCheck {
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Uni<Map.Entry<String, Boolean>>> probes = config.upstreams().entrySet().stream()
-                .map(upstream -> probe(upstream.getValue().url())
+                .map(upstream -> probe(upstream.getValue().managementUrl().orElse(upstream.getValue().url()))
                         .map(ready -> Map.entry(upstream.getKey(), ready)))
                 .toList();
         return Uni.join().all(probes).andFailFast().map(results -> {
-            HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams").up();
+            HealthCheckResponseBuilder response = HealthCheckResponse.named(GROUP).up();
             for (Map.Entry<String, Boolean> result : results) {
                 response.withData(result.getKey(), result.getValue() ? "UP" : "DOWN");
                 if (!result.getValue()) {

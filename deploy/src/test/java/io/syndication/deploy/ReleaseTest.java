@@ -121,7 +121,7 @@ class ReleaseTest {
         String version = System.getProperty("project.version");
         assertAll(SERVICES.stream().map(service -> (Executable) () -> {
             var container = release.container(service);
-            assertEquals("registry.example.com/platform/syndication/" + service + ":" + expectedTag.replace("<version>", version),
+            assertEquals("registry.example.com/syndication/" + service + ":" + expectedTag.replace("<version>", version),
                     container.getImage());
             assertEquals(uid, container.getSecurityContext().getRunAsUser(), service + " runs as the image's user");
             // the heap setting is the JVM's; a native executable has none to read

@@ -1,8 +1,8 @@
 {{/*
 The platform's services and how they call each other: a fact of the code, not a setting.
   key       their block in values.yaml
-  database  whether they own a database (a block under postgresql); the gateway may get one for
-            shared rate limits: then it is true here, and postgresql.gateway holds its database
+  database  whether they own a database (a block under postgresql); the gateway's holds the rate-limit
+            buckets its replicas share
   calls     the services whose HTTP port they call
   watches   the services whose management port they read (the gateway reads its upstreams' readiness)
   exposed   reached from outside the cluster, through the Ingress
@@ -28,7 +28,7 @@ schedule-service:
   exposed: false
 gateway:
   key: gateway
-  database: false
+  database: true
   calls: [partner-service, content-service, schedule-service]
   watches: [partner-service, content-service, schedule-service]
   exposed: true

@@ -51,6 +51,7 @@ class ChartTest {
         "postgresql.partnerService.existingSecret",
         "postgresql.contentService.existingSecret",
         "postgresql.scheduleService.existingSecret",
+        "postgresql.gateway.existingSecret",
     })
     void refusesToRenderWithoutARequiredValue(String value) {
         Exception refusal = assertThrows(Exception.class,
@@ -74,6 +75,7 @@ class ChartTest {
                 Arguments.of("a public URL without a scheme", Map.of("publicUrl", "api.syndication.example")),
                 Arguments.of("a Keycloak URL with the realm in it", Map.of("keycloak.url", "https://sso.example/realms/syndication")),
                 Arguments.of("a pool size for a service that reads none", Map.of("postgresql.partnerService.poolSize", "10")),
+                Arguments.of("a pool size for the gateway, which reads none", Map.of("postgresql.gateway.poolSize", "10")),
                 Arguments.of("Kafka, which no service reads yet", Map.of("kafka.bootstrapServers", "kafka:9092")),
                 Arguments.of("a secret as a literal value", Map.of(
                         "defaults.extraEnv[0].name", "API_SECRET", "defaults.extraEnv[0].value", "hunter2")));

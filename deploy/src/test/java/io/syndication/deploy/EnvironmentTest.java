@@ -31,7 +31,7 @@ class EnvironmentTest {
             partner-service  | DATABASE KEYCLOAK_URL KEYCLOAK_ADMIN_CLIENT_SECRET
             content-service  | DATABASE PARTNER_SERVICE_URL
             schedule-service | DATABASE DB_POOL_SIZE CONTENT_SERVICE_URL
-            gateway          | PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
+            gateway          | DATABASE PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
             """)
     void everyServiceGetsTheVariablesItReads(String service, String own) {
         List<String> expected = Arrays.stream((EVERY_SERVICE + " " + own.replace("DATABASE", DATABASE)).split(" "))
@@ -49,6 +49,8 @@ class EnvironmentTest {
             partner-service  | DB_NAME                         | partners
             content-service  | DB_NAME                         | content
             schedule-service | DB_NAME                         | schedule
+            gateway          | DB_NAME                         | gateway
+            gateway          | DB_HOST                         | syndication-db-rw
             schedule-service | DB_HOST                         | syndication-db-rw
             schedule-service | DB_PORT                         | 5432
             schedule-service | DB_POOL_SIZE                    | 30
@@ -73,6 +75,8 @@ class EnvironmentTest {
             partner-service  | DB_PASSWORD                  | syndication-db-partners         | password
             content-service  | DB_PASSWORD                  | syndication-db-content          | password
             schedule-service | DB_PASSWORD                  | syndication-db-schedule         | password
+            gateway          | DB_USERNAME                  | syndication-db-gateway          | username
+            gateway          | DB_PASSWORD                  | syndication-db-gateway          | password
             partner-service  | KEYCLOAK_ADMIN_CLIENT_SECRET | partner-service-keycloak-client | client-secret
             """)
     void credentialsComeFromTheNamedSecrets(String service, String variable, String secret, String key) {

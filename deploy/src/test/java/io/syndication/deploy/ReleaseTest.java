@@ -89,6 +89,7 @@ class ReleaseTest {
         // the check below is not vacuous: these are the secrets the services read
         assertEquals(List.of(
                 "content-service DB_PASSWORD",
+                "gateway DB_PASSWORD",
                 "partner-service DB_PASSWORD",
                 "partner-service KEYCLOAK_ADMIN_CLIENT_SECRET",
                 "schedule-service DB_PASSWORD"), secretVariables);

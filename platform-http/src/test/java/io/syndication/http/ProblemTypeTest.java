@@ -1,7 +1,9 @@
 package io.syndication.http;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -18,8 +20,19 @@ class ProblemTypeTest {
     @ParameterizedTest
     @EnumSource(ProblemType.class)
     void eachTypeIsItsNameUnderThePlatformsBase(ProblemType kind) {
-        assertThat(kind.type().toString(),
-                equalTo(ProblemType.TYPE_BASE + kind.name().toLowerCase().replace('_', '-')));
+        assertThat(kind.slug(), equalTo(kind.name().toLowerCase().replace('_', '-')));
+        assertThat(kind.type().toString(), equalTo(ProblemType.typeBase() + kind.slug()));
+        // no deployment here names another base
+        assertThat(ProblemType.typeBase(), equalTo(ProblemType.DEFAULT_TYPE_BASE));
+        assertThat(ProblemType.bySlug(kind.slug()), equalTo(Optional.of(kind)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ProblemType.class)
+    void eachTypeIsExplainedForItsPage(ProblemType kind) {
+        assertThat(kind.explanation().length(), greaterThan(60));
+        assertThat(kind.explanation(), endsWith("."));
+        assertThat(kind.saysWhenToRetry(), equalTo(List.of(429, 503, 504).contains(kind.status())));
     }
 
     @ParameterizedTest
@@ -43,5 +56,9 @@ class ProblemTypeTest {
                 null, null, List.of());
         assertThat(ProblemType.of(foreign), equalTo(Optional.empty()));
         assertThat(ProblemType.retriedLater(foreign), equalTo(false));
+        Problem sameSlugElsewhere = new Problem(ProblemType.NOT_FOUND.typeUnder("https://example.org/problems/"),
+                "Not Found", 404, null, null, List.of());
+        assertThat(ProblemType.of(sameSlugElsewhere), equalTo(Optional.empty()));
+        assertThat(ProblemType.bySlug("teapot"), equalTo(Optional.empty()));
     }
 }

@@ -44,7 +44,8 @@ public class ProblemResponses implements OASFilter {
         components.addSchema("Problem", OASFactory.createSchema()
                 .type(List.of(Schema.SchemaType.OBJECT))
                 .description("An RFC 9457 problem: every error of this API has this shape")
-                .addProperty("type", string("A stable URI per kind of problem; branch on this").format("uri"))
+                .addProperty("type", string("A stable URI per kind of problem; branch on this. Through the gateway it "
+                        + "resolves to a page explaining the problem and what to do about it").format("uri"))
                 .addProperty("title", string("A short summary of the kind of problem"))
                 .addProperty("status", OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).format("int32"))
                 .addProperty("detail", string("What went wrong with this request, for a human"))
@@ -131,8 +132,9 @@ public class ProblemResponses implements OASFilter {
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        Map<String, Object> example = Map.of("type", kind.type().toString(), "title", kind.title(),
-                "status", kind.status(), "detail", detail, "instance", path);
+        // under the default base whatever the build's settings, so that a document does not depend on where it was built
+        Map<String, Object> example = Map.of("type", kind.typeUnder(ProblemType.DEFAULT_TYPE_BASE).toString(),
+                "title", kind.title(), "status", kind.status(), "detail", detail, "instance", path);
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                 .example(example);

@@ -53,13 +53,6 @@ public class EchoUpstreamResource implements QuarkusTestResourceLifecycleManager
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            if (request.path().equals("/q/openapi")) {
-                request.response().putHeader("Content-Type", "application/json").end("""
-                        {"openapi": "3.1.0", "info": {"title": "echo", "version": "1"},
-                         "paths": {"/api/v1/echo": {"get": {"operationId": "echo", "responses": {"200": {"description": "echo"}}}}}}
-                        """);
-                return;
-            }
             if (request.path().endsWith("/closes-once") && closedOnce.add(request.getHeader("X-Request-Id"))) {
                 request.connection().close();
                 return;

@@ -264,21 +264,6 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void theMergedOpenApiIsPublicInJsonAndYamlAndNamesWhatIsMissing() {
-        given().when().get("/openapi")
-                .then().statusCode(200)
-                .contentType("application/json")
-                .body("paths.'/api/v1/echo'.get.operationId", equalTo("echo"))
-                // no gateway.public-url here: the gateway as this request reached it
-                .body("servers[0].url", equalTo(RestAssured.baseURI + ":" + RestAssured.port))
-                .body("'x-unavailable-services'", org.hamcrest.Matchers.contains("content-service"));
-        given().queryParam("format", "yaml").when().get("/openapi")
-                .then().statusCode(200)
-                .contentType("application/yaml")
-                .body(containsString("/api/v1/echo:"));
-    }
-
-    @Test
     void writesOneAccessLogLinePerRequestWithItsRequestIdClientStatusAndLatency() {
         try (CapturedLogs accessLog = CapturedLogs.of("io.syndication.gateway.access")) {
             String requestId = "access-" + java.util.UUID.randomUUID();

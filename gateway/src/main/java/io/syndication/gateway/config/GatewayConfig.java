@@ -23,6 +23,13 @@ public interface GatewayConfig {
     Optional<String> publicUrl();
 
     /**
+     * Where partners get their tokens (the OAuth2 client-credentials grant), as the platform's OpenAPI
+     * document names it: the identity provider's public token endpoint, by default the one of
+     * {@code quarkus.oidc.auth-server-url}, which the gateway itself may reach by an internal address.
+     */
+    URI tokenUrl();
+
+    /**
      * The proxies in front of the gateway (addresses or CIDR blocks, e.g. {@code 10.0.0.0/8}) whose
      * X-Forwarded-For, -Proto and -Host are believed; none by default, so that a caller's own are not.
      */

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * One OpenAPI document from the services' documents: their paths side by side (each service owns
  * its prefixes), their tags, and their schemas, where two services' different schemas of one name
  * are kept apart by prefixing the later one with its service (references follow), so that nothing
- * is merged silently.
+ * is merged silently. Every service trusts the same tokens, so each operation's security requirement
+ * names the one scheme of the merged document in place of its service's own.
  */
 final class OpenApiMerge {
 
@@ -23,28 +24,28 @@ final class OpenApiMerge {
     private OpenApiMerge() {
     }
 
-    /** Merges {@code documents} (by service name, in order) under the gateway's {@code info}; see {@link #servedFrom}. */
-    static ObjectNode merge(Map<String, JsonNode> documents, ObjectNode info) {
+    /**
+     * Merges {@code documents} (by service name, in order) under {@code info}, their operations' security
+     * requirements naming {@code securityScheme}, which the caller defines.
+     */
+    static ObjectNode merge(Map<String, JsonNode> documents, ObjectNode info, String securityScheme) {
         ObjectNode merged = JSON.createObjectNode();
         merged.put("openapi", documents.values().stream().map(doc -> doc.path("openapi").asText("3.1.0"))
                 .findFirst().orElse("3.1.0"));
         merged.set("info", info);
-        // in its place, filled for each caller by servedFrom
-        merged.putArray("servers");
         ObjectNode paths = merged.putObject("paths");
         ArrayNode tags = merged.putArray("tags");
-        ObjectNode components = merged.putObject("components");
-        ObjectNode schemas = components.putObject("schemas");
-        ObjectNode securitySchemes = components.putObject("securitySchemes");
+        ObjectNode schemas = merged.putObject("components").putObject("schemas");
         List<String> tagNames = new ArrayList<>();
 
         documents.forEach((service, original) -> {
-            JsonNode document = withDistinctSchemas(service, original, schemas);
+            JsonNode document = withDistinctSchemas(service, original.deepCopy(), schemas);
             document.path("components").path("schemas").fields()
                     .forEachRemaining(schema -> schemas.set(schema.getKey(), schema.getValue()));
-            document.path("components").path("securitySchemes").fields()
-                    .forEachRemaining(scheme -> securitySchemes.putIfAbsent(scheme.getKey(), scheme.getValue()));
-            document.path("paths").fields().forEachRemaining(path -> paths.set(path.getKey(), path.getValue()));
+            document.path("paths").fields().forEachRemaining(path -> {
+                path.getValue().forEach(operation -> requiring(securityScheme, operation));
+                paths.set(path.getKey(), path.getValue());
+            });
             for (JsonNode tag : document.path("tags")) {
                 if (!tagNames.contains(tag.path("name").asText())) {
                     tagNames.add(tag.path("name").asText());
@@ -55,14 +56,11 @@ final class OpenApiMerge {
         return merged;
     }
 
-    /**
-     * The merged document with the gateway at {@code server} as its server: a copy of its top level
-     * only, the rest shared with the merged one, which serves every caller.
-     */
-    static ObjectNode servedFrom(ObjectNode merged, String server) {
-        ObjectNode served = JSON.createObjectNode().setAll(merged);
-        served.putArray("servers").addObject().put("url", server).put("description", "The platform's gateway");
-        return served;
+    /** An operation that requires a token requires one of {@code scheme}; a public one ({@code security: []} or none) stays so. */
+    private static void requiring(String scheme, JsonNode operation) {
+        if (operation.path("security").isArray() && !operation.path("security").isEmpty()) {
+            ((ObjectNode) operation).putArray("security").addObject().putArray(scheme);
+        }
     }
 
     /** The document with each schema that differs from a same-named one already merged renamed to {@code <Service><Name>}. */

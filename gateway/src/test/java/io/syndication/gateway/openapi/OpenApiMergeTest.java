@@ -35,7 +35,7 @@ class OpenApiMergeTest {
         documents.put("partner-service", document("/api/v1/partners", "Partners", "a partner"));
         documents.put("schedule-service", document("/api/v1/channels", "Channels", "a channel"));
 
-        ObjectNode merged = OpenApiMerge.merge(documents, JSON.createObjectNode().put("title", "Platform"));
+        ObjectNode merged = OpenApiMerge.merge(documents, JSON.createObjectNode().put("title", "Platform"), "oauth2");
 
         List<String> schemas = List.copyOf(iterable(merged.path("components").path("schemas").fieldNames()));
         assertThat(schemas, contains("View", "Problem", "ScheduleServiceView"));
@@ -50,16 +50,25 @@ class OpenApiMergeTest {
     }
 
     @Test
-    void eachCallerIsServedTheDocumentWithTheGatewayAsItReachesIt() throws Exception {
-        ObjectNode merged = OpenApiMerge.merge(Map.of("partner-service", document("/api/v1/partners", "Partners", "a partner")),
-                JSON.createObjectNode().put("title", "Platform"));
-        ObjectNode served = OpenApiMerge.servedFrom(merged, "https://api.syndication.example");
-        assertThat(served.at("/servers/0/url").asText(), equalTo("https://api.syndication.example"));
-        assertThat(List.copyOf(iterable(served.fieldNames())), contains("openapi", "info", "servers", "paths", "tags", "components"));
-        assertThat(OpenApiMerge.servedFrom(merged, "http://127.0.0.1:8080").at("/servers/0/url").asText(),
-                equalTo("http://127.0.0.1:8080"));
-        // the merged document itself, shared by every caller, names no one's server
-        assertThat(merged.path("servers").size(), equalTo(0));
+    void operationsThatNeedATokenRequireThePlatformsSchemeAndPublicOnesNone() throws Exception {
+        JsonNode partners = JSON.readTree("""
+                {"openapi": "3.1.0", "paths": {
+                  "/api/v1/partners": {"get": {"security": [{"SecurityScheme": []}], "responses": {}}},
+                  "/api/v1/applications": {"post": {"security": [], "responses": {}}},
+                  "/api/v1/applications/agreement": {"get": {"responses": {}}}},
+                 "components": {"securitySchemes": {"SecurityScheme": {"type": "openIdConnect",
+                   "openIdConnectUrl": "http://127.0.0.1:8180/realms/syndication/.well-known/openid-configuration"}}}}
+                """);
+
+        ObjectNode merged = OpenApiMerge.merge(Map.of("partner-service", partners), JSON.createObjectNode(), "oauth2");
+
+        assertThat(merged.at("/paths/~1api~1v1~1partners/get/security").toString(), equalTo("[{\"oauth2\":[]}]"));
+        assertThat(merged.at("/paths/~1api~1v1~1applications/post/security").toString(), equalTo("[]"));
+        assertThat(merged.at("/paths/~1api~1v1~1applications~1agreement/get").has("security"), equalTo(false));
+        // the services' own schemes are not the merged document's: its caller defines the one they name
+        assertThat(merged.at("/components").has("securitySchemes"), equalTo(false));
+        // the services' documents are left as they were
+        assertThat(partners.at("/paths/~1api~1v1~1partners/get/security/0").has("SecurityScheme"), equalTo(true));
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,24 @@ class PlatformEndToEndTest {
     }
 
     @Test
+    void aProblemsTypeIsTheGatewaysPageExplainingIt() {
+        String gateway = Platform.suite().gatewayUrl();
+        String operator = token("suite-operator");
+        // one answered by schedule-service behind the gateway, one by the gateway itself
+        for (String path : List.of("/api/v1/channels/" + UUID.randomUUID(), "/no/such/route")) {
+            String type = given().baseUri(gateway).auth().oauth2(operator)
+                    .when().get(path)
+                    .then().spec(problem(404))
+                    .extract().path("type");
+            assertThat(type, equalTo(gateway + "/problems/not-found"));
+            given().accept("text/html").when().get(type)
+                    .then().statusCode(200)
+                    .contentType("text/html")
+                    .body(containsString("<code>not-found</code>"));
+        }
+    }
+
+    @Test
     void theRequestIdCrossesTheGatewayIntoTheServiceLog() {
         String requestId = "e2e-" + UUID.randomUUID();
         given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token("suite-operator"))
@@ -123,6 +142,9 @@ class PlatformEndToEndTest {
                 .body("paths.'/api/v1/applications'.post.operationId", equalTo("applyAsPartner"))
                 .body("paths.'/api/v1/content/batch'.post.operationId", equalTo("batchContent"))
                 .body("paths.'/api/v1/channels'.post.operationId", equalTo("createChannel"))
+                // where the suite's clients get their tokens
+                .body("components.securitySchemes.oauth2.flows.clientCredentials.tokenUrl",
+                        equalTo(Platform.suite().tokenEndpoint()))
                 .extract().asString();
         // kept for scripts/lint-openapi, which lints it with the services' own documents
         Path file = Path.of("target/openapi/platform.json");

@@ -197,6 +197,8 @@ public final class PlatformSuite implements AutoCloseable {
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
         // a local demo: its secrets are the published ones, which production refuses
         command.add("-Dplatform.secrets.allow-published=true");
+        // a problem's type is the page the suite's gateway serves for it
+        command.add("-Dplatform.problems.type-base=" + gatewayUrl() + "/problems/");
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());

@@ -63,6 +63,8 @@ profiler() { jcmd "$gateway_pid" JVMTI.agent_load "${agent#-agentpath:}" "\"$1\"
 # Like for like: nginx runs one worker, so the gateway runs one event loop; the other JVM settings
 # are the gateway image's (quarkus.jib.jvm-additional-arguments in gateway's application.properties).
 # In production mode it needs every upstream and its public URL: only schedule-service is asked here.
+# Its buckets stay in memory (the proxy's own cost, as nginx has no shared store); it needs a database
+# setting all the same, which then goes unused.
 java $agent ${GATEWAY_OPTS:--Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -XX:-UseAdaptiveSizePolicy -Xms256m -Xmx320m -Xmn160m -Dquarkus.vertx.event-loops-pool-size=1} -Dquarkus.http.port=$gateway_port -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.oidc.auth-server-url=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication \
   -Dgateway.upstreams.schedule-service.url=$upstream -Dquarkus.management.port=0 \
@@ -70,6 +72,9 @@ java $agent ${GATEWAY_OPTS:--Dio.netty.leakDetection.level=disabled -XX:+UsePara
   -Dgateway.upstreams.partner-service.url=$upstream -Dgateway.upstreams.content-service.url=$upstream \
   -Dgateway.upstreams.partner-service.management-url=$upstream -Dgateway.upstreams.content-service.management-url=$upstream \
   -Dgateway.upstreams.schedule-service.management-url=$upstream \
+  -Dgateway.rate-limits.shared=false -Dplatform.secrets.allow-published=true \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:${SUITE_POSTGRES_PORT:-15432}/gateway \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dgateway.rate-limits.roles.channel-operator.requests=1000000000 \
   -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
   -jar gateway/target/quarkus-app/quarkus-run.jar > "$work/gateway.log" 2>&1 &

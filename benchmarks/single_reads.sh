@@ -52,7 +52,8 @@ tps=$(pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench | awk '/^tps/ {pri
 echo "pgbench -S, $connections clients: $tps tps"
 
 # the gateway image's JVM settings (quarkus.jib.jvm-additional-arguments in gateway's application.properties);
-# in production mode it needs every upstream and its public URL: only content-service is asked here
+# in production mode it needs every upstream and its public URL: only content-service is asked here;
+# its buckets stay in memory (shared ones would add a database transaction per request)
 java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquarkus.http.port=$gateway_port \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=0 -Dquarkus.oidc.auth-server-url=${token_endpoint%/protocol/*} \
   -Dgateway.public-url=$gateway -Dgateway.upstreams.partner-service.url=http://127.0.0.1:${SUITE_PARTNER_PORT:-8081} \
@@ -61,6 +62,9 @@ java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquark
   -Dgateway.upstreams.content-service.management-url=http://127.0.0.1:${SUITE_CONTENT_MANAGEMENT_PORT:-9082} \
   -Dgateway.upstreams.schedule-service.management-url=http://127.0.0.1:${SUITE_SCHEDULE_MANAGEMENT_PORT:-9083} \
   -Dgateway.upstreams.content-service.url=$content -Dgateway.rate-limits.roles.platform-admin.requests=1000000000 \
+  -Dgateway.rate-limits.shared=false -Dplatform.secrets.allow-published=true \
+  -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:${SUITE_POSTGRES_PORT:-15432}/gateway \
+  -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \
   -jar gateway/target/quarkus-app/quarkus-run.jar > /dev/null 2>&1 &
 gateway_pid=$!

@@ -21,6 +21,9 @@ public final class PlatformSuite implements AutoCloseable {
             "content-service", "content",
             "schedule-service", "schedule");
 
+    /** Where the gateway keeps the rate-limit buckets its replicas share. */
+    private static final String GATEWAY_DATABASE = "gateway";
+
     private static final Duration KEYCLOAK_START = Duration.ofMinutes(4);
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 
@@ -114,6 +117,26 @@ public final class PlatformSuite implements AutoCloseable {
         process.awaitHttpOk(managementUrl(service) + "/q/health/ready", SERVICE_START);
     }
 
+    /**
+     * Starts another gateway in front of the same services, as another replica would run, on free
+     * ports, with {@code settings} on top of the suite gateway's own and its rate-limit buckets in
+     * {@code database}; it stops with the suite.
+     *
+     * @return its URL, once it is ready
+     */
+    public String startAnotherGateway(String database, Map<String, String> settings) {
+        postgres.createDatabases(List.of(database));
+        int port = Ports.free();
+        int managementPort = Ports.free();
+        Map<String, String> configuration = gatewayConfiguration(database);
+        configuration.putAll(settings);
+        String name = "gateway-" + port;
+        ChildProcess process = startProcess(name, "gateway", port, managementPort, configuration,
+                this.settings.home().resolve("logs"));
+        process.awaitHttpOk("http://127.0.0.1:" + managementPort + "/q/health/ready", SERVICE_START);
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Restarts PostgreSQL (a fast shutdown: every open connection is cut), on the same port and data. */
     public void restartPostgres() {
         postgres.restart();
@@ -136,7 +159,9 @@ public final class PlatformSuite implements AutoCloseable {
         postgres = LocalPostgres.start(settings.home().resolve("postgres"), settings.postgresPort(),
                 settings.throwAway());
         running.add(postgres);
-        postgres.createDatabases(List.copyOf(DATABASES.values()));
+        List<String> databases = new ArrayList<>(DATABASES.values());
+        databases.add(GATEWAY_DATABASE);
+        postgres.createDatabases(databases);
 
         progress.accept("Starting Keycloak on port " + settings.keycloakPort() + " (log: " + logs.resolve("keycloak.log") + ")");
         keycloak = LocalKeycloak.start(settings.keycloakDistribution(), settings.home(), settings.keycloakPort(),
@@ -165,14 +190,8 @@ public final class PlatformSuite implements AutoCloseable {
             }
             services.put(service, startService(service, configuration, logs));
         });
-        Map<String, String> gateway = new LinkedHashMap<>();
-        DATABASES.keySet().forEach(service -> {
-            gateway.put("gateway.upstreams." + service + ".url", serviceUrl(service));
-            gateway.put("gateway.upstreams." + service + ".management-url", managementUrl(service));
-        });
+        Map<String, String> gateway = gatewayConfiguration(GATEWAY_DATABASE);
         gateway.put("gateway.public-url", gatewayUrl());
-        // every demo partner and test applicant applies from this one address
-        gateway.put("gateway.rate-limits.applications.requests", "10000");
         services.put("gateway", startService("gateway", gateway, logs));
         services.forEach((service, process) -> {
             progress.accept("Waiting for " + service + " on port " + portOf(service));
@@ -180,17 +199,38 @@ public final class PlatformSuite implements AutoCloseable {
         });
     }
 
+    /** A gateway in front of the suite's services, its buckets in {@code database}. */
+    private Map<String, String> gatewayConfiguration(String database) {
+        Map<String, String> gateway = new LinkedHashMap<>();
+        DATABASES.keySet().forEach(service -> {
+            gateway.put("gateway.upstreams." + service + ".url", serviceUrl(service));
+            gateway.put("gateway.upstreams." + service + ".management-url", managementUrl(service));
+        });
+        gateway.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        gateway.put("quarkus.datasource.username", LocalPostgres.USER);
+        gateway.put("quarkus.datasource.password", LocalPostgres.PASSWORD);
+        // every demo partner and test applicant applies from this one address
+        gateway.put("gateway.rate-limits.applications.requests", "10000");
+        return gateway;
+    }
+
     private ChildProcess startService(String service, Map<String, String> configuration, Path logs) {
         configurations.put(service, configuration);
+        return startProcess(service, service, portOf(service), settings.managementPorts().get(service), configuration, logs);
+    }
+
+    /** Starts the packaged {@code module} as a process called {@code name}. */
+    private ChildProcess startProcess(String name, String module, int port, int managementPort,
+            Map<String, String> configuration, Path logs) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path jar = settings.repository().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = settings.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!jar.toFile().isFile()) {
-            throw new IllegalStateException(service + " is not packaged: " + jar + " is missing; run ./mvnw package -DskipTests");
+            throw new IllegalStateException(module + " is not packaged: " + jar + " is missing; run ./mvnw package -DskipTests");
         }
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
-        command.add("-Dquarkus.http.port=" + portOf(service));
+        command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dquarkus.management.port=" + settings.managementPorts().get(service));
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-Dquarkus.management.host=127.0.0.1");
         // nothing to take the process out of: no load balancer waits for its readiness to turn DOWN
         command.add("-Dquarkus.shutdown.delay=0s");
@@ -202,8 +242,8 @@ public final class PlatformSuite implements AutoCloseable {
         configuration.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        progress.accept("Starting " + service + " (log: " + logs.resolve(service + ".log") + ")");
-        ChildProcess process = ChildProcess.start(service, new ProcessBuilder(command), logs.resolve(service + ".log"));
+        progress.accept("Starting " + name + " (log: " + logs.resolve(name + ".log") + ")");
+        ChildProcess process = ChildProcess.start(name, new ProcessBuilder(command), logs.resolve(name + ".log"));
         running.add(process);
         return process;
     }

@@ -22,6 +22,13 @@ public interface RateLimitConfig {
     /** {@code POST /api/v1/applications}, per remote address. */
     Limit applications();
 
+    /**
+     * Whether the buckets are shared by every gateway replica, in the gateway's PostgreSQL database,
+     * so that a limit holds for the platform as a whole; otherwise each replica keeps its own.
+     */
+    @WithDefault("false")
+    boolean shared();
+
     /** How many client buckets are kept; the least recently used go first. */
     @WithDefault("100000")
     long maxClients();

@@ -1,24 +1,29 @@
 package io.syndication.gateway.traffic;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import org.jboss.logging.Logger;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.gateway.EdgeSteps;
 import io.syndication.gateway.config.RateLimitConfig;
 import io.syndication.gateway.security.CallerIdentity;
 import io.syndication.gateway.security.TrustedProxies;
-import io.syndication.http.EventLoopCaches;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -26,8 +31,8 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Per-client rate limits in front of every API route: a token bucket per client id (by the caller's
  * address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when
- * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response. Buckets
- * live in this gateway replica's memory (see the README for several replicas).
+ * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response. The
+ * buckets live where {@link Buckets} says: shared by every replica in PostgreSQL, or in this one's memory.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -36,14 +41,27 @@ public class RateLimits {
     private static final List<String> ROLE_PRECEDENCE = List.of(Roles.ADMIN, Roles.OPERATOR, Roles.PARTNER);
     private static final String APPLICATIONS = "/api/v1/applications";
 
+    /** How often the rows of shared buckets that are full again are dropped. */
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(RateLimits.class);
+
     private final RateLimitConfig config;
     private final TrustedProxies proxies;
-    private final Cache<String, Bucket> buckets;
+    private final Buckets buckets;
 
-    public RateLimits(RateLimitConfig config, TrustedProxies proxies) {
+    public RateLimits(RateLimitConfig config, TrustedProxies proxies, Instance<DataSource> database, Vertx vertx) {
         this.config = config;
         this.proxies = proxies;
-        this.buckets = EventLoopCaches.builder().maximumSize(config.maxClients()).expireAfterAccess(1, TimeUnit.HOURS).build();
+        if (config.shared()) {
+            SharedBuckets shared = new SharedBuckets(database.get(), Infrastructure.getDefaultWorkerPool(), config.maxClients());
+            vertx.setPeriodic(SWEEP_EVERY.toMillis(), timer -> vertx.executeBlocking(() -> {
+                shared.sweep();
+                return null;
+            }, false).onFailure(failure -> LOG.warnf("Could not drop expired rate-limit buckets: %s", failure.toString())));
+            this.buckets = shared;
+        } else {
+            this.buckets = new LocalBuckets(config.maxClients());
+        }
     }
 
     void register(@Observes Router router) {
@@ -52,10 +70,26 @@ public class RateLimits {
 
     private void limit(RoutingContext rc) {
         Keyed keyed = keyOf(rc);
-        Bucket bucket = buckets.get(keyed.key(), key -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(keyed.limit().requests()).refillGreedy(keyed.limit().requests(), keyed.limit().per()))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        CompletableFuture<ConsumptionProbe> taken = buckets.tryConsume(keyed.key(), keyed.limit()).toCompletableFuture();
+        if (taken.isDone() && !taken.isCompletedExceptionally()) {
+            answer(rc, keyed, taken.join());
+            return;
+        }
+        // a shared bucket answers on a worker thread: the request goes on on its own event loop
+        Context eventLoop = Vertx.currentContext();
+        taken.whenComplete((probe, failure) -> eventLoop.runOnContext(ignored -> {
+            if (failure == null) {
+                answer(rc, keyed, probe);
+            } else {
+                LOG.warnf("Rate limits could not be read: %s", failure.toString());
+                // never unlimited: a caller whose bucket cannot be read is asked to come back (with Retry-After)
+                HttpProblems.write(rc, ProblemType.DATABASE_UNAVAILABLE.problem(
+                        "This client's rate limit could not be checked; retry shortly").at(rc.request().path()));
+            }
+        }));
+    }
+
+    private void answer(RoutingContext rc, Keyed keyed, ConsumptionProbe probe) {
         rc.response()
                 .putHeader("RateLimit-Limit", Long.toString(keyed.limit().requests()))
                 .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))

@@ -1,0 +1,86 @@
+package io.syndication.gateway.traffic;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.syndication.gateway.config.RateLimitConfig;
+import io.syndication.http.EventLoopCaches;
+
+/**
+ * Buckets in PostgreSQL (table {@code rate_limit_bucket}), shared by every gateway replica, with
+ * bucket4j's select-for-update back end: each take locks the client's row, so two replicas never
+ * both spend its last token. The calls are blocking JDBC, so they run on {@code workers}, never on
+ * an event loop, and an answer later than {@link #TAKE_WITHIN} fails the request (the JDBC driver's
+ * own timeouts free the worker); concurrent takes from one client in one replica go to the database
+ * as one batch. A row is dropped once its bucket would be full again.
+ */
+final class SharedBuckets implements Buckets {
+
+    /** Past this the take fails, and the request with it (503), rather than wait on a slow database. */
+    static final Duration TAKE_WITHIN = Duration.ofSeconds(2);
+    /** How many expired rows one sweep removes per statement. */
+    private static final int SWEEP_BATCH = 1000;
+
+    private static final Logger LOG = Logger.getLogger(SharedBuckets.class);
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> rows;
+    private final Executor workers;
+    /** Each client's proxy, kept so that its concurrent takes can be batched; it holds no tokens itself. */
+    private final Cache<String, BucketProxy> proxies;
+
+    SharedBuckets(DataSource database, Executor workers, long maxClients) {
+        this.rows = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+        this.workers = workers;
+        this.proxies = EventLoopCaches.builder().maximumSize(maxClients).expireAfterAccess(1, TimeUnit.HOURS).build();
+    }
+
+    @Override
+    public CompletionStage<ConsumptionProbe> tryConsume(String key, RateLimitConfig.Limit limit) {
+        BucketProxy bucket = proxies.get(key, ignored -> rows.builder()
+                .withOptimization(Optimizations.batching())
+                // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
+                .withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build()));
+        return CompletableFuture.supplyAsync(() -> bucket.tryConsumeAndReturnRemaining(1), workers)
+                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Drops the rows of buckets that are full again (nobody drew on them lately): blocking, for a worker. */
+    void sweep() {
+        int removed;
+        int total = 0;
+        do {
+            removed = rows.removeExpired(SWEEP_BATCH);
+            total += removed;
+        } while (removed == SWEEP_BATCH);
+        LOG.debugf("Dropped %d rate-limit buckets that were full again", total);
+    }
+
+    /** One number per distinct limit, so that replicas agree on which configuration is current. */
+    private static long version(RateLimitConfig.Limit limit) {
+        return Objects.hash(limit.requests(), limit.per());
+    }
+}

@@ -129,6 +129,7 @@ public final class PlatformSuite implements AutoCloseable {
         int port = Ports.free();
         int managementPort = Ports.free();
         Map<String, String> configuration = gatewayConfiguration(database);
+        configuration.put("gateway.public-url", "http://127.0.0.1:" + port);
         configuration.putAll(settings);
         String name = "gateway-" + port;
         ChildProcess process = startProcess(name, "gateway", port, managementPort, configuration,

@@ -12,6 +12,9 @@ Args of each: root, name, service (an entry of syndication.services), settings.
   value: {{ include "syndication.oidcUrl" .root | quote }}
 - name: OIDC_AUDIENCE
   value: {{ .root.Values.keycloak.audience | quote }}
+# problem type URIs resolve to the gateway's problem pages
+- name: PROBLEM_TYPE_BASE
+  value: {{ printf "%s/problems/" (include "syndication.publicUrl" .root) | quote }}
 {{- if ne .root.Values.image.variant "native" }}
 # read by the UBI OpenJDK images' run-java.sh; JAVA_OPTS_APPEND is left alone, Quarkus' image sets it
 - name: JAVA_MAX_MEM_RATIO
@@ -77,7 +80,10 @@ Args of each: root, name, service (an entry of syndication.services), settings.
 
 {{- define "syndication.env.gateway" }}
 - name: GATEWAY_PUBLIC_URL
-  value: {{ required "publicUrl is required: the URL partners call, e.g. https://api.syndication.example" .root.Values.publicUrl | trimSuffix "/" | quote }}
+  value: {{ include "syndication.publicUrl" .root | quote }}
+# the token endpoint the OpenAPI document's client-credentials flow declares
+- name: GATEWAY_TOKEN_URL
+  value: {{ include "syndication.tokenUrl" .root | quote }}
 {{- with .root.Values.ingress.controller.trustedProxies }}
 - name: GATEWAY_TRUSTED_PROXIES
   value: {{ join "," . | quote }}

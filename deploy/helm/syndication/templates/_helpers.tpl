@@ -116,6 +116,20 @@ depth. (Sprig's mergeOverwrite would keep a default true when the service says f
 {{- printf "%s/realms/%s" $url .Values.keycloak.realm -}}
 {{- end }}
 
+{{/* publicUrl without a trailing slash: the URL partners call. */}}
+{{- define "syndication.publicUrl" -}}
+{{- required "publicUrl is required: the URL partners call, e.g. https://api.syndication.example" .Values.publicUrl | trimSuffix "/" -}}
+{{- end }}
+
+{{/* The token endpoint partners use: at keycloak.publicUrl when set, else at keycloak.url (as OIDC_URL). */}}
+{{- define "syndication.tokenUrl" -}}
+{{- $issuer := include "syndication.oidcUrl" . -}}
+{{- with .Values.keycloak.publicUrl -}}
+{{- $issuer = printf "%s/realms/%s" (trimSuffix "/" .) $.Values.keycloak.realm -}}
+{{- end -}}
+{{- printf "%s/protocol/openid-connect/token" $issuer -}}
+{{- end }}
+
 {{/* Ports Keycloak is reached on: keycloak.networkPolicy.ports, else the URL's own. */}}
 {{- define "syndication.keycloakPorts" -}}
 {{- $ports := .Values.keycloak.networkPolicy.ports -}}

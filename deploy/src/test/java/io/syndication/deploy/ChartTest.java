@@ -74,6 +74,7 @@ class ChartTest {
                 Arguments.of("a grace period shorter than the drain", Map.of("defaults.terminationGracePeriodSeconds", "20")),
                 Arguments.of("a public URL without a scheme", Map.of("publicUrl", "api.syndication.example")),
                 Arguments.of("a Keycloak URL with the realm in it", Map.of("keycloak.url", "https://sso.example/realms/syndication")),
+                Arguments.of("a public Keycloak URL without a scheme", Map.of("keycloak.publicUrl", "login.example")),
                 Arguments.of("a pool size for a service that reads none", Map.of("postgresql.partnerService.poolSize", "10")),
                 Arguments.of("a pool size for the gateway, which reads none", Map.of("postgresql.gateway.poolSize", "10")),
                 Arguments.of("Kafka, which no service reads yet", Map.of("kafka.bootstrapServers", "kafka:9092")),

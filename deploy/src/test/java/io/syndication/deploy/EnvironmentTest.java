@@ -12,6 +12,7 @@ import io.syndication.deploy.SyndicationChart.Example;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Each service gets the variables its application.properties reads in production, and no others. */
 class EnvironmentTest {
 
-    private static final String EVERY_SERVICE = "PORT MANAGEMENT_PORT OIDC_URL OIDC_AUDIENCE JAVA_MAX_MEM_RATIO";
+    private static final String EVERY_SERVICE = "PORT MANAGEMENT_PORT OIDC_URL OIDC_AUDIENCE PROBLEM_TYPE_BASE JAVA_MAX_MEM_RATIO";
     private static final String DATABASE = "DB_HOST DB_PORT DB_NAME DB_USERNAME DB_PASSWORD";
 
     @ParameterizedTest(name = "{0}")
@@ -31,7 +32,7 @@ class EnvironmentTest {
             partner-service  | DATABASE KEYCLOAK_URL KEYCLOAK_ADMIN_CLIENT_SECRET
             content-service  | DATABASE PARTNER_SERVICE_URL
             schedule-service | DATABASE DB_POOL_SIZE CONTENT_SERVICE_URL
-            gateway          | DATABASE PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
+            gateway          | DATABASE PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TOKEN_URL GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
             """)
     void everyServiceGetsTheVariablesItReads(String service, String own) {
         List<String> expected = Arrays.stream((EVERY_SERVICE + " " + own.replace("DATABASE", DATABASE)).split(" "))
@@ -59,6 +60,11 @@ class EnvironmentTest {
             gateway          | SCHEDULE_SERVICE_URL            | http://syndication-schedule-service
             gateway          | PARTNER_SERVICE_MANAGEMENT_URL  | http://syndication-partner-service:9000
             gateway          | GATEWAY_PUBLIC_URL              | https://api.syndication.example
+            gateway          | GATEWAY_TOKEN_URL               | https://sso.syndication.example/realms/syndication/protocol/openid-connect/token
+            partner-service  | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
+            content-service  | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
+            schedule-service | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
+            gateway          | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
             gateway          | GATEWAY_TRUSTED_PROXIES         | 10.244.0.0/16
             gateway          | CORS_ORIGINS                    | https://portal.syndication.example
             gateway          | PORT                            | 8080
@@ -67,6 +73,17 @@ class EnvironmentTest {
             """)
     void productionValuesBecomeTheseVariables(String service, String variable, String value) {
         assertEquals(value, variable(Example.PRODUCTION, service, variable).getValue());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            publicUrl          | https://api.example/   | PROBLEM_TYPE_BASE | https://api.example/problems/
+            keycloak.publicUrl | https://login.example/ | GATEWAY_TOKEN_URL | https://login.example/realms/syndication/protocol/openid-connect/token
+            """)
+    void derivedUrlsTrimATrailingSlashAndFollowTheirValue(String key, String value, String variable, String expected) {
+        var rendered = SyndicationChart.render(Example.MINIMAL.file, Map.of(key, value));
+        assertEquals(expected, rendered.container("gateway").getEnv().stream()
+                .filter(env -> env.getName().equals(variable)).findFirst().orElseThrow().getValue());
     }
 
     @ParameterizedTest(name = "{0} {1}")

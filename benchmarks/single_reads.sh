@@ -8,6 +8,8 @@
 #   apt-get install wrk postgresql-client   # once (pgbench comes with the client)
 #   ./suite &                               # wait for "Ready"
 #   benchmarks/single_reads.sh              # DURATION=15s CONNECTIONS=32 WARMUP=10s
+# RATE_LIMITS_SHARED=true gives the benchmark gateway production's shared buckets, in the suite's
+# gateway database: what a take from PostgreSQL per request costs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,7 +55,7 @@ echo "pgbench -S, $connections clients: $tps tps"
 
 # the gateway image's JVM settings (quarkus.jib.jvm-additional-arguments in gateway's application.properties);
 # in production mode it needs every upstream and its public URL: only content-service is asked here;
-# its buckets stay in memory (shared ones would add a database transaction per request)
+# its buckets stay in memory unless RATE_LIMITS_SHARED=true
 java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquarkus.http.port=$gateway_port \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=0 -Dquarkus.oidc.auth-server-url=${token_endpoint%/protocol/*} \
   -Dgateway.public-url=$gateway -Dgateway.upstreams.partner-service.url=http://127.0.0.1:${SUITE_PARTNER_PORT:-8081} \
@@ -62,7 +64,7 @@ java -Dio.netty.leakDetection.level=disabled -XX:+UseParallelGC -Xmx320m -Dquark
   -Dgateway.upstreams.content-service.management-url=http://127.0.0.1:${SUITE_CONTENT_MANAGEMENT_PORT:-9082} \
   -Dgateway.upstreams.schedule-service.management-url=http://127.0.0.1:${SUITE_SCHEDULE_MANAGEMENT_PORT:-9083} \
   -Dgateway.upstreams.content-service.url=$content -Dgateway.rate-limits.roles.platform-admin.requests=1000000000 \
-  -Dgateway.rate-limits.shared=false -Dplatform.secrets.allow-published=true \
+  -Dgateway.rate-limits.shared=${RATE_LIMITS_SHARED:-false} -Dplatform.secrets.allow-published=true \
   -Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:${SUITE_POSTGRES_PORT:-15432}/gateway \
   -Dquarkus.datasource.username=postgres -Dquarkus.datasource.password=postgres \
   -Dquarkus.log.category.\"io.syndication.gateway.access\".level=WARN \

@@ -29,6 +29,14 @@ public interface RateLimitConfig {
     @WithDefault("false")
     boolean shared();
 
+    /**
+     * With shared buckets, the share of a bucket each replica may spend before it tells the database
+     * (at most 100 ms later): so much can the platform overspend a limit per replica, in return for
+     * not taking a row lock per request. A bucket whose share is under one token is always exact.
+     */
+    @WithDefault("0.01")
+    double sharedSlack();
+
     /** How many client buckets are kept; the least recently used go first. */
     @WithDefault("100000")
     long maxClients();

@@ -53,7 +53,8 @@ public class RateLimits {
         this.config = config;
         this.proxies = proxies;
         if (config.shared()) {
-            SharedBuckets shared = new SharedBuckets(database.get(), Infrastructure.getDefaultWorkerPool(), config.maxClients());
+            SharedBuckets shared = new SharedBuckets(database.get(), Infrastructure.getDefaultWorkerPool(),
+                    config.maxClients(), config.sharedSlack());
             vertx.setPeriodic(SWEEP_EVERY.toMillis(), timer -> vertx.executeBlocking(() -> {
                 shared.sweep();
                 return null;

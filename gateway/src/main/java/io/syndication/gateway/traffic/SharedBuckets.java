@@ -19,6 +19,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -35,6 +37,8 @@ import io.syndication.http.EventLoopCaches;
  */
 final class SharedBuckets implements Buckets {
 
+    /** The longest a replica spends a bucket without telling the database. */
+    static final Duration SYNC_EVERY = Duration.ofMillis(100);
     /** Past this the take fails, and the request with it (503), rather than wait on a slow database. */
     static final Duration TAKE_WITHIN = Duration.ofSeconds(2);
     /** How many expired rows one sweep removes per statement. */
@@ -47,20 +51,23 @@ final class SharedBuckets implements Buckets {
     /** Each client's proxy, kept so that its concurrent takes can be batched; it holds no tokens itself. */
     private final Cache<String, BucketProxy> proxies;
 
-    SharedBuckets(DataSource database, Executor workers, long maxClients) {
+    private final double slack;
+
+    SharedBuckets(DataSource database, Executor workers, long maxClients, double slack) {
         this.rows = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(database)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
         this.workers = workers;
+        this.slack = slack;
         this.proxies = EventLoopCaches.builder().maximumSize(maxClients).expireAfterAccess(1, TimeUnit.HOURS).build();
     }
 
     @Override
     public CompletionStage<ConsumptionProbe> tryConsume(String key, RateLimitConfig.Limit limit) {
         BucketProxy bucket = proxies.get(key, ignored -> rows.builder()
-                .withOptimization(Optimizations.batching())
+                .withOptimization(optimization(limit))
                 // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
                 .withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build()));
@@ -77,6 +84,20 @@ final class SharedBuckets implements Buckets {
             total += removed;
         } while (removed == SWEEP_BATCH);
         LOG.debugf("Dropped %d rate-limit buckets that were full again", total);
+    }
+
+    /**
+     * How a replica's takes reach the database. A bucket with room for slack (a {@link #slack} share
+     * of it is a token or more) is spent locally and synchronised every so many tokens or
+     * {@link #SYNC_EVERY}, whichever comes first: the platform as a whole may then overspend it by that
+     * share per replica, and one busy client no longer queues on its one row. A smaller bucket (the
+     * anonymous and application limits) is exact: every take is a transaction, concurrent ones batched.
+     */
+    private Optimization optimization(RateLimitConfig.Limit limit) {
+        long unsynchronised = (long) Math.floor(limit.requests() * slack);
+        return unsynchronised >= 1
+                ? Optimizations.delaying(new DelayParameters(unsynchronised, SYNC_EVERY))
+                : Optimizations.batching();
     }
 
     /** One number per distinct limit, so that replicas agree on which configuration is current. */

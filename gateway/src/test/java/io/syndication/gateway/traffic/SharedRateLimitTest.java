@@ -66,7 +66,7 @@ class SharedRateLimitTest {
         String partner = Tokens.partner(UUID.randomUUID());
         ExecutorService workers = Executors.newFixedThreadPool(2);
         try {
-            SharedBuckets otherReplica = new SharedBuckets(database, workers, 100);
+            SharedBuckets otherReplica = new SharedBuckets(database, workers, 100, config.sharedSlack());
             RateLimitConfig.Limit limit = config.roles().get("partner");
             // four tokens a day: this gateway spends two, the other replica one, then this one the last
             given().auth().oauth2(partner).when().get("/api/v1/partners/me").then().statusCode(200);

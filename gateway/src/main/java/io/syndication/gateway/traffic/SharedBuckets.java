@@ -32,8 +32,8 @@ import io.syndication.http.EventLoopCaches;
  * bucket4j's select-for-update back end: each take locks the client's row, so two replicas never
  * both spend its last token. The calls are blocking JDBC, so they run on {@code workers}, never on
  * an event loop, and an answer later than {@link #TAKE_WITHIN} fails the request (the JDBC driver's
- * own timeouts free the worker); concurrent takes from one client in one replica go to the database
- * as one batch. A row is dropped once its bucket would be full again.
+ * own timeouts free the worker); how often a take reaches the database depends on the bucket's size
+ * (see {@link #optimization}). A row is dropped once its bucket would be full again.
  */
 final class SharedBuckets implements Buckets {
 
@@ -48,7 +48,7 @@ final class SharedBuckets implements Buckets {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> rows;
     private final Executor workers;
-    /** Each client's proxy, kept so that its concurrent takes can be batched; it holds no tokens itself. */
+    /** Each client's proxy, kept for its unsynchronised tokens and so that its concurrent takes can be batched. */
     private final Cache<String, BucketProxy> proxies;
 
     private final double slack;

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -172,6 +173,7 @@ public enum ProblemType {
 
     /** The setting that names {@link #typeBase()} (environment variable PROBLEM_TYPE_BASE). */
     private static final String TYPE_BASE_SETTING = "platform.problems.type-base";
+    private static volatile TypeBase typeBase;
 
     /**
      * How long a caller of an unavailable dependency waits before asking again: long enough for a
@@ -233,11 +235,22 @@ public enum ProblemType {
     /**
      * Where problem type URIs start in this deployment, ending with a slash: the setting {@value #TYPE_BASE_SETTING},
      * which production sets to the gateway's public URL and {@code /problems/}, where the gateway serves a page
-     * per type. Read on every call rather than kept, since a native image initialises this class at build time.
+     * per type. Read once per configuration, not on every problem: an application's configuration is fixed
+     * while it runs, but tests start it again with other settings in the same JVM.
      */
     public static String typeBase() {
-        String base = ConfigProvider.getConfig().getOptionalValue(TYPE_BASE_SETTING, String.class).orElse(DEFAULT_TYPE_BASE);
-        return base.endsWith("/") ? base : base + "/";
+        Config config = ConfigProvider.getConfig();
+        TypeBase known = typeBase;
+        if (known == null || known.config() != config) {
+            String base = config.getOptionalValue(TYPE_BASE_SETTING, String.class).orElse(DEFAULT_TYPE_BASE);
+            known = new TypeBase(config, base.endsWith("/") ? base : base + "/");
+            typeBase = known;
+        }
+        return known.base();
+    }
+
+    /** The type base as read from one configuration. */
+    private record TypeBase(Config config, String base) {
     }
 
     /** A dependency that is down comes back: the caller is told when to try again. */

@@ -10,24 +10,23 @@
 #   ./suite &                           # wait for "Ready"
 #   benchmarks/gateway.sh               # PROFILE=1 adds a profile of the gateway's runs;
 #                                       # GATEWAY_OPTS="..." replaces the gateway's JVM options
+# Under benchmarks/run it also reports its figures and each run's latency distribution (common.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/common.sh
+benchmark=gateway
+command=$(bench_command DURATION CONNECTIONS ROUNDS WARMUP GATEWAY_WARMUP ROUND_WARMUP GATEWAY_OPTS)
 
 duration=${DURATION:-15s}
 connections=${CONNECTIONS:-32}
 upstream=http://127.0.0.1:${SUITE_SCHEDULE_PORT:-8083}
-token_endpoint=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication/protocol/openid-connect/token
 nginx_port=18080
 gateway_port=18081
 path=/api/v1/channels?limit=1
 work=$(mktemp -d)
 trap 'kill $(cat "$work/nginx.pid" 2>/dev/null) $gateway_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-# a fresh token for every wrk run: the whole benchmark outlasts one
-token() {
-  curl -sf -d grant_type=client_credentials -d client_id=suite-operator -d client_secret=suite-operator-secret \
-    "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
-}
+operator() { token suite-operator suite-operator-secret; }
 
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
@@ -83,10 +82,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$gateway_port/openapi"; do sleep 0
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
-# wrk prints latencies as 850.00us, 12.41ms or 1.02s
-to_ms() { awk -v v="$1" 'BEGIN {n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.2f", n}'; }
-
-warm_up() { wrk -t2 -c"$connections" -d"$2" -H "Authorization: Bearer $(token)" "$1" > /dev/null; }
+warm_up() { wrk -t2 -c"$connections" -d"$2" -H "Authorization: Bearer $(operator)" "$1" > /dev/null; }
 
 # Every measured run follows 10 s of the same load (ROUND_WARMUP): after half a minute idle, the
 # gateway's first run spent 12 us a request in its JIT compiler (per-thread CPU; JFR showed
@@ -96,7 +92,8 @@ measure() { # name url pid-of-the-proxy-or-empty
   warm_up "$url" "${ROUND_WARMUP:-10s}"
   local before=0
   [ -n "$pid" ] && before=$(cpu_ticks "$pid")
-  wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $(token)" "$url" > "$work/$name.txt"
+  wrk_measured "GET $path" "$name, round $round" -t2 -c"$connections" -d"$duration" \
+    -H "Authorization: Bearer $(operator)" "$url" > "$work/$name.txt"
   local rps p50 p99 requests cpu=""
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
@@ -109,6 +106,8 @@ measure() { # name url pid-of-the-proxy-or-empty
   printf '%-10s %10s req/s   p50 %8s   p99 %8s   %s\n' "$name" "$rps" "$p50" "$p99" "$cpu"
   grep -E "Non-2xx|Socket errors" "$work/$name.txt" || true
   echo "$name $rps $(to_ms "$p99")" >> "$work/figures"
+  figure "$name req/s, round $round" "$rps" req/s
+  figure "$name p99, round $round" "$(to_ms "$p99")" ms
 }
 
 # The upstream's own latency drifts over minutes on these shared cores, so the proxies are compared
@@ -134,8 +133,12 @@ awk '$1 == "nginx" {rps = $2; p99 = $3} $1 == "gateway" {printf "%.2f %.2f\n", $
   > "$work/ratios"
 awk '{printf "round %d: gateway %.2fx nginx'"'"'s requests/s, p99 %+.2f ms over nginx'"'"'s\n", NR, $1, $2}' "$work/ratios"
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-echo "median: gateway $(cut -d' ' -f1 "$work/ratios" | median)x nginx's requests/s," \
-  "p99 $(cut -d' ' -f2 "$work/ratios" | median) ms over nginx's (the bar: at least 0.6x, at most 2 ms)"
+ratio=$(cut -d' ' -f1 "$work/ratios" | median)
+p99_over=$(cut -d' ' -f2 "$work/ratios" | median)
+echo "median: gateway ${ratio}x nginx's requests/s, p99 $p99_over ms over nginx's (the bar: at least 0.6x, at most 2 ms)"
+figure "gateway req/s, median of rounds" "$(awk '$1 == "gateway" {print $2}' "$work/figures" | median)" req/s \
+  --ratio "$ratio" --ratio-to "nginx's req/s in the same round (median of rounds)" --bar ">= 0.6x nginx" --at-least 0.6
+figure "gateway p99 over nginx's, median of rounds" "$p99_over" ms --bar "<= 2 ms over nginx's p99" --at-most 2
 if [ -n "${PROFILE:-}" ]; then
   profiler "stop,file=$work/gateway.collapsed,collapsed"
   echo; echo "where the gateway's CPU went in its rounds (async-profiler, cpu samples by component;"

@@ -10,8 +10,12 @@
 #   benchmarks/single_reads.sh              # DURATION=15s CONNECTIONS=32 WARMUP=10s
 # RATE_LIMITS_SHARED=true gives the benchmark gateway production's shared buckets, in the suite's
 # gateway database: what a take from PostgreSQL per request costs.
+# Under benchmarks/run it also reports its figures and each run's latency distribution (common.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/common.sh
+benchmark=single_reads
+command=$(bench_command DURATION CONNECTIONS WARMUP RATE_LIMITS_SHARED)
 
 duration=${DURATION:-15s}
 connections=${CONNECTIONS:-32}
@@ -20,19 +24,15 @@ pg_port=${SUITE_POSTGRES_PORT:-15432}
 content=http://127.0.0.1:${SUITE_CONTENT_PORT:-8082}
 gateway_port=18181
 gateway=http://127.0.0.1:$gateway_port
-token_endpoint=http://127.0.0.1:${SUITE_KEYCLOAK_PORT:-8180}/realms/syndication/protocol/openid-connect/token
 export PGPASSWORD=postgres PGHOST=127.0.0.1 PGPORT=$pg_port PGUSER=postgres
 
-token() {
-  curl -sf -d grant_type=client_credentials -d client_id=suite-admin -d client_secret=suite-admin-secret \
-    "$token_endpoint" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
-}
+admin() { token suite-admin suite-admin-secret; }
 
 # wrk's requests/s and p99 (ms) of one run
-measure() {
-  local url=$1 out
-  wrk -t2 -c"$connections" -d"$warmup" -H "Authorization: Bearer $(token)" "$url" > /dev/null
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H "Authorization: Bearer $(token)" "$url")
+measure() { # endpoint run url
+  local url=$3 out
+  wrk -t2 -c"$connections" -d"$warmup" -H "Authorization: Bearer $(admin)" "$url" > /dev/null
+  out=$(wrk_measured "$1" "$2" -t2 -c"$connections" -d"$duration" -H "Authorization: Bearer $(admin)" "$url")
   if echo "$out" | grep -q "Non-2xx"; then
     echo "$out" >&2
     echo "non-2xx answers from $url" >&2
@@ -40,7 +40,7 @@ measure() {
   fi
   local rps p99
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/, "", v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v=v*1000}; print v}')
+  p99=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
   echo "$rps $p99"
 }
 
@@ -52,6 +52,7 @@ seconds=${duration%s}
 pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench > /dev/null 2>&1   # warm-up
 tps=$(pgbench -S -c "$connections" -j 2 -T "$seconds" pgbench | awk '/^tps/ {print int($3)}')
 echo "pgbench -S, $connections clients: $tps tps"
+figure "pgbench -S, $connections clients" "$tps" tps
 
 # the gateway image's JVM settings (quarkus.jib.jvm-additional-arguments in gateway's application.properties);
 # in production mode it needs every upstream and its public URL: only content-service is asked here;
@@ -73,14 +74,20 @@ gateway_pid=$!
 trap 'kill $gateway_pid 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null "$gateway/openapi"; do sleep 0.5; done
 
-id=$(curl -sf -H "Authorization: Bearer $(token)" "$content/api/v1/content?limit=1" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
-for read in "/api/v1/content/{id} /api/v1/content/$id" "/api/v1/content?kind=PROGRAMME&limit=50 /api/v1/content?kind=PROGRAMME&limit=50"; do
+id=$(curl -sf -H "Authorization: Bearer $(admin)" "$content/api/v1/content?limit=1" | sed 's/.*"items":\[{"id":"\([^"]*\)".*/\1/')
+# each read: its path, and the bar its read through the gateway has to meet (a ratio to pgbench's)
+for read in "/api/v1/content/{id} /api/v1/content/$id 0.4" \
+            "/api/v1/content?kind=PROGRAMME&limit=50 /api/v1/content?kind=PROGRAMME&limit=50 0.1"; do
   set -- $read
-  name=$1 path=$2
+  name=$1 path=$2 bar=$3
   for target in "content-service $content" "gateway $gateway"; do
     set -- $target
-    read -r rps p99 < <(measure "$2$path")
+    read -r rps p99 < <(measure "GET $name" "$1" "$2$path")
     ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN {printf "%.2f", r / t}')
     echo "GET $name on $1: $rps req/s, p99 $p99 ms, ${ratio}x pgbench -S"
+    bar_options=()
+    [ "$1" = gateway ] && bar_options=(--bar ">= ${bar}x pgbench -S" --at-least "$bar")
+    figure "GET $name on $1" "$rps" req/s --ratio "$ratio" --ratio-to "pgbench -S ($tps tps)" "${bar_options[@]}"
+    figure "GET $name on $1, p99" "$p99" ms
   done
 done

@@ -13,11 +13,11 @@ import argparse
 import concurrent.futures
 import os
 import random
-import statistics
 import subprocess
 import time
 import urllib.parse
 
+from figures import Benchmark
 from suite_api import call, onboard_partner, percentile, token
 
 WORDS = ("markets open close rally cricket final wicket century kpop comeback chart stage esports league "
@@ -53,13 +53,15 @@ def main():
     parser.add_argument("--gateway", default="http://127.0.0.1:8080")
     parser.add_argument("--token-endpoint", default="http://127.0.0.1:8180/realms/syndication/protocol/openid-connect/token")
     parser.add_argument("--items", type=int, default=10000, help="items whose ingestion is timed")
+    parser.add_argument("--warm-up-items", type=int, default=0,
+                        help="items ingested before the timed ones, so that those run at a steady pace")
     parser.add_argument("--catalogue", type=int, default=100000, help="catalogue size the searches run on")
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--concurrency", type=int, default=2, help="batches in flight at once")
     parser.add_argument("--searches", type=int, default=300, help="requests per search kind")
     parser.add_argument("--psql", default="psql -h 127.0.0.1 -p 15432 -U postgres -d content")
     args = parser.parse_args()
-    rng = random.Random(42)
+    bench = Benchmark("content-catalogue")
 
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
     slug, partner_id, credentials = onboard_partner(args.gateway, admin, TERRITORIES)
@@ -83,13 +85,23 @@ def main():
             latencies = [future.result() for future in futures]
         return time.perf_counter() - started, latencies
 
-    wall, latencies = ingest_range(0, args.items)
+    if args.warm_up_items:
+        wall, _ = ingest_range(0, args.warm_up_items)
+        print("\nwarm-up: %d items ingested (%.0f items/s)" % (args.warm_up_items, args.warm_up_items / wall))
+    first = args.warm_up_items
+    wall, latencies = ingest_range(first, args.items)
     print("\ningest %d items in batches of %d, %d in flight: %.0f items/s; batch latency p50 %.0f ms, p99 %.0f ms"
           % (args.items, args.batch, args.concurrency, args.items / wall, percentile(latencies, 50) * 1000,
              percentile(latencies, 99) * 1000))
-    if args.catalogue > args.items:
-        wall, _ = ingest_range(args.items, args.catalogue - args.items)
-        print("filled the catalogue to %d items (%.0f items/s)" % (args.catalogue, (args.catalogue - args.items) / wall))
+    bench.figure("ingest of %d items (batches of %d, %d in flight)" % (args.items, args.batch, args.concurrency),
+                 args.items / wall, "items/s", bar=">= 5,000 items/s steady (10,000-item ingest)", at_least=5000)
+    bench.latencies("POST /api/v1/content/batch (%d items)" % args.batch, "ingest", latencies)
+    first += args.items
+    if args.catalogue > first:
+        wall, _ = ingest_range(first, args.catalogue - first)
+        print("filled the catalogue to %d items (%.0f items/s)" % (args.catalogue, (args.catalogue - first) / wall))
+        bench.figure("filling the catalogue to %d items" % args.catalogue, (args.catalogue - first) / wall, "items/s")
+    catalogue = max(args.catalogue, first)
 
     partner = token(args.token_endpoint, *credentials)
     searches = {
@@ -99,7 +111,7 @@ def main():
         "free text q=cricket final": {"q": "cricket final", "limit": 50},
         "free text + kind + territory": {"q": "markets", "kind": "PROGRAMME", "territory": "SG", "limit": 50},
     }
-    print("\nsearches over the partner's %d items (%d requests each, sequential):" % (args.catalogue, args.searches))
+    print("\nsearches over the partner's %d items (%d requests each, sequential):" % (catalogue, args.searches))
     for name, params in searches.items():
         latencies, cursor, rows = [], None, 0
         for _ in range(args.searches):
@@ -114,8 +126,9 @@ def main():
         print("  %-32s p50 %6.1f ms  p99 %6.1f ms  %6.0f req/s  (%d rows)" % (
             name, percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000,
             len(latencies) / sum(latencies), rows))
-
-    partner_id = applied["id"]
+        bench.figure("search: %s, sequential" % name, len(latencies) / sum(latencies), "req/s")
+        bench.figure("search: %s, p99" % name, percentile(latencies, 99) * 1000, "ms")
+        bench.latencies("GET /api/v1/content: " + name, "%d items" % catalogue, latencies)
     plans = [
         "SELECT id FROM content_item WHERE partner_id = '%s' AND search @@ websearch_to_tsquery('simple', 'cricket final') ORDER BY id LIMIT 51" % partner_id,
         "SELECT id FROM content_item WHERE partner_id = '%s' AND territories @> ARRAY['JP']::varchar[] AND categories @> ARRAY['KPOP']::varchar[] AND available_from <= '2026-12-24T20:00:00Z' AND (available_until IS NULL OR available_until > '2026-12-24T20:00:00Z') ORDER BY id LIMIT 51" % partner_id,

@@ -16,6 +16,7 @@ import datetime
 import threading
 import uuid
 
+from figures import Benchmark
 from suite_api import approved_item, call, onboard_partner, percentile, token
 
 
@@ -47,6 +48,7 @@ def main():
     parser.add_argument("--racers", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    bench = Benchmark("racing_placements")
 
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
     _, _, credentials = onboard_partner(args.gateway, admin, ["SG"])
@@ -58,6 +60,7 @@ def main():
 
     print("%d racing placements of one programme on one channel, %d rounds per route:" % (args.racers, args.rounds))
     for route, base in (("schedule-service", args.schedule), ("gateway", args.gateway)):
+        every_round, one_winner = [], 0
         for round_number in range(1, args.rounds + 1):
             operator = token(args.token_endpoint, "suite-operator", "suite-operator-secret")
             status, channel, _ = call("POST", base + "/api/v1/channels", operator, body={
@@ -70,6 +73,14 @@ def main():
             print("  %-16s round %d: %s; median %.0f ms, p99 %.0f ms, slowest %.0f ms" % (
                 route, round_number, dict(sorted(statuses.items())), percentile(latencies, 50),
                 percentile(latencies, 99), max(latencies)))
+            every_round += latencies
+            one_winner += statuses == {201: 1, 409: args.racers - 1}
+        bench.figure("%s: rounds with one 201 and %d 409s" % (route, args.racers - 1), one_winner,
+                     "of %d rounds" % args.rounds)
+        bench.figure("%s: answer p99 over %d rounds" % (route, args.rounds), percentile(every_round, 99), "ms")
+        bench.figure("%s: slowest answer over %d rounds" % (route, args.rounds), max(every_round), "ms")
+        bench.latencies("POST /api/v1/channels/{id}/slots, %d racing" % args.racers, route,
+                        [ms / 1000 for ms in every_round])
 
 
 if __name__ == "__main__":

@@ -12,65 +12,28 @@ resident memory is sampled throughout (peak per step, and its growth over the st
 """
 import argparse
 import datetime
-import os
 import statistics
-import threading
 import time
 import urllib.parse
 import urllib.request
 import uuid
 
+from figures import Benchmark
 from suite_api import approved_item, call, onboard_partner, token
+from suite_processes import Memory, rss_mb, suite_service
 
 CLIP_SECONDS = 30
 PER_DAY = 86400 // CLIP_SECONDS
 
-
-def schedule_service_pid():
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open("/proc/%s/cmdline" % pid, "rb") as cmdline:
-                args = cmdline.read().split(b"\0")
-        except OSError:
-            continue
-        if any(b"schedule-service" in arg and arg.endswith(b".jar") for arg in args):
-            return int(pid)
-    raise SystemExit("no schedule-service process found: is ./suite running?")
-
-
-def rss_mb(pid):
-    with open("/proc/%d/status" % pid) as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-class Memory:
-    """Samples a process's resident memory every 20 ms while a step runs."""
-
-    def __init__(self, pid):
-        self.pid = pid
-
-    def __enter__(self):
-        self.before = rss_mb(self.pid)
-        self.peak = self.before
-        self.running = True
-        self.thread = threading.Thread(target=self._sample, daemon=True)
-        self.thread.start()
-        return self
-
-    def _sample(self):
-        while self.running:
-            self.peak = max(self.peak, rss_mb(self.pid))
-            time.sleep(0.02)
-
-    def __exit__(self, *exc):
-        self.running = False
-        self.thread.join()
-
-    def __str__(self):
-        return "peak RSS %.0f MB (+%.0f MB)" % (self.peak, self.peak - self.before)
+# "As today or faster": the best figures measured so far, from the closing note of stop 8 (the
+# only stop that ran this benchmark; issues stops --page 3), same machine, ./suite: by days placed,
+# (slots/s placing them, ms for the gaps, ms for the validation); by channels, programmes/s of the
+# XMLTV guide; and the p50 of one channel's 7-day fill in seconds.
+EARLIER = "stop 8"
+EARLIER_MONTHS = {15: (11646, 184, 193), 30: (15259, 306, 282)}
+EARLIER_GUIDES = {25: 504000 / 1.97, 50: 1008000 / 3.03}
+EARLIER_FILL_SECONDS = 0.80
+MONTH = 30
 
 
 def iso(instant):
@@ -86,7 +49,19 @@ def main():
     parser.add_argument("--channels", type=int, nargs="+", default=[25, 50], help="channel counts of the XMLTV guide")
     parser.add_argument("--guide-days", type=int, default=7)
     args = parser.parse_args()
-    pid = schedule_service_pid()
+    pid = suite_service("schedule-service")
+    bench = Benchmark("schedule")
+
+    def against_earlier(name, value, unit, earlier, bar):
+        """A figure with its ratio to stop 8's, if it has one; where it is the month's, the bar: as then or better."""
+        if earlier is None:
+            return bench.figure(name, value, unit)
+        shown = format(earlier, ",.0f") if earlier >= 100 else "%.2f" % earlier
+        options = dict(ratio=value / earlier, ratio_to="%s (%s %s)" % (EARLIER, shown, unit))
+        if bar:
+            faster = unit.endswith("/s")
+            options.update(bar=("as %s or faster" % EARLIER), **({"at_least": 1.0} if faster else {"at_most": 1.0}))
+        bench.figure(name, value, unit, **options)
 
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")
     _, _, credentials = onboard_partner(args.gateway, admin, ["SG"])
@@ -131,17 +106,23 @@ def main():
         slots = days * PER_DAY
         print("  %2d days, %6d slots: placed in %6.2f s (%5.0f slots/s; a day's window p50 %.0f ms, max %.0f ms), %s"
               % (days, slots, placing, slots / placing, statistics.median(windows) * 1000, max(windows) * 1000, memory))
+        earlier = EARLIER_MONTHS.get(days, (None, None, None))
+        month = days == MONTH
+        against_earlier("%d days of %d-s slots placed" % (days, CLIP_SECONDS), slots / placing, "slots/s", earlier[0], month)
+        bench.latencies("PUT a day's window of %d-s slots" % CLIP_SECONDS, "%d days" % days, windows)
         query = urllib.parse.urlencode({"from": iso(start), "to": iso(start + datetime.timedelta(days=days))})
         with Memory(pid) as memory:
             status, gaps, gaps_time = call("GET", path + "/gaps?" + query, token_now)
         assert status == 200 and gaps["coverage"] == 1.0, gaps
         print("  %2d days: gaps of the whole window      %6.0f ms (coverage %.3f), %s"
               % (days, gaps_time * 1000, gaps["coverage"], memory))
+        against_earlier("gaps of %d days" % days, gaps_time * 1000, "ms", earlier[1], month)
         with Memory(pid) as memory:
             status, validation, validation_time = call("GET", path + "/validation?" + query, token_now)
         assert status == 200, validation
         print("  %2d days: validation of the whole window %6.0f ms (%d findings), %s"
               % (days, validation_time * 1000, len(validation["findings"]), memory))
+        against_earlier("validation of %d days" % days, validation_time * 1000, "ms", earlier[2], month)
 
     print()
     most = max(args.channels)
@@ -162,6 +143,8 @@ def main():
             slugs.append(ch["slug"])
     print("  each fill p50 %.2f s, max %.2f s (%.0f slots/s), %s"
           % (statistics.median(fills), max(fills), args.guide_days * PER_DAY / statistics.median(fills), memory))
+    against_earlier("one channel's %d-day fill, p50" % args.guide_days, statistics.median(fills), "s",
+                    EARLIER_FILL_SECONDS if args.guide_days == 7 else None, False)
     print()
     print("XMLTV for %d days, streamed from GET /api/v1/epg.xml:" % args.guide_days)
     for count in args.channels:
@@ -185,6 +168,10 @@ def main():
             elapsed = time.perf_counter() - started
         print("  %2d channels: %8d programmes, %5.0f MB in %6.2f s (%6.0f programmes/s, first byte after %.0f ms), %s"
               % (count, programmes, size / 1e6, elapsed, programmes / elapsed, first_byte * 1000, memory))
+        name = "XMLTV of %d channels for %d days" % (count, args.guide_days)
+        against_earlier(name, programmes / elapsed, "programmes/s",
+                        EARLIER_GUIDES.get(count) if args.guide_days == 7 else None, False)
+        bench.figure(name + ", first byte", first_byte * 1000, "ms")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ from matplotlib.ticker import FixedLocator, NullLocator  # noqa: E402
 
 from figures import slug  # noqa: E402
 
-THROUGHPUT_UNITS = ("req/s", "tps", "items/s", "slots/s", "programmes/s")
+# a panel per unit; pgbench's transactions are single reads, so they stand beside the requests they are compared to
+PANELS = {"req/s": "req/s", "tps": "req/s", "items/s": "items/s", "slots/s": "slots/s", "programmes/s": "programmes/s"}
+PANEL_LABELS = {"req/s": "requests/s (pgbench -S: transactions/s)"}
 TICKS = [0, 50, 90, 99, 99.9, 99.99]
 
 
@@ -82,11 +84,11 @@ def throughput_chart(data, out, date):
             figures += [json.loads(line) for line in lines if line.strip()]
     by_unit = collections.defaultdict(list)
     for figure in figures:
-        if figure["unit"] in THROUGHPUT_UNITS:
-            by_unit[figure["unit"]].append(figure)
+        if figure["unit"] in PANELS:
+            by_unit[PANELS[figure["unit"]]].append(figure)
     if not by_unit:
         return []
-    units = [unit for unit in THROUGHPUT_UNITS if unit in by_unit]
+    units = [unit for unit in dict.fromkeys(PANELS.values()) if unit in by_unit]
     heights = [len(by_unit[unit]) for unit in units]
     chart, panels = plt.subplots(len(units), 1, figsize=(9, 1.2 + 0.28 * sum(heights) + 0.6 * len(units)),
                                  gridspec_kw={"height_ratios": heights}, squeeze=False)
@@ -98,7 +100,7 @@ def throughput_chart(data, out, date):
         axes.set_yticks(range(len(entries)))
         axes.set_yticklabels(labels, fontsize=7)
         axes.invert_yaxis()
-        axes.set_xlabel(unit, fontsize=8)
+        axes.set_xlabel(PANEL_LABELS.get(unit, unit), fontsize=8)
         axes.tick_params(axis="x", labelsize=7)
         for row, figure in enumerate(entries):
             axes.annotate("{:,.0f}".format(figure["value"]), (figure["value"], row), fontsize=6,

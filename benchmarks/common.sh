@@ -23,7 +23,8 @@ bench_command() { # names of the variables it reads
 }
 
 # One figure, to $BENCH_FIGURES if set (format: benchmarks/figures.py); the arguments after the
-# unit are figures.py's: --ratio R --ratio-to T --bar TEXT --at-least X / --at-most X.
+# unit are figures.py's: --ratio R --ratio-to T --bar TEXT and the bar's bound, on the value
+# (--at-least X, --at-most X) or on the ratio (--ratio-at-least X, --ratio-at-most X).
 figure() { # name value unit [options]
   [ -z "${BENCH_FIGURES:-}" ] && return
   python3 "$bench/figures.py" emit "$benchmark" "$1" "$2" "$3" --command "$command" "${@:4}"

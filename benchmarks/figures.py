@@ -9,15 +9,15 @@ set by hand) it also writes:
      "command": "DURATION=15s benchmarks/single_reads.sh"}
   benchmark, name, value, unit and command are always there; ratio and ratio_to (what the ratio is
   to: ratio = value / that), bar (the issue's bar, as text) and met (true or false: whether the
-  figure meets it) only where the figure has them. A bar applies to the ratio when there is one,
-  else to the value.
+  figure meets it) only where the figure has them. The benchmark says what the bar bounds: the
+  value (at_least, at_most) or the ratio (ratio_at_least, ratio_at_most).
 - BENCH_LATENCY_DIR=<directory>: a file per timed run with its latency distribution, named
   <benchmark>--<endpoint>--<run>.txt: "# endpoint: ..." and "# run: ..." lines, then
   "<percentile> <milliseconds>" lines for the percentiles 1 to 99, 99.9 and 99.99 (benchmarks/latency.lua
   writes wrk's the same way).
 
 From a shell script: python3 benchmarks/figures.py emit BENCHMARK NAME VALUE UNIT [--ratio R --ratio-to T]
-[--bar TEXT (--at-least X | --at-most X)] --command C; and
+[--bar TEXT (--at-least X | --at-most X | --ratio-at-least X | --ratio-at-most X)] --command C; and
 python3 benchmarks/figures.py latency-file BENCHMARK ENDPOINT RUN, which prints the path a run's
 distribution goes to (nothing when BENCH_LATENCY_DIR is not set) after writing its header.
 """
@@ -28,21 +28,23 @@ import re
 import shlex
 import sys
 
+from suite_api import percentile
+
 # the percentiles of a latency distribution, as HdrHistogram plots them (also in latency.lua)
 PERCENTILES = [float(p) for p in range(1, 100)] + [99.9, 99.99]
 
 
-def met(value, at_least=None, at_most=None):
-    """Whether a figure meets its bar; None when it has none."""
-    if at_least is not None:
-        return value >= at_least
-    if at_most is not None:
-        return value <= at_most
+def met(value, ratio, at_least=None, at_most=None, ratio_at_least=None, ratio_at_most=None):
+    """Whether a figure meets its bar's bound, on its value or on its ratio; None when it has none."""
+    for bound, compared, above in ((at_least, value, True), (at_most, value, False),
+                                   (ratio_at_least, ratio, True), (ratio_at_most, ratio, False)):
+        if bound is not None:
+            return compared >= bound if above else compared <= bound
     return None
 
 
-def emit(benchmark, name, value, unit, command, ratio=None, ratio_to=None, bar=None, at_least=None, at_most=None):
-    """Appends one figure to $BENCH_FIGURES, if set; its bar applies to the ratio if it has one."""
+def emit(benchmark, name, value, unit, command, ratio=None, ratio_to=None, bar=None, **bound):
+    """Appends one figure to $BENCH_FIGURES, if set; bound: at_least, at_most, ratio_at_least or ratio_at_most."""
     path = os.environ.get("BENCH_FIGURES")
     if not path:
         return
@@ -52,7 +54,7 @@ def emit(benchmark, name, value, unit, command, ratio=None, ratio_to=None, bar=N
         entry["ratio_to"] = ratio_to
     if bar is not None:
         entry["bar"] = bar
-        entry["met"] = met(ratio if ratio is not None else value, at_least, at_most)
+        entry["met"] = met(value, ratio, **bound)
     entry["command"] = command
     with open(path, "a") as out:
         out.write(json.dumps(entry) + "\n")
@@ -79,12 +81,9 @@ def record_latencies(benchmark, endpoint, run, seconds):
     path = latency_file(benchmark, endpoint, run)
     if not path or not seconds:
         return
-    ordered = sorted(seconds)
     with open(path, "a") as out:
         for p in PERCENTILES:
-            # nearest rank, as HdrHistogram reports a percentile
-            rank = min(len(ordered) - 1, max(0, -(-len(ordered) * p // 100) - 1))
-            out.write("%g %.3f\n" % (p, ordered[int(rank)] * 1000))
+            out.write("%g %.3f\n" % (p, percentile(seconds, p) * 1000))
 
 
 class Benchmark:
@@ -115,6 +114,8 @@ def main():
     one.add_argument("--bar")
     one.add_argument("--at-least", type=float)
     one.add_argument("--at-most", type=float)
+    one.add_argument("--ratio-at-least", type=float)
+    one.add_argument("--ratio-at-most", type=float)
     path = commands.add_parser("latency-file")
     path.add_argument("benchmark")
     path.add_argument("endpoint")
@@ -122,7 +123,8 @@ def main():
     args = parser.parse_args()
     if args.what == "emit":
         emit(args.benchmark, args.name, args.value, args.unit, args.command, ratio=args.ratio, ratio_to=args.ratio_to,
-             bar=args.bar, at_least=args.at_least, at_most=args.at_most)
+             bar=args.bar, at_least=args.at_least, at_most=args.at_most, ratio_at_least=args.ratio_at_least,
+             ratio_at_most=args.ratio_at_most)
     else:
         print(latency_file(args.benchmark, args.endpoint, args.run) or "")
 

@@ -137,7 +137,7 @@ ratio=$(cut -d' ' -f1 "$work/ratios" | median)
 p99_over=$(cut -d' ' -f2 "$work/ratios" | median)
 echo "median: gateway ${ratio}x nginx's requests/s, p99 $p99_over ms over nginx's (the bar: at least 0.6x, at most 2 ms)"
 figure "gateway req/s, median of rounds" "$(awk '$1 == "gateway" {print $2}' "$work/figures" | median)" req/s \
-  --ratio "$ratio" --ratio-to "nginx's req/s in the same round (median of rounds)" --bar ">= 0.6x nginx" --at-least 0.6
+  --ratio "$ratio" --ratio-to "nginx's req/s in the same round (median of rounds)" --bar ">= 0.6x nginx" --ratio-at-least 0.6
 figure "gateway p99 over nginx's, median of rounds" "$p99_over" ms --bar "<= 2 ms over nginx's p99" --at-most 2
 if [ -n "${PROFILE:-}" ]; then
   profiler "stop,file=$work/gateway.collapsed,collapsed"

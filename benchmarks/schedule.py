@@ -60,7 +60,7 @@ def main():
         options = dict(ratio=value / earlier, ratio_to="%s (%s %s)" % (EARLIER, shown, unit))
         if bar:
             faster = unit.endswith("/s")
-            options.update(bar=("as %s or faster" % EARLIER), **({"at_least": 1.0} if faster else {"at_most": 1.0}))
+            options.update(bar=("as %s or faster" % EARLIER), **({"ratio_at_least": 1.0} if faster else {"ratio_at_most": 1.0}))
         bench.figure(name, value, unit, **options)
 
     admin = token(args.token_endpoint, "suite-admin", "suite-admin-secret")

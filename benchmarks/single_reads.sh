@@ -86,7 +86,7 @@ for read in "/api/v1/content/{id} /api/v1/content/$id 0.4" \
     ratio=$(awk -v r="$rps" -v t="$tps" 'BEGIN {printf "%.2f", r / t}')
     echo "GET $name on $1: $rps req/s, p99 $p99 ms, ${ratio}x pgbench -S"
     bar_options=()
-    [ "$1" = gateway ] && bar_options=(--bar ">= ${bar}x pgbench -S" --at-least "$bar")
+    [ "$1" = gateway ] && bar_options=(--bar ">= ${bar}x pgbench -S" --ratio-at-least "$bar")
     figure "GET $name on $1" "$rps" req/s --ratio "$ratio" --ratio-to "pgbench -S ($tps tps)" "${bar_options[@]}"
     figure "GET $name on $1, p99" "$p99" ms
   done

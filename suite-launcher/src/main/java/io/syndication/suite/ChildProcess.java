@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess implements AutoCloseable {
 
-    private static final Duration GRACE = Duration.ofSeconds(15);
+    /** Long enough for a JVM to write its class archive at exit (see {@link ClassArchives}). */
+    private static final Duration GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final Process process;
     private final Path log;
     private final Watchdog watchdog;
+    private final List<Runnable> afterGracefulStop = new ArrayList<>();
 
     private ChildProcess(String name, Process process, Path log, Watchdog watchdog) {
         this.name = name;
@@ -70,6 +72,11 @@ final class ChildProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready at " + url + " within " + timeout.toSeconds() + " s; see " + log);
     }
 
+    /** Runs {@code action} once {@link #close} has stopped the process without having to kill it. */
+    void whenStoppedGracefully(Runnable action) {
+        afterGracefulStop.add(action);
+    }
+
     /** Sends {@code signal} (STOP, CONT...) to the process and every process it started. */
     void signal(String signal) {
         List<String> command = new ArrayList<>(List.of("kill", "-" + signal, Long.toString(process.pid())));
@@ -94,7 +101,9 @@ final class ChildProcess implements AutoCloseable {
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+            if (process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                afterGracefulStop.forEach(Runnable::run);
+            } else {
                 process.destroyForcibly();
             }
             for (ProcessHandle child : tree) {

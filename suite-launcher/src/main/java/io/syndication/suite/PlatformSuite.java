@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -27,17 +28,31 @@ public final class PlatformSuite implements AutoCloseable {
     private static final Duration KEYCLOAK_START = Duration.ofMinutes(4);
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 
+    /**
+     * Small heaps and the serial collector: a service's live data is a few tens of MB, and on one
+     * machine four of them share its cores and memory with PostgreSQL and Keycloak. Methods are
+     * compiled after three times the usual number of calls: at start the JIT compiler's threads took
+     * half the CPU from the thread starting the service, for code that mostly runs once
+     * (benchmarks/startup.sh: content-service ready in 2.7 s instead of 3.0, with a fifth less CPU).
+     */
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m",
+            "-XX:CompileThresholdScaling=3");
+
     private final SuiteSettings settings;
     private final Consumer<String> progress;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
+    /** Kept with the suite's data; a throw-away suite of the tests has none. */
+    private final Optional<ClassArchives> archives;
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
 
     private PlatformSuite(SuiteSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
+        this.archives = settings.throwAway() ? Optional.empty()
+                : Optional.of(new ClassArchives(settings.home().resolve("class-archives")));
     }
 
     /** Starts everything, reporting each step; on any failure stops what had started and rethrows. */
@@ -133,7 +148,7 @@ public final class PlatformSuite implements AutoCloseable {
         configuration.putAll(settings);
         String name = "gateway-" + port;
         ChildProcess process = startProcess(name, "gateway", port, managementPort, configuration,
-                this.settings.home().resolve("logs"));
+                this.settings.home().resolve("logs"), false);
         process.awaitHttpOk("http://127.0.0.1:" + managementPort + "/q/health/ready", SERVICE_START);
         return "http://127.0.0.1:" + port;
     }
@@ -217,18 +232,26 @@ public final class PlatformSuite implements AutoCloseable {
 
     private ChildProcess startService(String service, Map<String, String> configuration, Path logs) {
         configurations.put(service, configuration);
-        return startProcess(service, service, portOf(service), settings.managementPorts().get(service), configuration, logs);
+        return startProcess(service, service, portOf(service), settings.managementPorts().get(service), configuration,
+                logs, true);
     }
 
-    /** Starts the packaged {@code module} as a process called {@code name}. */
+    /**
+     * Starts the packaged {@code module} as a process called {@code name}; {@code recordArchive} when
+     * it may record the module's class archive (one process per module does).
+     */
     private ChildProcess startProcess(String name, String module, int port, int managementPort,
-            Map<String, String> configuration, Path logs) {
+            Map<String, String> configuration, Path logs, boolean recordArchive) {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path jar = settings.repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(module + " is not packaged: " + jar + " is missing; run ./mvnw package -DskipTests");
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        ClassArchives.Start start = archives.map(archives -> archives.start(module, jar.getParent(), recordArchive))
+                .orElse(ClassArchives.Start.NONE);
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(JVM_OPTIONS);
+        command.addAll(start.options());
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.management.port=" + managementPort);
@@ -244,7 +267,11 @@ public final class PlatformSuite implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         progress.accept("Starting " + name + " (log: " + logs.resolve(name + ".log") + ")");
-        ChildProcess process = ChildProcess.start(name, new ProcessBuilder(command), logs.resolve(name + ".log"));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        // glibc gives each thread that allocates its own arena of up to 64 MB; two are plenty for a JVM
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        ChildProcess process = ChildProcess.start(name, builder, logs.resolve(name + ".log"));
+        start.recording().ifPresent(recording -> process.whenStoppedGracefully(() -> archives.orElseThrow().keep(recording)));
         running.add(process);
         return process;
     }

@@ -101,14 +101,15 @@ final class ChildProcess implements AutoCloseable {
         process.destroy();
         tree.forEach(ProcessHandle::destroy);
         try {
-            if (process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                afterGracefulStop.forEach(Runnable::run);
-            } else {
+            if (!process.waitFor(GRACE.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                tree.forEach(ProcessHandle::destroyForcibly);
+                return;
             }
             for (ProcessHandle child : tree) {
                 child.onExit().get(GRACE.toSeconds(), TimeUnit.SECONDS);
             }
+            afterGracefulStop.forEach(Runnable::run);
         } catch (Exception e) {
             tree.forEach(ProcessHandle::destroyForcibly);
         } finally {

@@ -69,6 +69,11 @@ final class ClassArchives {
         }
     }
 
+    /** Keeps what {@code start} records once {@code process} has stopped by itself. */
+    void keepAfter(Start start, ChildProcess process) {
+        start.recording().ifPresent(recording -> process.whenStoppedGracefully(() -> keep(recording)));
+    }
+
     /** The JVM options of a start, and the recording it writes when it exits, if it records one. */
     record Start(List<String> options, Optional<Path> recording) {
         static final Start NONE = new Start(List.of(), Optional.empty());

@@ -182,7 +182,7 @@ public final class PlatformSuite implements AutoCloseable {
         progress.accept("Starting Keycloak on port " + settings.keycloakPort() + " (log: " + logs.resolve("keycloak.log") + ")");
         keycloak = LocalKeycloak.start(settings.keycloakDistribution(), settings.home(), settings.keycloakPort(),
                 settings.keycloakManagementPort(), settings.throwAway() ? null : settings.home().resolve("keycloak-db"),
-                logs.resolve("keycloak.log"));
+                logs.resolve("keycloak.log"), archives);
         running.add(keycloak);
         keycloak.awaitReady(KEYCLOAK_START);
         progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
@@ -271,7 +271,7 @@ public final class PlatformSuite implements AutoCloseable {
         // glibc gives each thread that allocates its own arena of up to 64 MB; two are plenty for a JVM
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         ChildProcess process = ChildProcess.start(name, builder, logs.resolve(name + ".log"));
-        start.recording().ifPresent(recording -> process.whenStoppedGracefully(() -> archives.orElseThrow().keep(recording)));
+        archives.ifPresent(archives -> archives.keepAfter(start, process));
         running.add(process);
         return process;
     }

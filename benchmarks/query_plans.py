@@ -324,17 +324,17 @@ def main():
     shares = {service: int(args.requests * SHARE[service]) for service in SERVICES}
     shares[SERVICES[0]] += args.requests - sum(shares.values())
     for service in SERVICES:
-        left, done_, took = shares[service], 0, 0.0
+        left, answered, took = shares[service], 0, 0.0
         while left > 0:
             chunk = min(args.chunk, left)
             quotas = [chunk // THREADS + (1 if n < chunk % THREADS else 0) for n in range(THREADS)]
             answers, seconds = wrk(urls[service], files[service], [q for q in quotas if q], args.connections, "load", tokens())
             left -= chunk
-            done_ += answers
+            answered += answers
             took += seconds
-            print("%s: %s of %s requests, %.0f req/s" % (service, format(done_, ","), format(shares[service], ","), done_ / took),
+            print("%s: %s of %s requests, %.0f req/s" % (service, format(answered, ","), format(shares[service], ","), answered / took),
                   flush=True)
-        counts[service]["answers"] = done_
+        counts[service]["answers"] = answered
     for service in SERVICES:
         counts[service]["after"] = histogram(pids[service])
 

@@ -29,13 +29,14 @@ public final class PlatformSuite implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 
     /**
-     * Small heaps and the serial collector: a service's live data is a few tens of MB, and on one
-     * machine four of them share its cores and memory with PostgreSQL and Keycloak. Methods are
-     * compiled after three times the usual number of calls: at start the JIT compiler's threads took
-     * half the CPU from the thread starting the service, for code that mostly runs once
-     * (benchmarks/startup.sh: content-service ready in 2.7 s instead of 3.0, with a fifth less CPU).
+     * The serial collector, with a heap that starts small and may grow to 256 MB: a service's live
+     * data is a few tens of MB, but a month of slots or a batch of 1,000 items needs room to work
+     * (at 128 MB the schedule and ingest benchmarks ran at half their pace). Methods are compiled
+     * after three times the usual number of calls: at start the JIT compiler's threads took half the
+     * CPU from the thread starting the service, for code that mostly runs once (benchmarks/startup.sh:
+     * content-service ready in 2.7 s instead of 3.0, with a fifth less CPU).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx128m",
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
             "-XX:CompileThresholdScaling=3");
 
     private final SuiteSettings settings;

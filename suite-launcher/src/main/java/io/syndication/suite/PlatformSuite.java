@@ -29,15 +29,13 @@ public final class PlatformSuite implements AutoCloseable {
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 
     /**
-     * The serial collector, with a heap that starts small and may grow to 256 MB: a service's live
-     * data is a few tens of MB, but a month of slots or a batch of 1,000 items needs room to work
-     * (at 128 MB the schedule and ingest benchmarks ran at half their pace). Methods are compiled
-     * after three times the usual number of calls: at start the JIT compiler's threads took half the
-     * CPU from the thread starting the service, for code that mostly runs once (benchmarks/startup.sh:
-     * content-service ready in 2.7 s instead of 3.0, with a fifth less CPU).
+     * The serial collector (no collector threads of its own to compete for the cores at start, when
+     * four services start at once beside PostgreSQL and Keycloak) and a 256 MB heap. Tried and dropped,
+     * with benchmarks/startup.sh and a batch ingest: a heap starting at 32 MB, and compiling methods
+     * after three times the usual number of calls, started content-service 0.3 s sooner but ingested
+     * at half the pace (young collections on a small heap; code left to the interpreter for longer).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
-            "-XX:CompileThresholdScaling=3");
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
     private final SuiteSettings settings;
     private final Consumer<String> progress;

@@ -175,13 +175,10 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     /**
      * Holds the partner's external id until the transaction ends: requests sending the same new item
      * take turns, so a later one finds the item an earlier one made instead of inserting a second.
-     * No result type is given: Hibernate keys the plan of a native statement with one on a mapping
-     * that never equals the next query's, so every write added a plan no lookup could match, and
-     * looking past them took a fifth of a batch ingest's CPU (benchmarks/query_plans.py counts them).
      */
     public Uni<Void> lockExternalId(UUID partnerId, String externalId) {
         return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))", Integer.class)
                 .setParameter("key", partnerId + "/" + externalId)
                 .getSingleResult())
                 .replaceWithVoid();

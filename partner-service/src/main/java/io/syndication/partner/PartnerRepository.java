@@ -74,15 +74,10 @@ public class PartnerRepository implements PanacheRepositoryBase<Partner, UUID> {
         return list("clientId is not null order by slug");
     }
 
-    /**
-     * Calls one of PostgreSQL's session advisory-lock functions on the partner's lifecycle key. No
-     * result type is given: with one, Hibernate keys the statement's plan on a mapping that never
-     * equals the next query's, and keeps a plan per call that no lookup matches.
-     */
+    /** Calls one of PostgreSQL's session advisory-lock functions on the partner's lifecycle key. */
     private Uni<Boolean> lifecycleLock(String function, UUID id) {
         return getSession().flatMap(session -> session
-                .createNativeQuery("select " + function + "(hashtextextended(:key, 0))")
-                .setParameter("key", "partner-lifecycle:" + id).getSingleResult())
-                .map(Boolean.class::cast);
+                .createNativeQuery("select " + function + "(hashtextextended(:key, 0))", Boolean.class)
+                .setParameter("key", "partner-lifecycle:" + id).getSingleResult());
     }
 }

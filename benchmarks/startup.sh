@@ -85,6 +85,7 @@ measure() {
 # the suite's own command line and environment of a service, on other ports
 copy_of_suite_process() {
   local pid=$1 port=$2 management_port=$3 arg
+  recording=false
   mapfile -d '' -t env_vars < "/proc/$pid/environ"
   args=()
   while IFS= read -r -d '' arg; do
@@ -102,14 +103,14 @@ services=("$@")
 [ ${#services[@]} -gt 0 ] || services=(partner-service content-service schedule-service gateway)
 
 # the yardstick: the JVM and its options (not the -D settings) of the suite's content-service
-recording=false
-mapfile -d '' -t suite_content < "/proc/$(suite_pid content-service)/cmdline"
+content_pid=$(suite_pid content-service)
+mapfile -d '' -t suite_content < "/proc/$content_pid/cmdline"
 minimal=benchmarks/minimal-app/target/quarkus-app
 if [ ! -f "$minimal/quarkus-run.jar" ] || [ -n "$(find benchmarks/minimal-app/src benchmarks/minimal-app/pom.xml -newer "$minimal/quarkus-run.jar")" ]; then
   ./mvnw -B -q -f benchmarks/minimal-app/pom.xml package -DskipTests
 fi
 minimal_port=$(free_port)
-env_vars=("PATH=$PATH" "MALLOC_ARENA_MAX=2")
+mapfile -d '' -t env_vars < "/proc/$content_pid/environ"
 jvm=("${suite_content[0]}")
 for arg in "${suite_content[@]:1}"; do
   case $arg in

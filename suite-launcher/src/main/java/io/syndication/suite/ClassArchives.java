@@ -25,10 +25,16 @@ final class ClassArchives {
 
     private static final String RECORDING = ".recording";
 
+    /** Where the archives are kept; null when none are (a throw-away suite of the tests). */
     private final Path directory;
 
     ClassArchives(Path directory) {
         this.directory = directory;
+    }
+
+    /** Archives that are never kept: every start runs without one and records none. */
+    static ClassArchives none() {
+        return new ClassArchives(null);
     }
 
     /**
@@ -38,6 +44,9 @@ final class ClassArchives {
      * extra instances of a service start without one.
      */
     Start start(String module, Path application, boolean record) {
+        if (directory == null) {
+            return Start.NONE;
+        }
         String name = module + "-" + fingerprint(application);
         String extension = aotCache() ? ".aot" : ".jsa";
         Path archive = directory.resolve(name + extension);

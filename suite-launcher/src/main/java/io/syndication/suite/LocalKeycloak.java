@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -40,10 +39,10 @@ public final class LocalKeycloak implements AutoCloseable {
      * it on 127.0.0.1:{@code port}. Realms are kept in {@code databaseDirectory} across restarts (so
      * partners' clients survive), or in memory when it is null. A kept database whose realm was
      * imported from another version of the realm file is started afresh: Keycloak imports a realm
-     * only once. With {@code archives}, Keycloak starts from a class archive as the services do.
+     * only once. Keycloak starts from its class archive in {@code archives}, as the services do.
      */
     public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
-            Path databaseDirectory, Path log, Optional<ClassArchives> archives) {
+            Path databaseDirectory, Path log, ClassArchives archives) {
         Path home = install(distribution, installDirectory);
         byte[] realm = importRealm(home);
         String database = "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
@@ -63,11 +62,10 @@ public final class LocalKeycloak implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
         builder.environment().put("JAVA_HOME", javaHome());
-        ClassArchives.Start archive = archives.map(classArchives -> classArchives.start("keycloak", home.resolve("lib"), true))
-                .orElse(ClassArchives.Start.NONE);
+        ClassArchives.Start archive = archives.start("keycloak", home.resolve("lib"), true);
         builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", archive.options()));
         ChildProcess process = ChildProcess.start("keycloak", builder, log);
-        archives.ifPresent(classArchives -> classArchives.keepAfter(archive, process));
+        archives.keepAfter(archive, process);
         return new LocalKeycloak(process, port);
     }
 

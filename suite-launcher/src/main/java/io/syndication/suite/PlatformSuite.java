@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -43,15 +42,15 @@ public final class PlatformSuite implements AutoCloseable {
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> configurations = new LinkedHashMap<>();
     /** Kept with the suite's data; a throw-away suite of the tests has none. */
-    private final Optional<ClassArchives> archives;
+    private final ClassArchives archives;
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
 
     private PlatformSuite(SuiteSettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
-        this.archives = settings.throwAway() ? Optional.empty()
-                : Optional.of(new ClassArchives(settings.home().resolve("class-archives")));
+        this.archives = settings.throwAway() ? ClassArchives.none()
+                : new ClassArchives(settings.home().resolve("class-archives"));
     }
 
     /** Starts everything, reporting each step; on any failure stops what had started and rethrows. */
@@ -246,8 +245,7 @@ public final class PlatformSuite implements AutoCloseable {
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(module + " is not packaged: " + jar + " is missing; run ./mvnw package -DskipTests");
         }
-        ClassArchives.Start start = archives.map(archives -> archives.start(module, jar.getParent(), recordArchive))
-                .orElse(ClassArchives.Start.NONE);
+        ClassArchives.Start start = archives.start(module, jar.getParent(), recordArchive);
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
         command.addAll(start.options());
@@ -270,7 +268,7 @@ public final class PlatformSuite implements AutoCloseable {
         // glibc gives each thread that allocates its own arena of up to 64 MB; two are plenty for a JVM
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         ChildProcess process = ChildProcess.start(name, builder, logs.resolve(name + ".log"));
-        archives.ifPresent(archives -> archives.keepAfter(start, process));
+        archives.keepAfter(start, process);
         running.add(process);
         return process;
     }

@@ -1,7 +1,9 @@
 package io.syndication.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -24,6 +26,38 @@ public record ContentFields(ContentKind kind, String title, String synopsis, Str
      */
     public boolean changesReviewOf(ContentFields edited) {
         return !reviewed().equals(edited.reviewed());
+    }
+
+    /**
+     * What {@code edited} changes, in the words of a content.changed event: rightsWindow, territories,
+     * duration (or a live event's times), media, title, details (everything else a partner says).
+     */
+    public List<String> changesIn(ContentFields edited) {
+        ContentFields before = reviewed();
+        ContentFields after = edited.reviewed();
+        List<String> changes = new ArrayList<>();
+        if (!Objects.equals(before.availableFrom, after.availableFrom) || !Objects.equals(before.availableUntil, after.availableUntil)) {
+            changes.add("rightsWindow");
+        }
+        if (!before.territories.equals(after.territories)) {
+            changes.add("territories");
+        }
+        if (!Objects.equals(before.durationSeconds, after.durationSeconds) || !Objects.equals(before.start, after.start)
+                || !Objects.equals(before.end, after.end)) {
+            changes.add("duration");
+        }
+        if (!Objects.equals(before.mediaUrl, after.mediaUrl) || !Objects.equals(before.thumbnailUrl, after.thumbnailUrl)) {
+            changes.add("media");
+        }
+        if (!Objects.equals(before.title, after.title)) {
+            changes.add("title");
+        }
+        if (before.kind != after.kind || !Objects.equals(before.synopsis, after.synopsis)
+                || !Objects.equals(before.language, after.language) || !before.categories.equals(after.categories)
+                || before.ageRating != after.ageRating) {
+            changes.add("details");
+        }
+        return changes;
     }
 
     private ContentFields reviewed() {

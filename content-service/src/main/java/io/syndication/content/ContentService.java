@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.content.rest.ContentView;
+import io.syndication.events.Outbox;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
@@ -33,9 +35,11 @@ public class ContentService {
     }
 
     private final ContentRepository items;
+    private final Outbox outbox;
 
-    public ContentService(ContentRepository items) {
+    public ContentService(ContentRepository items, Outbox outbox) {
         this.items = items;
+        this.outbox = outbox;
     }
 
     /** A new DRAFT item; a partner's external id names one item only (409 for a second). */
@@ -119,6 +123,7 @@ public class ContentService {
             item.updatedAt = now();
             return items.recordEvent(item.id, actor, action.name(), from, item.status, reason)
                     .flatMap(event -> items.flush())
+                    .flatMap(flushed -> announce(action.eventType(), item, List.of()))
                     .replaceWith(item);
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> lostRace(version));
     }
@@ -156,6 +161,7 @@ public class ContentService {
         boolean backToModeration = item.status == ContentStatus.APPROVED
                 && ContentFields.of(item).changesReviewOf(fields);
         ContentStatus from = item.status;
+        List<String> changes = ContentFields.of(item).changesIn(fields);
         fields.applyTo(item);
         item.updatedAt = now();
         if (backToModeration) {
@@ -163,7 +169,14 @@ public class ContentService {
         }
         return items.recordEvent(item.id, actor, backToModeration ? "RESUBMITTED_BY_EDIT" : "UPDATED", from, item.status, null)
                 .flatMap(event -> items.flush())
+                .flatMap(flushed -> changes.isEmpty() ? Uni.createFrom().voidItem()
+                        : announce("content.changed", item, changes))
                 .replaceWith(item);
+    }
+
+    /** The event of a change to {@code item}, in the change's transaction, once its new version is written. */
+    private Uni<Void> announce(String type, ContentItem item, List<String> changes) {
+        return outbox.announce(type, item.id, item.partnerId, new ContentChange(ContentView.of(item), changes));
     }
 
     /** A 400 listing each territory the partner is not licensed for, or null when there is none. */

@@ -8,20 +8,22 @@ import java.util.Set;
  */
 public enum PartnerAction {
 
-    APPROVE(Set.of(PartnerStatus.APPLIED), PartnerStatus.ACTIVE, false),
-    REJECT(Set.of(PartnerStatus.APPLIED), PartnerStatus.REJECTED, true),
-    SUSPEND(Set.of(PartnerStatus.ACTIVE), PartnerStatus.SUSPENDED, true),
-    REINSTATE(Set.of(PartnerStatus.SUSPENDED), PartnerStatus.ACTIVE, false),
-    TERMINATE(Set.of(PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED), PartnerStatus.TERMINATED, true);
+    APPROVE(Set.of(PartnerStatus.APPLIED), PartnerStatus.ACTIVE, false, "partner.approved"),
+    REJECT(Set.of(PartnerStatus.APPLIED), PartnerStatus.REJECTED, true, "partner.rejected"),
+    SUSPEND(Set.of(PartnerStatus.ACTIVE), PartnerStatus.SUSPENDED, true, "partner.suspended"),
+    REINSTATE(Set.of(PartnerStatus.SUSPENDED), PartnerStatus.ACTIVE, false, "partner.reinstated"),
+    TERMINATE(Set.of(PartnerStatus.ACTIVE, PartnerStatus.SUSPENDED), PartnerStatus.TERMINATED, true, "partner.terminated");
 
     private final Set<PartnerStatus> from;
     private final PartnerStatus to;
     private final boolean needsReason;
+    private final String eventType;
 
-    PartnerAction(Set<PartnerStatus> from, PartnerStatus to, boolean needsReason) {
+    PartnerAction(Set<PartnerStatus> from, PartnerStatus to, boolean needsReason, String eventType) {
         this.from = from;
         this.to = to;
         this.needsReason = needsReason;
+        this.eventType = eventType;
     }
 
     public boolean allowedFrom(PartnerStatus status) {
@@ -35,5 +37,10 @@ public enum PartnerAction {
     /** Rejection, suspension and termination are explained to the partner and kept in the audit trail. */
     public boolean needsReason() {
         return needsReason;
+    }
+
+    /** The event announcing that a partner went through this step. */
+    public String eventType() {
+        return eventType;
     }
 }

@@ -11,12 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.syndication.events.Outbox;
 import io.syndication.http.ConcurrentChange;
 import io.syndication.http.ProblemException;
 import io.syndication.http.ProblemType;
 import io.syndication.partner.config.AgreementConfig;
 import io.syndication.partner.credentials.IssuedCredentials;
 import io.syndication.partner.credentials.PartnerCredentials;
+import io.syndication.partner.rest.PartnerView;
 import io.syndication.http.PostgresErrors;
 
 /**
@@ -31,13 +33,15 @@ public class PartnerService {
     private final PartnerEventRepository events;
     private final PartnerCredentials credentials;
     private final AgreementConfig agreement;
+    private final Outbox outbox;
 
     public PartnerService(PartnerRepository partners, PartnerEventRepository events, PartnerCredentials credentials,
-            AgreementConfig agreement) {
+            AgreementConfig agreement, Outbox outbox) {
         this.partners = partners;
         this.events = events;
         this.credentials = credentials;
         this.agreement = agreement;
+        this.outbox = outbox;
     }
 
     /** Up to {@code limit} partners narrowed by {@code filter}, in slug order after {@code afterSlug} (null for the first). */
@@ -89,7 +93,8 @@ public class PartnerService {
                         : partners.persistAndFlush(applicant))
                 .onFailure(PostgresErrors::isUniqueViolation).transform(e -> slugTaken(applicant.slug))
                 .call(partner -> events.record(partner.id, actor, "APPLIED", null,
-                        PartnerChanges.between(Map.of(), PartnerChanges.snapshot(partner))));
+                        PartnerChanges.between(Map.of(), PartnerChanges.snapshot(partner))))
+                .call(partner -> announce("partner.applied", partner, null));
     }
 
     /** Edits a partner if {@code expectedVersion} (when given) is still its version. */
@@ -173,8 +178,10 @@ public class PartnerService {
     }
 
     @WithTransaction
-    Uni<PartnerEvent> recordRotation(UUID id, String actor) {
-        return events.record(id, actor, "CREDENTIALS_ROTATED", null, Map.of());
+    Uni<Void> recordRotation(UUID id, String actor) {
+        return events.record(id, actor, "CREDENTIALS_ROTATED", null, Map.of())
+                .flatMap(event -> existing(id))
+                .flatMap(partner -> announce("partner.credentials-rotated", partner, null));
     }
 
     @WithTransaction
@@ -189,8 +196,14 @@ public class PartnerService {
             return events.record(id, actor, action.name(), reason,
                     PartnerChanges.between(before, PartnerChanges.snapshot(partner)))
                     .flatMap(event -> partners.flush())
+                    .flatMap(flushed -> announce(action.eventType(), partner, reason))
                     .replaceWith(partner);
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The partner"));
+    }
+
+    /** The event of a step in {@code partner}'s lifecycle, in the step's transaction, once its new version is written. */
+    private Uni<Void> announce(String type, Partner partner, String reason) {
+        return outbox.announce(type, partner.id, partner.id, new PartnerChange(PartnerView.of(partner), reason));
     }
 
     private Uni<Void> atIdentityProvider(Partner partner, boolean enabled) {

@@ -16,7 +16,7 @@ public record ContentView(UUID id, UUID partnerId, String externalId, ContentKin
         List<String> territories, ContentStatus status, String reason, long version, Instant createdAt,
         Instant updatedAt) {
 
-    static ContentView of(ContentItem item) {
+    public static ContentView of(ContentItem item) {
         return new ContentView(item.id, item.partnerId, item.externalId, item.kind, item.title, item.synopsis,
                 item.language, item.categories, item.durationSeconds, item.startAt, item.endAt, item.mediaUrl,
                 item.thumbnailUrl, item.ageRating, item.availableFrom, item.availableUntil, item.territories,

@@ -30,7 +30,7 @@ public record PartnerView(
         @Schema(examples = "2026-11-02T09:15:30Z") Instant createdAt,
         @Schema(examples = "2026-11-03T11:02:00Z") Instant updatedAt) {
 
-    static PartnerView of(Partner partner) {
+    public static PartnerView of(Partner partner) {
         return new PartnerView(partner.id, partner.slug, partner.legalName, partner.displayName, partner.category,
                 partner.territories, partner.languages, partner.contactEmail, partner.website, partner.webhookUrl,
                 partner.agreementVersion, partner.agreementAcceptedAt, partner.status, partner.clientId,

@@ -15,8 +15,8 @@ import io.syndication.suite.PlatformSuite;
 import io.syndication.suite.SuiteSettings;
 
 /**
- * One running platform for all end-to-end test classes (starting Keycloak and four services takes
- * tens of seconds), stopped when the test run ends.
+ * One running platform for all end-to-end test classes (starting Keycloak, Kafka and four services
+ * takes tens of seconds), stopped when the test run ends.
  */
 public class Platform implements BeforeAllCallback {
 
@@ -27,7 +27,8 @@ public class Platform implements BeforeAllCallback {
     public void beforeAll(ExtensionContext context) {
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).getOrComputeIfAbsent(Platform.class, key -> {
             settings = SuiteSettings.forTests(Path.of(System.getProperty("e2e.repository")),
-                    Path.of(System.getProperty("e2e.home")), Path.of(System.getProperty("e2e.keycloak-distribution")));
+                    Path.of(System.getProperty("e2e.home")), Path.of(System.getProperty("e2e.keycloak-distribution")),
+                    Path.of(System.getProperty("e2e.kafka-classpath")));
             suite = PlatformSuite.start(settings, step -> System.out.println("[e2e] " + step));
             return (ExtensionContext.Store.CloseableResource) suite::close;
         });

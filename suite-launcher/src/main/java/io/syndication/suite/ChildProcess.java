@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A server the suite runs as a child process, its output in a log file, guarded by a
@@ -51,25 +52,40 @@ final class ChildProcess implements AutoCloseable {
 
     /** Polls {@code url} until it answers 200; fails early, naming the log, if the process exits. */
     void awaitHttpOk(String url, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
+        await("at " + url, timeout, () -> {
             try {
-                if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
+                return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
+        });
+    }
+
+    /**
+     * Polls {@code ready} until it holds; fails early, naming the log, if the process exits.
+     *
+     * @param where what is awaited, for the message if it never holds (e.g. "at http://...")
+     */
+    void await(String where, Duration timeout, BooleanSupplier ready) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (ready.getAsBoolean()) {
+                return;
+            }
             pause();
         }
-        throw new IllegalStateException(name + " was not ready at " + url + " within " + timeout.toSeconds() + " s; see " + log);
+        throw new IllegalStateException(name + " was not ready " + where + " within " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** Runs {@code action} once {@link #close} has stopped the process without having to kill it. */

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The whole platform on one machine: one PostgreSQL with a database per service, a real Keycloak,
- * and the four packaged services in production mode, pointed at them by configuration alone.
+ * The whole platform on one machine: one PostgreSQL with a database per service, a real Keycloak, a
+ * Kafka broker, and the four packaged services in production mode, pointed at them by configuration alone.
  */
 public final class PlatformSuite implements AutoCloseable {
 
@@ -25,6 +25,7 @@ public final class PlatformSuite implements AutoCloseable {
     private static final String GATEWAY_DATABASE = "gateway";
 
     private static final Duration KEYCLOAK_START = Duration.ofMinutes(4);
+    private static final Duration KAFKA_START = Duration.ofMinutes(2);
     private static final Duration SERVICE_START = Duration.ofMinutes(2);
 
     /**
@@ -45,6 +46,7 @@ public final class PlatformSuite implements AutoCloseable {
     private final ClassArchives archives;
     private LocalPostgres postgres;
     private LocalKeycloak keycloak;
+    private LocalKafka kafka;
 
     private PlatformSuite(SuiteSettings settings, Consumer<String> progress) {
         this.settings = settings;
@@ -71,6 +73,11 @@ public final class PlatformSuite implements AutoCloseable {
 
     public String tokenEndpoint() {
         return keycloak.tokenEndpoint();
+    }
+
+    /** The broker every service is given as {@code kafka.bootstrap.servers}. */
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     public String serviceUrl(String service) {
@@ -165,6 +172,17 @@ public final class PlatformSuite implements AutoCloseable {
         keycloak.signal("CONT");
     }
 
+    /** Stops the Kafka broker (a controlled shutdown) until {@link #startKafka}; the services keep running. */
+    public void stopKafka() {
+        kafka.stop();
+    }
+
+    /** Starts the broker again on the same ports and data, and waits until it serves clients. */
+    public void startKafka() {
+        kafka.start();
+        kafka.awaitReady(KAFKA_START);
+    }
+
     private void startAll() {
         checkPortsAreFree();
         Path logs = settings.home().resolve("logs");
@@ -182,6 +200,16 @@ public final class PlatformSuite implements AutoCloseable {
                 settings.keycloakManagementPort(), settings.throwAway() ? null : settings.home().resolve("keycloak-db"),
                 logs.resolve("keycloak.log"), archives);
         running.add(keycloak);
+
+        // while Keycloak starts; it stops after the services, before Keycloak and PostgreSQL
+        progress.accept("Starting Kafka on port " + settings.kafkaPort() + " (log: " + logs.resolve("kafka.log") + ")");
+        kafka = LocalKafka.start(settings.kafkaClasspath(), settings.home().resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort(), logs.resolve("kafka.log"), settings.throwAway(), archives);
+        running.add(kafka);
+
+        // Kafka first: it is ready in seconds, and checking it then takes its client's start off the path
+        kafka.awaitReady(KAFKA_START);
+        progress.accept("Kafka is ready at " + kafka.bootstrapServers());
         keycloak.awaitReady(KEYCLOAK_START);
         progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
 
@@ -256,6 +284,7 @@ public final class PlatformSuite implements AutoCloseable {
         // nothing to take the process out of: no load balancer waits for its readiness to turn DOWN
         command.add("-Dquarkus.shutdown.delay=0s");
         command.add("-Dquarkus.oidc.auth-server-url=" + keycloak.realmUrl());
+        command.add("-Dkafka.bootstrap.servers=" + kafka.bootstrapServers());
         // a local demo: its secrets are the published ones, which production refuses
         command.add("-Dplatform.secrets.allow-published=true");
         // a problem's type is the page the suite's gateway serves for it
@@ -292,6 +321,8 @@ public final class PlatformSuite implements AutoCloseable {
         ports.put("Keycloak (SUITE_KEYCLOAK_PORT)", settings.keycloakPort());
         ports.put("Keycloak management (SUITE_KEYCLOAK_MANAGEMENT_PORT)", settings.keycloakManagementPort());
         ports.put("PostgreSQL (SUITE_POSTGRES_PORT)", settings.postgresPort());
+        ports.put("Kafka (SUITE_KAFKA_PORT)", settings.kafkaPort());
+        ports.put("Kafka controller (SUITE_KAFKA_CONTROLLER_PORT)", settings.kafkaControllerPort());
         settings.managementPorts().forEach((service, port) -> ports.put(service + " management (SUITE_"
                 + service.replace("-service", "").toUpperCase() + "_MANAGEMENT_PORT)", port));
         List<String> taken = ports.entrySet().stream()

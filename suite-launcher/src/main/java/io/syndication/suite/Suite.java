@@ -53,6 +53,7 @@ public final class Suite {
                   Gateway         %s
                   Swagger UI      %s/q/swagger-ui  (and on each service: partner %s, content %s, schedule %s)
                   Token endpoint  %s
+                  Kafka           %s  (every service's kafka.bootstrap.servers)
                   Health, metrics %s/q/health, /q/metrics on each management port (partner %s, content %s, schedule %s)
 
                   Demo clients (client-credentials grant):
@@ -70,7 +71,8 @@ public final class Suite {
                   Demo channels: %s
                 """.formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(),
                 suite.serviceUrl("partner-service"), suite.serviceUrl("content-service"),
-                suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), suite.managementUrl("gateway"),
+                suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), suite.kafkaBootstrapServers(),
+                suite.managementUrl("gateway"),
                 suite.managementUrl("partner-service"), suite.managementUrl("content-service"),
                 suite.managementUrl("schedule-service"), credentials, suite.tokenEndpoint(),
                 suite.gatewayUrl(), suite.gatewayUrl(), channels.get(0), String.join(", ", channels)));

@@ -15,6 +15,10 @@ Args of each: root, name, service (an entry of syndication.services), settings.
 # problem type URIs resolve to the gateway's problem pages
 - name: PROBLEM_TYPE_BASE
   value: {{ printf "%s/problems/" (include "syndication.publicUrl" .root) | quote }}
+# the brokers of the domain events (Quarkus' kafka.bootstrap.servers): every service, the gateway
+# included, so that publishing or reading events never needs a change of the chart
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ include "syndication.kafkaBootstrapServers" .root | quote }}
 {{- if ne .root.Values.image.variant "native" }}
 # read by the UBI OpenJDK images' run-java.sh; JAVA_OPTS_APPEND is left alone, Quarkus' image sets it
 - name: JAVA_MAX_MEM_RATIO

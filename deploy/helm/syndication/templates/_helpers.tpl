@@ -130,6 +130,28 @@ depth. (Sprig's mergeOverwrite would keep a default true when the service says f
 {{- printf "%s/protocol/openid-connect/token" $issuer -}}
 {{- end }}
 
+{{/* The Kafka brokers' bootstrap address: host:port[,host:port...]. */}}
+{{- define "syndication.kafkaBootstrapServers" -}}
+{{- required "kafka.bootstrapServers is required: the Kafka brokers' host:port, e.g. events-kafka-bootstrap:9092" .Values.kafka.bootstrapServers -}}
+{{- end }}
+
+{{/*
+Ports the Kafka brokers are reached on: kafka.networkPolicy.ports, else those of bootstrapServers (a
+broker advertises its own address on its listener's port, which is the bootstrap Service's).
+*/}}
+{{- define "syndication.kafkaPorts" -}}
+{{- $ports := .Values.kafka.networkPolicy.ports -}}
+{{- if not $ports -}}
+{{- range splitList "," (.Values.kafka.bootstrapServers | default "kafka:9092") -}}
+{{- $ports = append $ports (splitList ":" . | last | int) -}}
+{{- end -}}
+{{- end -}}
+{{- range uniq $ports }}
+- port: {{ . }}
+  protocol: TCP
+{{- end }}
+{{- end }}
+
 {{/* Ports Keycloak is reached on: keycloak.networkPolicy.ports, else the URL's own. */}}
 {{- define "syndication.keycloakPorts" -}}
 {{- $ports := .Values.keycloak.networkPolicy.ports -}}

@@ -47,6 +47,7 @@ class ChartTest {
         "publicUrl",
         "keycloak.url",
         "keycloak.adminClient.existingSecret",
+        "kafka.bootstrapServers",
         "postgresql.host",
         "postgresql.partnerService.existingSecret",
         "postgresql.contentService.existingSecret",
@@ -77,7 +78,9 @@ class ChartTest {
                 Arguments.of("a public Keycloak URL without a scheme", Map.of("keycloak.publicUrl", "login.example")),
                 Arguments.of("a pool size for a service that reads none", Map.of("postgresql.partnerService.poolSize", "10")),
                 Arguments.of("a pool size for the gateway, which reads none", Map.of("postgresql.gateway.poolSize", "10")),
-                Arguments.of("Kafka, which no service reads yet", Map.of("kafka.bootstrapServers", "kafka:9092")),
+                Arguments.of("a misspelt Kafka key", Map.of("kafka.bootstrapServer", "kafka:9092")),
+                Arguments.of("Kafka's address without its port", Map.of("kafka.bootstrapServers", "events-kafka-bootstrap")),
+                Arguments.of("Kafka's address as a URL", Map.of("kafka.bootstrapServers", "PLAINTEXT://events-kafka-bootstrap:9092")),
                 Arguments.of("a secret as a literal value", Map.of(
                         "defaults.extraEnv[0].name", "API_SECRET", "defaults.extraEnv[0].value", "hunter2")));
     }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Each service gets the variables its application.properties reads in production, and no others. */
 class EnvironmentTest {
 
-    private static final String EVERY_SERVICE = "PORT MANAGEMENT_PORT OIDC_URL OIDC_AUDIENCE PROBLEM_TYPE_BASE JAVA_MAX_MEM_RATIO";
+    private static final String EVERY_SERVICE = "PORT MANAGEMENT_PORT OIDC_URL OIDC_AUDIENCE PROBLEM_TYPE_BASE JAVA_MAX_MEM_RATIO"
+            + " KAFKA_BOOTSTRAP_SERVERS";
     private static final String DATABASE = "DB_HOST DB_PORT DB_NAME DB_USERNAME DB_PASSWORD";
 
     @ParameterizedTest(name = "{0}")
@@ -70,6 +71,10 @@ class EnvironmentTest {
             gateway          | PORT                            | 8080
             gateway          | MANAGEMENT_PORT                 | 9000
             content-service  | JAVA_MAX_MEM_RATIO              | 35
+            partner-service  | KAFKA_BOOTSTRAP_SERVERS         | events-kafka-bootstrap.kafka.svc:9092
+            content-service  | KAFKA_BOOTSTRAP_SERVERS         | events-kafka-bootstrap.kafka.svc:9092
+            schedule-service | KAFKA_BOOTSTRAP_SERVERS         | events-kafka-bootstrap.kafka.svc:9092
+            gateway          | KAFKA_BOOTSTRAP_SERVERS         | events-kafka-bootstrap.kafka.svc:9092
             """)
     void productionValuesBecomeTheseVariables(String service, String variable, String value) {
         assertEquals(value, variable(Example.PRODUCTION, service, variable).getValue());

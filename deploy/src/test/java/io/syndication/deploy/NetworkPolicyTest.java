@@ -51,12 +51,12 @@ class NetworkPolicyTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             # service        | port/protocol=destinations, ...
-            partner-service  | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db
-            content-service  | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=partner-service
-            schedule-service | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=content-service
-            gateway          | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=content-service,partner-service,schedule-service  9000/TCP=content-service,partner-service,schedule-service
+            partner-service  | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  9092/TCP=kafka/strimzi.io/cluster=events
+            content-service  | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=partner-service  9092/TCP=kafka/strimzi.io/cluster=events
+            schedule-service | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=content-service  9092/TCP=kafka/strimzi.io/cluster=events
+            gateway          | 53/TCP=kube-system/k8s-app=kube-dns  53/UDP=kube-system/k8s-app=kube-dns  443/TCP=*  5432/TCP=cnpg.io/cluster=syndication-db  8080/TCP=content-service,partner-service,schedule-service  9000/TCP=content-service,partner-service,schedule-service  9092/TCP=kafka/strimzi.io/cluster=events
             """)
-    void eachServiceReachesOnlyDnsKeycloakItsDatabaseAndItsCallees(String service, String destinations) {
+    void eachServiceReachesOnlyDnsKeycloakKafkaItsDatabaseAndItsCallees(String service, String destinations) {
         Map<String, String> expected = Stream.of(destinations.trim().split("\\s+"))
                 .map(entry -> entry.split("=", 2))
                 .collect(Collectors.toMap(entry -> entry[0], entry -> entry[1].replace(",", " "), (a, b) -> a, TreeMap::new));
@@ -83,6 +83,22 @@ class NetworkPolicyTest {
         assertTrue(release.all(NetworkPolicy.class).stream().noneMatch(p -> p.getMetadata().getName().equals(fullname("database"))));
         assertEquals("*", reached(policy(Example.MINIMAL, "content-service")).get("5432/TCP"));
         assertEquals("*", reached(policy(Example.MINIMAL, "gateway")).get("5432/TCP"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # a value set on the minimal values                                        | Kafka's ports, from any address
+            kafka.bootstrapServers=kafka.example:9092                                  | 9092/TCP
+            'kafka.bootstrapServers=a.example:9092,b.example:9094,c.example:9092'      | 9092/TCP 9094/TCP
+            kafka.networkPolicy.ports[0]=9093                                          | 9093/TCP
+            """)
+    void theServicesReachKafkaOnTheBootstrapServersPortsUnlessTold(String value, String ports) {
+        String[] keyAndValue = value.split("=", 2);
+        RenderedRelease release = SyndicationChart.render(Example.MINIMAL.file, Map.of(keyAndValue[0], keyAndValue[1]));
+        Map<String, String> expected = new TreeMap<>(Map.of("53/TCP", "kube-system/k8s-app=kube-dns",
+                "53/UDP", "kube-system/k8s-app=kube-dns", "443/TCP", "*", "5432/TCP", "*", "8080/TCP", "partner-service"));
+        Stream.of(ports.split(" ")).forEach(port -> expected.put(port, "*"));
+        assertEquals(expected, reached(release.named(NetworkPolicy.class, fullname("content-service"))));
     }
 
     @Test

@@ -61,7 +61,9 @@ public enum EdgeSteps {
      * PlatformOpenApi's GET /openapi: a path none of the proxy's routes take, so that its place beside
      * them changes nothing; before Quarkus REST's route too.
      */
-    PLATFORM_OPENAPI(PROXY.order + 1);
+    PLATFORM_OPENAPI(PROXY.order + 1),
+    /** PlatformAsyncApi's GET /asyncapi, the events beside the API: as for /openapi. */
+    PLATFORM_ASYNCAPI(PLATFORM_OPENAPI.order + 1);
 
     private final int order;
 

@@ -31,6 +31,8 @@ class GatewayIT {
         given().auth().oauth2(Tokens.admin()).when().get("/api/v1/content").then().spec(problem(503));
         given().when().get("/api/v1/partners").then().spec(problem(401));
         given().when().get("/openapi").then().statusCode(200).body("paths", hasKey("/api/v1/content"));
+        given().when().get("/asyncapi").then().statusCode(200).contentType("application/yaml")
+                .body(containsString("asyncapi: 3.0.0"));
         given().when().get("/problems/rate-limited").then().statusCode(200).contentType(containsString("text/html"));
     }
 }

@@ -138,6 +138,23 @@ class ChannelResourceTest {
     }
 
     @Test
+    void aChannelHealsByFillingUnlessItSaysToFlag() {
+        String id = create(unique("healing")).path("id");
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + id)
+                .then().statusCode(200).body("healing", equalTo("FILL"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"healing\": \"FLAG\"}")
+                .when().patch("/api/v1/channels/" + id)
+                .then().statusCode(200).body("healing", equalTo("FLAG")).body("name", equalTo("Asia Business News 24/7"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"healing\": \"IGNORE\"}")
+                .when().patch("/api/v1/channels/" + id)
+                .then().spec(problem(400));
+        post(ContentType.JSON, """
+                        {"slug": "%s", "name": "Flagged", "timeZone": "Asia/Tokyo", "territories": ["JP"], "healing": "FLAG"}
+                        """.formatted(unique("flagged")))
+                .statusCode(201).body("healing", equalTo("FLAG"));
+    }
+
+    @Test
     void listsChannelsInPages() {
         create(unique("esports-a"));
         create(unique("esports-b"));
@@ -179,7 +196,9 @@ class ChannelResourceTest {
                 .when().get("/q/openapi")
                 .then().statusCode(200)
                 .body("paths.'/api/v1/channels'.post.operationId", equalTo("createChannel"))
-                .body("paths.'/api/v1/channels/{id}'.patch.operationId", equalTo("updateChannel"));
+                .body("paths.'/api/v1/channels/{id}'.patch.operationId", equalTo("updateChannel"))
+                .body("paths.'/api/v1/channels/{channelId}/heals'.get.operationId", equalTo("listHeals"))
+                .body("components.schemas.HealingPolicy.enum", containsInAnyOrder("FILL", "FLAG"));
     }
 
     @Test

@@ -27,6 +27,24 @@ final class ScheduleApi {
                 .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
     }
 
+    /** A new Singapore channel for {@code territories} healing by {@code healing} (FILL or FLAG); its id. */
+    static String channel(List<String> territories, List<String> fillers, String healing) {
+        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("slug", "ch-" + UUID.randomUUID().toString().substring(0, 8) + ".apac.example",
+                        "name", "Test channel", "timeZone", "Asia/Singapore", "territories", territories,
+                        "fillerContentIds", fillers, "healing", healing))
+                .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
+    }
+
+    /** The channel's heals, newest first: one page of {@code limit} after the cursor {@code next} (null: the first). */
+    static ExtractableResponse<Response> heals(String channel, int limit, String next) {
+        var request = given().auth().oauth2(Tokens.operator()).queryParam("limit", limit);
+        if (next != null) {
+            request = request.queryParam("next", next);
+        }
+        return request.when().get("/api/v1/channels/" + channel + "/heals").then().extract();
+    }
+
     /** A Singapore channel for SG, HK and IN, with the fake content-service's clip as filler. */
     static String channel() {
         return channel("Asia/Singapore", List.of("SG", "HK", "IN"), List.of(FakeContentServiceResource.CLIP));

@@ -16,11 +16,15 @@ import io.restassured.http.ContentType;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
 
-/** The packaged service (the jar here, the native executable where one was built) serves its API. */
+/**
+ * The packaged service (the jar here, the native executable where one was built) serves its API, its
+ * event consumers pointed at a broker that is not there (profile it).
+ */
 @QuarkusIntegrationTest
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(FakeContentServiceResource.class)
+@WithTestResource(FreeManagementPort.class)
 class ScheduleServiceIT {
 
     @Test
@@ -35,5 +39,13 @@ class ScheduleServiceIT {
                 .contentType(containsString("xml"))
                 .body(containsString("<tv"));
         given().auth().oauth2(Tokens.partner(UUID.randomUUID())).when().get("/api/v1/channels").then().spec(problem(403));
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + id + "/heals").then().statusCode(200)
+                .body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void aBrokerOutOfReachLeavesTheServiceLiveAndReady() {
+        given().when().get(FreeManagementPort.root() + "health/ready").then().statusCode(200);
+        given().when().get(FreeManagementPort.root() + "health/live").then().statusCode(200).body(containsString("content"));
     }
 }

@@ -47,6 +47,11 @@ public class Channel extends PanacheEntityBase {
     @Column(nullable = false)
     public ChannelStatus status;
 
+    /** What becomes of a slot whose content may no longer air: filled over, or flagged. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public HealingPolicy healing;
+
     @Version
     public long version;
 

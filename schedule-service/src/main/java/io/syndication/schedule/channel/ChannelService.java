@@ -34,7 +34,7 @@ public class ChannelService {
 
     @WithTransaction
     public Uni<Channel> create(String slug, String name, String timeZone, List<String> territories,
-            List<UUID> fillerContentIds) {
+            List<UUID> fillerContentIds, HealingPolicy healing) {
         return channels.slugTaken(slug).flatMap(taken -> {
             if (taken) {
                 return Uni.createFrom().failure(ProblemException.conflict("A channel with slug '" + slug + "' already exists"));
@@ -47,6 +47,7 @@ public class ChannelService {
             channel.territories = territories;
             channel.fillerContentIds = fillerContentIds == null ? List.of() : fillerContentIds;
             channel.status = ChannelStatus.ACTIVE;
+            channel.healing = healing == null ? HealingPolicy.FILL : healing;
             channel.createdAt = Instant.now();
             return channels.persistAndFlush(channel);
         }).onFailure(PostgresErrors::isUniqueViolation)
@@ -75,7 +76,7 @@ public class ChannelService {
 
     /** The fields of a channel an operator may change; null leaves a field as it is. */
     public record ChannelChange(String name, String timeZone, List<String> territories, List<UUID> fillerContentIds,
-            ChannelStatus status) {
+            ChannelStatus status, HealingPolicy healing) {
 
         void applyTo(Channel channel) {
             if (name != null) {
@@ -92,6 +93,9 @@ public class ChannelService {
             }
             if (status != null) {
                 channel.status = status;
+            }
+            if (healing != null) {
+                channel.healing = healing;
             }
         }
     }

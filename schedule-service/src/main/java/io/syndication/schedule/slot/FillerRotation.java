@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
 
 /**
  * Fills gaps with a channel's filler items in rotation, each gap back to back from its start. A
@@ -22,6 +23,23 @@ public final class FillerRotation {
     public FillerRotation(UUID channelId, List<ContentItem> fillers) {
         this.channelId = channelId;
         this.fillers = fillers;
+    }
+
+    /**
+     * Why the item may not fill on a channel airing in {@code territories}: it is a live event (or has
+     * no duration), or breaks a placement rule other than its rights window (which is checked where each
+     * filler lands); empty when it may fill.
+     */
+    public static String unfit(ContentStanding standing, List<String> territories) {
+        if (standing.isLive()) {
+            return "a live event cannot fill";
+        }
+        if (standing.item() != null && standing.item().durationSeconds() == null) {
+            return "it has no duration";
+        }
+        List<SlotPlacement.Rule> broken = SlotPlacement.breaches(standing, Instant.MIN, Instant.MIN, territories).stream()
+                .map(SlotPlacement.Breach::rule).filter(rule -> rule != SlotPlacement.Rule.RIGHTS_WINDOW).toList();
+        return broken.isEmpty() ? "" : broken.toString();
     }
 
     /**

@@ -19,7 +19,7 @@ public record Finding(UUID slotId, Reason reason, Instant start, Instant end, UU
     public enum Reason {
         GAP, CONTENT_NOT_APPROVED, RIGHTS_EXPIRED, TERRITORY_MISMATCH, PARTNER_INACTIVE;
 
-        static Reason of(SlotPlacement.Rule broken) {
+        public static Reason of(SlotPlacement.Rule broken) {
             return switch (broken) {
                 case CONTENT_NOT_APPROVED -> CONTENT_NOT_APPROVED;
                 case RIGHTS_WINDOW -> RIGHTS_EXPIRED;

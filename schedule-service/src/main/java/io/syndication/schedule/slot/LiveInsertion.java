@@ -69,7 +69,7 @@ public final class LiveInsertion {
                 break;
             }
             Duration length = Duration.between(slot.startAt, slot.endAt);
-            Slot moved = copyOf(slot);
+            Slot moved = slot.copy();
             moved.startAt = cursor;
             moved.endAt = cursor.plus(length);
             cursor = moved.endAt;
@@ -143,7 +143,7 @@ public final class LiveInsertion {
     }
 
     private static Slot cutTo(Slot slot, Instant start, Instant end) {
-        Slot cut = copyOf(slot);
+        Slot cut = slot.copy();
         cut.startAt = start;
         cut.endAt = end;
         cut.cut = true;
@@ -156,22 +156,6 @@ public final class LiveInsertion {
         rest.id = UUID.randomUUID();
         rest.version = 0;
         return rest;
-    }
-
-    private static Slot copyOf(Slot slot) {
-        Slot copy = new Slot();
-        copy.id = slot.id;
-        copy.channelId = slot.channelId;
-        copy.contentId = slot.contentId;
-        copy.kind = slot.kind;
-        copy.title = slot.title;
-        copy.partnerId = slot.partnerId;
-        copy.ageRating = slot.ageRating;
-        copy.startAt = slot.startAt;
-        copy.endAt = slot.endAt;
-        copy.cut = slot.cut;
-        copy.version = slot.version;
-        return copy;
     }
 
     private static ProblemException liveInTheWay(Slot live) {

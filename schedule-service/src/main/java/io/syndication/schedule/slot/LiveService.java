@@ -89,8 +89,9 @@ public class LiveService {
     }
 
     /**
-     * For a push, what content-service says of every item the push may move, asked before the
-     * channel's lock is taken, so that a slow content-service never holds up other edits.
+     * For a push, what the catalogue says of every item the push may move (the local view, or
+     * content-service for what it does not hold), asked before the channel's lock is taken, so that a
+     * slow content-service never holds up other edits.
      */
     private Uni<Map<UUID, ContentStanding>> pushable(Channel channel, Instant from, LivePolicy policy) {
         if (policy != LivePolicy.PUSH) {

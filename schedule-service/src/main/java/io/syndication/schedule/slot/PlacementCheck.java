@@ -33,7 +33,7 @@ public class PlacementCheck {
 
     /** The item, once every placement rule holds for {@code [start, endOf(item))}; a 422 naming each one broken. */
     Uni<Placement> checked(Channel channel, UUID contentId, Instant start, Function<ContentItem, Instant> endOf) {
-        return catalogue.standing(contentId, channel.territories).map(standing -> {
+        return catalogue.confirmed(contentId, channel.territories).map(standing -> {
             if (standing.item() == null) {
                 throw ScheduleProblems.unplaceable(SlotPlacement.breaches(standing, start, start, channel.territories));
             }

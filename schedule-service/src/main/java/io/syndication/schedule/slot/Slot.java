@@ -34,6 +34,23 @@ public class Slot {
 
     public long version;
 
+    /** The same slot, to change without changing this one. */
+    public Slot copy() {
+        Slot copy = new Slot();
+        copy.id = id;
+        copy.channelId = channelId;
+        copy.contentId = contentId;
+        copy.kind = kind;
+        copy.title = title;
+        copy.partnerId = partnerId;
+        copy.ageRating = ageRating;
+        copy.startAt = startAt;
+        copy.endAt = endAt;
+        copy.cut = cut;
+        copy.version = version;
+        return copy;
+    }
+
     /** A new slot airing {@code item} over {@code [start, end)}, with a snapshot of what the guide shows of it. */
     public static Slot of(UUID channelId, ContentItem item, SlotKind kind, Instant start, Instant end, boolean cut) {
         Slot slot = new Slot();

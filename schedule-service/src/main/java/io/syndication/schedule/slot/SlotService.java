@@ -15,8 +15,9 @@ import io.syndication.schedule.validation.Windows;
 
 /**
  * One slot at a time: placing, moving and removing it; and reading a channel's schedule: its slots,
- * its gaps, what is on now, and what is wrong with it as content-service sees its content now. Whether
- * the content may air is asked before the edit's transaction opens; the edit then holds the
+ * its gaps, what is on now, and what is wrong with it as the content catalogue knows its content now
+ * (the local view, or content-service for what it does not hold). Whether the content of a slot placed
+ * or moved may air is asked of content-service before the edit's transaction opens; the edit then holds the
  * channel's lock, and the database's exclusion constraint has the last word on overlaps (a racing
  * placement included).
  */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelStatus;
+import io.syndication.schedule.channel.HealingPolicy;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -83,10 +85,50 @@ public class SlotTable {
                         "Other edits of the channel have held it for " + LOCK_TIMEOUT + "; read the schedule again and retry"));
     }
 
+    /** The channels, read in one statement without locking them; a missing one is left out. */
+    public Uni<List<Channel>> channels(SqlClient client, Collection<UUID> channelIds) {
+        return client.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channel WHERE id = ANY($1)")
+                .execute(Tuple.of(channelIds.toArray(UUID[]::new))).map(SlotTable::channels);
+    }
+
+    /**
+     * Locks the channels against other schedule edits on the caller's transaction, as {@link #editing}
+     * does for one, and reads them. They are locked in id order, so two edits locking several channels
+     * never wait for each other in a circle; each waits at most {@link #LOCK_TIMEOUT}, as every edit.
+     */
+    public Uni<List<Channel>> lockChannels(SqlConnection connection, Collection<UUID> channelIds) {
+        return connection.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute()
+                .flatMap(set -> connection.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channel WHERE id = ANY($1)"
+                        + " ORDER BY id FOR UPDATE").execute(Tuple.of(channelIds.toArray(UUID[]::new))))
+                .map(SlotTable::channels);
+    }
+
+    /** Whose slots {@link #notEnded} looks for: a content item's, or a partner's. */
+    public enum Owner {
+        CONTENT("content_id"), PARTNER("partner_id");
+
+        private final String column;
+
+        Owner(String column) {
+            this.column = column;
+        }
+    }
+
+    /**
+     * Every slot of the content item or partner {@code id} that has not ended at {@code at}, on every
+     * channel (of {@code channelIds} only, unless null), by channel and start: one statement on the
+     * (content_id, end_at) or (partner_id, end_at) index.
+     */
+    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, Collection<UUID> channelIds) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
+                + " AND ($3::uuid[] IS NULL OR channel_id = ANY($3)) ORDER BY channel_id, start_at")
+                .execute(Tuple.of(id, utc(at), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
+                .map(SlotTable::slots);
+    }
+
     /** The channel, read outside any edit; a missing one is a 404. */
     public Uni<Channel> channel(UUID channelId) {
-        return pool.preparedQuery("SELECT id, slug, name, time_zone, territories, filler_content_ids, status, version"
-                + " FROM channel WHERE id = $1").execute(Tuple.of(channelId))
+        return pool.preparedQuery("SELECT " + CHANNEL_COLUMNS + " FROM channel WHERE id = $1").execute(Tuple.of(channelId))
                 .map(rows -> rows.size() == 1 ? channelOf(rows.iterator().next()) : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Channel " + channelId));
     }
@@ -201,7 +243,7 @@ public class SlotTable {
      * the latest back (each moves into time already vacated), then additions; so no statement ever
      * overlaps a slot that is still where it was. A slot changed since it was read is a 409.
      */
-    Uni<Void> apply(SqlClient client, List<ScheduleChange> changes) {
+    public Uni<Void> apply(SqlClient client, List<ScheduleChange> changes) {
         List<Slot> removed = new ArrayList<>();
         List<Slot> trimmed = new ArrayList<>();
         List<Slot> moved = new ArrayList<>();
@@ -260,6 +302,14 @@ public class SlotTable {
         return slots;
     }
 
+    private static List<Channel> channels(RowSet<Row> rows) {
+        List<Channel> channels = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            channels.add(channelOf(row));
+        }
+        return channels;
+    }
+
     static Slot slotOf(Row row) {
         Slot slot = new Slot();
         slot.id = row.getUUID("id");
@@ -276,7 +326,10 @@ public class SlotTable {
         return slot;
     }
 
-    private static Channel channelOf(Row row) {
+    /** What {@link #channelOf} reads of a channel. */
+    public static final String CHANNEL_COLUMNS = "id, slug, name, time_zone, territories, filler_content_ids, status, healing, version";
+
+    public static Channel channelOf(Row row) {
         Channel channel = new Channel();
         channel.id = row.getUUID("id");
         channel.slug = row.getString("slug");
@@ -285,6 +338,7 @@ public class SlotTable {
         channel.territories = List.of(row.getArrayOfStrings("territories"));
         channel.fillerContentIds = List.of(row.getArrayOfUUIDs("filler_content_ids"));
         channel.status = ChannelStatus.valueOf(row.getString("status"));
+        channel.healing = HealingPolicy.valueOf(row.getString("healing"));
         channel.version = row.getLong("version");
         return channel;
     }

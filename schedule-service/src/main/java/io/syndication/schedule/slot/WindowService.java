@@ -25,7 +25,7 @@ import io.syndication.schedule.validation.Windows;
 @ApplicationScoped
 public class WindowService {
 
-    /** Distinct content items one window may name: each is asked of content-service. */
+    /** Distinct content items one window may name: those the local view does not hold are asked of content-service. */
     static final int MAX_ITEMS_PER_WINDOW = 500;
     /** Slots one window or fill may hold: a month of back-to-back 30-second clips, with room to spare. */
     public static final int MAX_SLOTS = 100_000;
@@ -50,7 +50,7 @@ public class WindowService {
                 return Uni.createFrom().failure(ProblemException.invalidField("contentId", "a window may air at most "
                         + MAX_ITEMS_PER_WINDOW + " distinct content items; this one names " + contentIds.size()));
             }
-            return catalogue.standings(contentIds, channel.territories)
+            return catalogue.placeable(contentIds, channel.territories)
                     .map(standings -> WindowPlan.of(channel, from, to, planned, standings))
                     .flatMap(slots -> table.editing(channelId, connection -> table.overlapping(connection, channelId, from, to)
                             .flatMap(existing -> {
@@ -105,14 +105,11 @@ public class WindowService {
         List<String> unfit = new ArrayList<>();
         for (UUID id : channel.fillerContentIds) {
             ContentStanding standing = standings.get(id);
-            List<SlotPlacement.Rule> reasons = SlotPlacement.breaches(standing, Instant.MIN, Instant.MIN, channel.territories)
-                    .stream().map(SlotPlacement.Breach::rule).filter(rule -> rule != SlotPlacement.Rule.RIGHTS_WINDOW).toList();
-            if (standing.isLive()) {
-                unfit.add(id + ": a live event cannot fill");
-            } else if (!reasons.isEmpty()) {
-                unfit.add(id + ": " + reasons);
-            } else {
+            String why = FillerRotation.unfit(standing, channel.territories);
+            if (why.isEmpty()) {
                 fillers.add(standing.item());
+            } else {
+                unfit.add(id + ": " + why);
             }
         }
         if (fillers.isEmpty()) {

@@ -7,8 +7,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.syndication.schedule.channel.ChannelService.ChannelChange;
 import io.syndication.schedule.channel.ChannelStatus;
+import io.syndication.schedule.channel.HealingPolicy;
 import io.syndication.http.validation.Territory;
 import io.syndication.schedule.validation.TimeZoneId;
 
@@ -18,9 +21,10 @@ public record ChannelPatch(
         @TimeZoneId String timeZone,
         @Size(min = 1, max = 250) List<@NotNull @Territory String> territories,
         List<@NotNull UUID> fillerContentIds,
-        ChannelStatus status) {
+        ChannelStatus status,
+        @Schema(description = ChannelRequest.HEALING) HealingPolicy healing) {
 
     ChannelChange toChange() {
-        return new ChannelChange(name, timeZone, territories, fillerContentIds, status);
+        return new ChannelChange(name, timeZone, territories, fillerContentIds, status, healing);
     }
 }

@@ -54,7 +54,7 @@ public class ChannelResource {
     @Operation(operationId = "createChannel", summary = "Create a channel")
     public Uni<Response> create(@NotNull @Valid ChannelRequest request) {
         return service.create(request.slug(), request.name(), request.timeZone(), request.territories(),
-                request.fillerContentIds())
+                request.fillerContentIds(), request.healing())
                 .map(channel -> Response.created(URI.create("/api/v1/channels/" + channel.id))
                         .tag(Versions.etag(channel.version))
                         .entity(ChannelView.of(channel))

@@ -1,0 +1,123 @@
+package io.syndication.schedule.content;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The local view of content-service's items and partner-service's partners, kept from their events:
+ * all of its SQL. A row holds the state its last applied event carried and that event's sequence; an
+ * event is applied only if its sequence is higher, in one statement, so a duplicate or a late event
+ * changes nothing however the deliveries interleave.
+ */
+@ApplicationScoped
+public class CatalogueView {
+
+    private static final String ITEM_COLUMNS = "c.id, c.partner_id, c.kind, c.title, c.status, c.duration_seconds, c.start_at,"
+            + " c.end_at, c.age_rating, c.available_from, c.available_until, c.territories";
+
+    private static final String APPLY_ITEM = """
+            INSERT INTO content_view AS known (id, partner_id, kind, title, status, duration_seconds, start_at, end_at,
+                age_rating, available_from, available_until, territories, sequence, event_id, applied_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, now())
+            ON CONFLICT (id) DO UPDATE SET partner_id = EXCLUDED.partner_id, kind = EXCLUDED.kind, title = EXCLUDED.title,
+                status = EXCLUDED.status, duration_seconds = EXCLUDED.duration_seconds, start_at = EXCLUDED.start_at,
+                end_at = EXCLUDED.end_at, age_rating = EXCLUDED.age_rating, available_from = EXCLUDED.available_from,
+                available_until = EXCLUDED.available_until, territories = EXCLUDED.territories,
+                sequence = EXCLUDED.sequence, event_id = EXCLUDED.event_id, applied_at = EXCLUDED.applied_at
+            WHERE known.sequence < EXCLUDED.sequence""";
+
+    private static final String APPLY_PARTNER = """
+            INSERT INTO partner_view AS known (id, status, sequence, event_id, applied_at) VALUES ($1, $2, $3, $4, now())
+            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, sequence = EXCLUDED.sequence,
+                event_id = EXCLUDED.event_id, applied_at = EXCLUDED.applied_at
+            WHERE known.sequence < EXCLUDED.sequence""";
+
+    private final Pool pool;
+
+    CatalogueView(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** An item as the view holds it, and its partner's status (null while the view does not know the partner). */
+    public record Known(ContentItem item, PartnerStatus partnerStatus) {
+
+        /** Whether the view knows the partner to be ACTIVE; an unknown partner is not known to be inactive either. */
+        public boolean partnerKnownInactive() {
+            return partnerStatus != null && partnerStatus != PartnerStatus.ACTIVE;
+        }
+    }
+
+    /** What the view holds of each of {@code ids}, by id, in one statement; an id it does not hold is left out. */
+    public Uni<Map<UUID, Known>> known(Collection<UUID> ids) {
+        return known(pool, ids);
+    }
+
+    public Uni<Map<UUID, Known>> known(SqlClient client, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("SELECT " + ITEM_COLUMNS + ", p.status AS partner_status FROM content_view c"
+                + " LEFT JOIN partner_view p ON p.id = c.partner_id WHERE c.id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Known> known = new HashMap<>();
+                    for (Row row : rows) {
+                        String partner = row.getString("partner_status");
+                        known.put(row.getUUID("id"), new Known(itemOf(row), partner == null ? null : PartnerStatus.valueOf(partner)));
+                    }
+                    return known;
+                });
+    }
+
+    /** The partner's status as the view knows it; null when it does not. */
+    public Uni<PartnerStatus> partnerStatus(SqlClient client, UUID partnerId) {
+        return client.preparedQuery("SELECT status FROM partner_view WHERE id = $1").execute(Tuple.of(partnerId))
+                .map(rows -> rows.size() == 0 ? null : PartnerStatus.valueOf(rows.iterator().next().getString("status")));
+    }
+
+    /** Takes {@code item} as the item's state if {@code sequence} is above the last one applied to it; whether it did. */
+    public Uni<Boolean> apply(SqlClient client, ContentItem item, long sequence, String eventId) {
+        return client.preparedQuery(APPLY_ITEM).execute(Tuple.tuple(Arrays.asList(item.id(), item.partnerId(),
+                item.kind().name(), item.title(), item.status().name(), item.durationSeconds(), utc(item.start()), utc(item.end()),
+                item.ageRating(), utc(item.availableFrom()), utc(item.availableUntil()),
+                item.territories().toArray(String[]::new), sequence, eventId)))
+                .map(applied -> applied.rowCount() == 1);
+    }
+
+    /** Takes {@code status} as the partner's if {@code sequence} is above the last one applied to it; whether it did. */
+    public Uni<Boolean> applyPartner(SqlClient client, UUID partnerId, PartnerStatus status, long sequence, String eventId) {
+        return client.preparedQuery(APPLY_PARTNER).execute(Tuple.of(partnerId, status.name(), sequence, eventId))
+                .map(applied -> applied.rowCount() == 1);
+    }
+
+    private static ContentItem itemOf(Row row) {
+        return new ContentItem(row.getUUID("id"), row.getUUID("partner_id"), ContentKind.valueOf(row.getString("kind")),
+                row.getString("title"), ContentStatus.valueOf(row.getString("status")), row.getInteger("duration_seconds"),
+                instant(row, "start_at"), instant(row, "end_at"), row.getString("age_rating"), instant(row, "available_from"),
+                instant(row, "available_until"), List.of(row.getArrayOfStrings("territories")));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

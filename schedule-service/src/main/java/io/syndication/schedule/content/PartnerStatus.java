@@ -1,0 +1,10 @@
+package io.syndication.schedule.content;
+
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
+/** Where a partner stands in partner-service; only an ACTIVE partner's content airs. A status added there later reads as OTHER. */
+public enum PartnerStatus {
+    APPLIED, ACTIVE, REJECTED, SUSPENDED, TERMINATED,
+    @JsonEnumDefaultValue
+    OTHER
+}

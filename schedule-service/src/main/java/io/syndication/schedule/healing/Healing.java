@@ -1,0 +1,216 @@
+package io.syndication.schedule.healing;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.syndication.schedule.channel.Channel;
+import io.syndication.schedule.channel.HealingPolicy;
+import io.syndication.schedule.content.CatalogueView;
+import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
+import io.syndication.schedule.content.PartnerStatus;
+import io.syndication.schedule.slot.FillerRotation;
+import io.syndication.schedule.slot.Finding;
+import io.syndication.schedule.slot.ScheduleChange;
+import io.syndication.schedule.slot.Slot;
+import io.syndication.schedule.slot.SlotPlacement;
+import io.syndication.schedule.slot.SlotTable;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Schedules that heal: each content or partner event is applied to the local view and, if it leaves
+ * an item unable to air where it is scheduled, every affected slot that has not ended, on every
+ * channel, is healed by its channel's policy ({@link HealPlan}), all in one transaction. That
+ * transaction holds the affected channels' locks, like every other schedule edit, on the one
+ * connection that writes, so a heal never races an operator's edit; and the event counts as applied
+ * only if its heals committed with it, so a redelivery after a crash finds nothing half done.
+ */
+@ApplicationScoped
+public class Healing {
+
+    private static final Logger LOG = Logger.getLogger(Healing.class);
+
+    private final Pool pool;
+    private final SlotTable slots;
+    private final CatalogueView view;
+    private final HealTable heals;
+    private final MeterRegistry metrics;
+
+    Healing(Pool pool, SlotTable slots, CatalogueView view, HealTable heals, MeterRegistry metrics) {
+        this.pool = pool;
+        this.slots = slots;
+        this.view = view;
+        this.heals = heals;
+        this.metrics = metrics;
+    }
+
+    /** What one channel's heals were, and the changes to its schedule that made them (none for flags). */
+    public record ChannelHeal(Channel channel, List<Heal> heals, List<ScheduleChange> changes) {
+    }
+
+    /**
+     * What applying an event did: nothing if it was a duplicate or came late ({@code applied} false),
+     * else the heals it caused, by channel (empty when the item may still air everywhere it is scheduled).
+     */
+    public record Outcome(boolean applied, List<ChannelHeal> channels) {
+
+        static final Outcome STALE = new Outcome(false, List.of());
+        static final Outcome NOTHING_TO_HEAL = new Outcome(true, List.of());
+
+        public List<Heal> heals() {
+            return channels.stream().flatMap(channel -> channel.heals().stream()).toList();
+        }
+    }
+
+    /**
+     * Takes {@code item} as the content item's state as of its event {@code sequence}, unless a later or
+     * the same one was applied already, and heals its slots that may no longer air (not approved, rights
+     * or territories no longer covering them, its partner known not to be ACTIVE).
+     */
+    public Uni<Outcome> contentChanged(ContentItem item, long sequence, Cause cause) {
+        return pool.withTransaction(connection -> view.apply(connection, item, sequence, cause.eventId())
+                .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
+                        : view.partnerStatus(connection, item.partnerId()).flatMap(partner -> {
+                            // a partner the view does not know yet is not known to be inactive: only facts heal
+                            ContentStanding standing = new ContentStanding(item.id(), item,
+                                    partner == null || partner == PartnerStatus.ACTIVE);
+                            return heal(connection, SlotTable.Owner.CONTENT, item.id(),
+                                    (slot, channel) -> affected(slot, SlotPlacement.breaches(standing, slot.startAt, slot.endAt,
+                                            channel.territories)), cause);
+                        })))
+                .invoke(this::count);
+    }
+
+    /**
+     * Takes {@code status} as the partner's as of its event {@code sequence}, unless a later or the same
+     * one was applied already; a partner no longer ACTIVE has every slot of its content healed.
+     */
+    public Uni<Outcome> partnerChanged(UUID partnerId, PartnerStatus status, long sequence, Cause cause) {
+        return pool.withTransaction(connection -> view.applyPartner(connection, partnerId, status, sequence, cause.eventId())
+                .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
+                        : status == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
+                        : heal(connection, SlotTable.Owner.PARTNER, partnerId, (slot, channel) -> new HealPlan.Affected(slot,
+                                Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + status), cause)))
+                .invoke(this::count);
+    }
+
+    /** Up to {@code limit} of the channel's heals recorded before {@code beforePosition} (null: the newest), newest first; a 404 for no such channel. */
+    public Uni<List<HealTable.Recorded>> heals(UUID channelId, Long beforePosition, int limit) {
+        return slots.channel(channelId).flatMap(channel -> heals.newestFirst(channel.id, beforePosition, limit));
+    }
+
+    private static HealPlan.Affected affected(Slot slot, List<SlotPlacement.Breach> breaches) {
+        if (breaches.isEmpty()) {
+            return null;
+        }
+        SlotPlacement.Breach first = breaches.get(0);
+        return new HealPlan.Affected(slot, Finding.Reason.of(first.rule()), String.join("; ",
+                breaches.stream().map(SlotPlacement.Breach::detail).toList()));
+    }
+
+    /**
+     * Heals the slots of {@code owner} {@code id} that {@code judge} finds affected (null: not). The
+     * slots are found on every channel in one statement; the channels with any affected are locked in
+     * id order, their slots read again under the locks (an edit may have moved or removed one in
+     * between) and judged again against the channels as locked.
+     */
+    private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id,
+            BiFunction<Slot, Channel, HealPlan.Affected> judge, Cause cause) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return slots.notEnded(connection, owner, id, now, null).flatMap(candidates -> {
+            if (candidates.isEmpty()) {
+                return Uni.createFrom().item(Outcome.NOTHING_TO_HEAL);
+            }
+            Set<UUID> channelIds = new TreeSet<>();
+            candidates.forEach(slot -> channelIds.add(slot.channelId));
+            return slots.channels(connection, channelIds)
+                    .map(channels -> withAffected(channels, candidates, judge).stream().map(one -> one.channel().id).toList())
+                    .flatMap(toHeal -> toHeal.isEmpty() ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
+                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, toHeal)
+                                    .flatMap(current -> healLocked(connection, withAffected(locked, current, judge), now, cause))));
+        });
+    }
+
+    /** A channel and its affected slots, in start order. */
+    private record ChannelAffected(Channel channel, List<HealPlan.Affected> affected) {
+    }
+
+    /** Each channel's affected slots, for the channels with any; {@code slots} by channel and start. */
+    private static List<ChannelAffected> withAffected(List<Channel> channels, List<Slot> slots,
+            BiFunction<Slot, Channel, HealPlan.Affected> judge) {
+        Map<UUID, Channel> byId = new LinkedHashMap<>();
+        channels.forEach(channel -> byId.put(channel.id, channel));
+        Map<UUID, ChannelAffected> affected = new LinkedHashMap<>();
+        for (Slot slot : slots) {
+            Channel channel = byId.get(slot.channelId);
+            HealPlan.Affected one = channel == null ? null : judge.apply(slot, channel);
+            if (one != null) {
+                affected.computeIfAbsent(channel.id, ignored -> new ChannelAffected(channel, new ArrayList<>())).affected().add(one);
+            }
+        }
+        return List.copyOf(affected.values());
+    }
+
+    private Uni<Outcome> healLocked(SqlConnection connection, List<ChannelAffected> affected, Instant now, Cause cause) {
+        Set<UUID> fillerIds = new LinkedHashSet<>();
+        affected.stream().map(ChannelAffected::channel).filter(channel -> channel.healing == HealingPolicy.FILL)
+                .forEach(channel -> fillerIds.addAll(channel.fillerContentIds));
+        return view.known(connection, fillerIds).flatMap(known -> Multi.createFrom().iterable(affected)
+                // one statement after another: the connection is the transaction's
+                .onItem().transformToUniAndConcatenate(one -> {
+                    Channel channel = one.channel();
+                    HealPlan.Planned planned = HealPlan.of(channel, one.affected(), fillers(channel, known), now, cause);
+                    return slots.apply(connection, planned.changes())
+                            .flatMap(ignored -> heals.record(connection, planned.heals()))
+                            .map(recorded -> new ChannelHeal(channel, recorded, planned.changes()));
+                })
+                .collect().asList()
+                .map(channels -> new Outcome(true, channels.stream().filter(channel -> !channel.heals().isEmpty()).toList())));
+    }
+
+    /**
+     * The channel's fillers that may fill, in rotation order, as the view knows them: a filler the view
+     * does not hold is passed over (healing asks no one: it runs on an event, with no operator's token).
+     */
+    private static List<ContentItem> fillers(Channel channel, Map<UUID, CatalogueView.Known> known) {
+        List<ContentItem> fillers = new ArrayList<>();
+        for (UUID id : channel.fillerContentIds) {
+            CatalogueView.Known filler = known.get(id);
+            if (filler != null && FillerRotation.unfit(new ContentStanding(id, filler.item(), !filler.partnerKnownInactive()),
+                    channel.territories).isEmpty()) {
+                fillers.add(filler.item());
+            }
+        }
+        return fillers;
+    }
+
+    private void count(Outcome outcome) {
+        for (ChannelHeal channel : outcome.channels()) {
+            Heal first = channel.heals().get(0);
+            LOG.infof("Healed %d slots of channel %s (%s) on %s %s: %s", channel.heals().size(), channel.channel().slug,
+                    channel.channel().healing, first.eventType(), first.eventId(), first.reason());
+            for (Heal heal : channel.heals()) {
+                LOG.debugf("Slot %s (%s, %s-%s) %s: %s", heal.slotId(), heal.contentId(), heal.slotStart(), heal.slotEnd(),
+                        heal.action(), heal.detail());
+                metrics.counter("schedule.heals", "action", heal.action().name(), "reason", heal.reason().name()).increment();
+            }
+        }
+    }
+}

@@ -19,6 +19,8 @@ import io.syndication.partner.config.AgreementConfig;
 import io.syndication.partner.credentials.IssuedCredentials;
 import io.syndication.partner.credentials.PartnerCredentials;
 import io.syndication.partner.rest.PartnerView;
+import io.syndication.partner.webhooks.WebhookService;
+import io.syndication.partner.webhooks.WebhookSubscription;
 import io.syndication.http.PostgresErrors;
 
 /**
@@ -34,14 +36,16 @@ public class PartnerService {
     private final PartnerCredentials credentials;
     private final AgreementConfig agreement;
     private final Outbox outbox;
+    private final WebhookService webhooks;
 
     public PartnerService(PartnerRepository partners, PartnerEventRepository events, PartnerCredentials credentials,
-            AgreementConfig agreement, Outbox outbox) {
+            AgreementConfig agreement, Outbox outbox, WebhookService webhooks) {
         this.partners = partners;
         this.events = events;
         this.credentials = credentials;
         this.agreement = agreement;
         this.outbox = outbox;
+        this.webhooks = webhooks;
     }
 
     /** Up to {@code limit} partners narrowed by {@code filter}, in slug order after {@code afterSlug} (null for the first). */
@@ -117,8 +121,11 @@ public class PartnerService {
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The partner"));
     }
 
-    /** The outcome of a lifecycle action: the partner, and its new credentials when it was approved. */
-    public record Transition(Partner partner, IssuedCredentials credentials) {
+    /**
+     * The outcome of a lifecycle action: the partner and, when it was approved, its new credentials and
+     * the webhook subscription made from its application's webhook URL (null without one).
+     */
+    public record Transition(Partner partner, IssuedCredentials credentials, WebhookSubscription webhook) {
     }
 
     /**
@@ -137,19 +144,18 @@ public class PartnerService {
             checkAllowed(partner, action);
             return switch (action) {
                 case APPROVE -> credentials.issue(partner.id, partner.slug, partner.displayName)
-                        .flatMap(issued -> record(id, action, reason, actor, issued.clientId())
-                                .map(approved -> new Transition(approved, issued))
+                        .flatMap(issued -> approve(id, actor, issued)
                                 .onFailure().call(() -> credentials.setEnabled(partner.id, issued.clientId(), false)));
                 case SUSPEND, TERMINATE -> atIdentityProvider(partner, false)
                         .flatMap(ignored -> record(id, action, reason, actor, partner.clientId))
                         .onFailure().call(() -> atIdentityProvider(partner, true))
-                        .map(changed -> new Transition(changed, null));
+                        .map(changed -> new Transition(changed, null, null));
                 case REINSTATE -> atIdentityProvider(partner, true)
                         .flatMap(ignored -> record(id, action, reason, actor, partner.clientId))
                         .onFailure().call(() -> atIdentityProvider(partner, false))
-                        .map(changed -> new Transition(changed, null));
+                        .map(changed -> new Transition(changed, null, null));
                 case REJECT -> record(id, action, reason, actor, partner.clientId)
-                        .map(changed -> new Transition(changed, null));
+                        .map(changed -> new Transition(changed, null, null));
             };
         }));
     }
@@ -182,6 +188,14 @@ public class PartnerService {
         return events.record(id, actor, "CREDENTIALS_ROTATED", null, Map.of())
                 .flatMap(event -> existing(id))
                 .flatMap(partner -> announce("partner.credentials-rotated", partner, null));
+    }
+
+    /** Approval: the partner ACTIVE with its client, and subscribed to its events where its application said. */
+    @WithTransaction
+    Uni<Transition> approve(UUID id, String actor, IssuedCredentials issued) {
+        return record(id, PartnerAction.APPROVE, null, actor, issued.clientId())
+                .flatMap(approved -> webhooks.subscribeOnApproval(approved.id, approved.webhookUrl)
+                        .map(webhook -> new Transition(approved, issued, webhook)));
     }
 
     @WithTransaction

@@ -30,7 +30,7 @@ class PartnerResourceTest {
 
     @BeforeEach
     void launchPartners() {
-        TestSql.run("DELETE FROM partner_event", "DELETE FROM partner", """
+        TestSql.run("DELETE FROM partner_event", "DELETE FROM webhook_subscription", "DELETE FROM partner", """
                     INSERT INTO partner (id, slug, legal_name, display_name, category, status) VALUES
                     ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001', 'asia-business-news', 'Asia Business News Ltd', 'ABN', 'NEWS', 'ACTIVE'),
                     ('6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002', 'cricket-council', 'Asian Cricket Council', 'ACC Cricket', 'SPORTS', 'ACTIVE'),

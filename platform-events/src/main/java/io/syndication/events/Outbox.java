@@ -1,7 +1,9 @@
 package io.syndication.events;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Where a service announces a change: the event is written to the outbox in the transaction that
@@ -20,6 +24,9 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "INSERT INTO outbox_event (id, topic, type, subject, partner_id, occurred_at, data)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
     private final ObjectMapper json;
     private final String topic;
@@ -34,6 +41,23 @@ public class Outbox {
      * platform only), with {@code data} written as JSON. Call it inside the change's transaction.
      */
     public Uni<Void> announce(String type, UUID subject, UUID partnerId, Object data) {
+        return Uni.createFrom().item(() -> event(type, subject, partnerId, data))
+                .flatMap(event -> event.persist())
+                .replaceWithVoid();
+    }
+
+    /**
+     * The same, for a change written over the reactive client's {@code connection} rather than a
+     * Hibernate session: the event is inserted on that connection, in its transaction.
+     */
+    public Uni<Void> announce(SqlConnection connection, String type, UUID subject, UUID partnerId, Object data) {
+        return Uni.createFrom().item(() -> event(type, subject, partnerId, data))
+                .flatMap(event -> connection.preparedQuery(INSERT).execute(Tuple.wrap(Arrays.asList(event.id, event.topic, event.type,
+                        event.subject, event.partnerId, event.occurredAt.atOffset(ZoneOffset.UTC), event.data))))
+                .replaceWithVoid();
+    }
+
+    private OutboxEvent event(String type, UUID subject, UUID partnerId, Object data) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = topic;
@@ -45,8 +69,8 @@ public class Outbox {
         try {
             event.data = json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(new IllegalStateException("The data of " + type + " could not be written as JSON", e));
+            throw new IllegalStateException("The data of " + type + " could not be written as JSON", e);
         }
-        return event.persist().replaceWithVoid();
+        return event;
     }
 }

@@ -13,7 +13,6 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +39,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-
     /** The advisory lock key the relays of one database take turns on. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
 
@@ -55,33 +52,31 @@ public class OutboxRelay {
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(30);
 
     private final Pool database;
-    private final Vertx vertx;
     private final MutinyEmitter<String> broker;
     private final ObjectMapper json;
     private final String source;
     private final int batch;
-    private volatile boolean stopped;
-    private volatile long timer = -1;
-    private Duration backoff = IDLE;
+    private final Rounds rounds;
 
     OutboxRelay(Pool database, Vertx vertx, @Channel("events") MutinyEmitter<String> broker, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "platform.events.relay-batch", defaultValue = "100") int batch) {
         this.database = database;
-        this.vertx = vertx;
         this.broker = broker;
         this.json = json;
         this.source = "/" + service;
         this.batch = batch;
+        // a full batch is followed at once by the next; an empty outbox is looked at again shortly
+        this.rounds = new Rounds(vertx, "Publishing the outbox", IDLE, MOST_BACKOFF,
+                () -> publishBatch().map(published -> published == batch));
     }
 
     void start(@Observes StartupEvent started) {
-        next(Duration.ZERO);
+        rounds.start();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
-        stopped = true;
-        vertx.cancelTimer(timer);
+        rounds.stop();
     }
 
     /** Publishes one batch; the number of events published, 0 when another replica's relay is at work. */
@@ -125,34 +120,5 @@ public class OutboxRelay {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + event.id() + " could not be written as JSON", e);
         }
-    }
-
-    /** The loop: a full batch is followed at once by the next; an empty outbox is looked at again shortly. */
-    private void next(Duration delay) {
-        if (stopped) {
-            return;
-        }
-        Runnable round = () -> {
-            if (!stopped) {
-                publishBatch().subscribe().with(this::published, this::failed);
-            }
-        };
-        if (delay.isZero()) {
-            vertx.runOnContext(round);
-        } else {
-            timer = vertx.setTimer(delay.toMillis(), fired -> round.run());
-        }
-    }
-
-    private void published(int count) {
-        backoff = IDLE;
-        next(count == batch ? Duration.ZERO : IDLE);
-    }
-
-    private void failed(Throwable failure) {
-        LOG.warnf("Publishing the outbox failed (%s); retrying in %d ms", failure.toString(), backoff.toMillis());
-        Duration wait = backoff;
-        backoff = backoff.multipliedBy(2).compareTo(MOST_BACKOFF) > 0 ? MOST_BACKOFF : backoff.multipliedBy(2);
-        next(wait);
     }
 }

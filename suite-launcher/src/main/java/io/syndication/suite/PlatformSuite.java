@@ -223,6 +223,8 @@ public final class PlatformSuite implements AutoCloseable {
                 // partner API clients are created in this Keycloak, as its partner-service client
                 configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
                 configuration.put("quarkus.keycloak.admin-client.client-secret", LocalKeycloak.PARTNER_SERVICE_SECRET);
+                // a local demo's webhook receivers run on this machine
+                configuration.put("platform.webhooks.allow-loopback-http", "true");
             }
             if (service.equals("content-service")) {
                 configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));

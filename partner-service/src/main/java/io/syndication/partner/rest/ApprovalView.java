@@ -14,10 +14,13 @@ public record ApprovalView(
         PartnerStatus status,
         @Schema(examples = "1") long version,
         @Schema(examples = "partner-cricket-council") String clientId,
-        @Schema(description = "Shown this once; store it in your secret manager", examples = "q8X2vZr1KwP9mT4sLd0Yc7Hn") String clientSecret) {
+        @Schema(description = "Shown this once; store it in your secret manager", examples = "q8X2vZr1KwP9mT4sLd0Yc7Hn") String clientSecret,
+        @Schema(description = "The webhook subscription made from the application's webhookUrl, for every event type, with its signing secret shown this once; absent without a webhookUrl")
+        WebhookView webhook) {
 
     static ApprovalView of(Transition approval) {
         return new ApprovalView(approval.partner().id, approval.partner().slug, approval.partner().status,
-                approval.partner().version, approval.credentials().clientId(), approval.credentials().clientSecret());
+                approval.partner().version, approval.credentials().clientId(), approval.credentials().clientSecret(),
+                approval.webhook() == null ? null : WebhookView.withSecret(approval.webhook()));
     }
 }

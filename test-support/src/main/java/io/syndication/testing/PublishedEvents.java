@@ -34,6 +34,22 @@ public final class PublishedEvents {
         return records(subject, count).stream().map(record -> read(record.getPayload())).toList();
     }
 
+    /** The events of {@code type} about {@code subject}, once {@code count} of them were published; exactly that many. */
+    public List<JsonNode> about(String subject, String type, int count) {
+        await().atMost(BOUND).until(() -> ofType(subject, type).size() >= count);
+        List<JsonNode> events = ofType(subject, type);
+        if (events.size() != count) {
+            throw new AssertionError(count + " " + type + " events about " + subject + " expected, " + events.size()
+                    + " published: " + events);
+        }
+        return events;
+    }
+
+    private List<JsonNode> ofType(String subject, String type) {
+        return recordsAbout(subject).stream().map(record -> read(record.getPayload()))
+                .filter(event -> event.get("type").asText().equals(type)).toList();
+    }
+
     /** The records (with their Kafka metadata) of the events about {@code subject}, once {@code count} were published. */
     public List<Message<String>> records(String subject, int count) {
         await().atMost(BOUND).until(() -> recordsAbout(subject).size() >= count);

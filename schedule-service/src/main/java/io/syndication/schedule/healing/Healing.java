@@ -1,5 +1,9 @@
 package io.syndication.schedule.healing;
 
+import io.syndication.schedule.slot.rest.SlotView;
+import io.syndication.schedule.slot.SlotKind;
+import io.syndication.schedule.slot.ScheduleEvents;
+import java.util.HashMap;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,13 +56,15 @@ public class Healing {
     private final CatalogueView view;
     private final HealTable heals;
     private final MeterRegistry metrics;
+    private final ScheduleEvents events;
 
-    Healing(Pool pool, SlotTable slots, CatalogueView view, HealTable heals, MeterRegistry metrics) {
+    Healing(Pool pool, SlotTable slots, CatalogueView view, HealTable heals, MeterRegistry metrics, ScheduleEvents events) {
         this.pool = pool;
         this.slots = slots;
         this.view = view;
         this.heals = heals;
         this.metrics = metrics;
+        this.events = events;
     }
 
     /** What one channel's heals were, and the changes to its schedule that made them (none for flags). */
@@ -182,7 +188,35 @@ public class Healing {
                             .map(recorded -> new ChannelHeal(channel, recorded, planned.changes()));
                 })
                 .collect().asList()
-                .map(channels -> new Outcome(true, channels.stream().filter(channel -> !channel.heals().isEmpty()).toList())));
+                .map(channels -> new Outcome(true, channels.stream().filter(channel -> !channel.heals().isEmpty()).toList())))
+                .call(outcome -> announce(connection, outcome, affected));
+    }
+
+    /**
+     * schedule.healed for each heal, to the partner whose slot it was, then what the heals changed in the
+     * schedules (ScheduleEvents), in the heal's transaction.
+     */
+    private Uni<Void> announce(SqlConnection connection, Outcome outcome, List<ChannelAffected> affected) {
+        Map<UUID, UUID> partners = new HashMap<>();
+        affected.forEach(channel -> channel.affected().forEach(one -> partners.put(one.slot().id, one.slot().partnerId)));
+        List<Heal> heals = outcome.channels().stream().flatMap(channel -> channel.heals().stream()).toList();
+        return Multi.createFrom().iterable(heals)
+                .onItem().transformToUniAndConcatenate(heal -> events.announce(connection, "schedule.healed", heal.channelId(),
+                        partners.get(heal.slotId()), Healed.of(heal)))
+                .collect().last()
+                .flatMap(announced -> events.announceJournal(connection));
+    }
+
+    /** The data of schedule.healed. */
+    public record Healed(UUID channelId, UUID slotId, UUID previousContentId, List<SlotView> replacements, String action,
+            String reason, String detail, String cause) {
+
+        static Healed of(Heal heal) {
+            return new Healed(heal.channelId(), heal.slotId(), heal.contentId(), heal.replacements().stream()
+                    .map(replacement -> new SlotView(replacement.slotId(), heal.channelId(), replacement.contentId(),
+                            replacement.start(), replacement.end(), SlotKind.FILLER, replacement.title(), replacement.cut()))
+                    .toList(), heal.action().name(), heal.reason().name(), heal.detail(), heal.eventId());
+        }
     }
 
     /**

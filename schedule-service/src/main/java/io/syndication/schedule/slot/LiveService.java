@@ -23,11 +23,13 @@ public class LiveService {
     private final SlotTable table;
     private final PlacementCheck check;
     private final ContentCatalogue catalogue;
+    private final ScheduleEvents events;
 
-    LiveService(SlotTable table, PlacementCheck check, ContentCatalogue catalogue) {
+    LiveService(SlotTable table, PlacementCheck check, ContentCatalogue catalogue, ScheduleEvents events) {
         this.table = table;
         this.check = check;
         this.catalogue = catalogue;
+        this.events = events;
     }
 
     /** A live event's slot and every slot it changed. */
@@ -52,7 +54,8 @@ public class LiveService {
                             stillLicensed(policy, changes, standings);
                             return table.apply(connection, changes)
                                     .flatMap(ignored -> table.insert(connection, List.of(live)))
-                                    .replaceWith(new LiveEdit(live, changes));
+                                    .replaceWith(new LiveEdit(live, changes))
+                                    .call(edit -> events.announceLive(connection, "live.inserted", edit));
                         })))
                         .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit);
             });
@@ -82,7 +85,8 @@ public class LiveService {
                                 live.endAt = end;
                                 return table.apply(connection, changes)
                                         .flatMap(ignored -> table.update(connection, List.of(live)))
-                                        .replaceWith(new LiveEdit(live, changes));
+                                        .replaceWith(new LiveEdit(live, changes))
+                                        .call(edit -> events.announceLive(connection, "live.extended", edit));
                             });
                         })))
                 .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit);

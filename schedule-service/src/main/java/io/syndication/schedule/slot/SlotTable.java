@@ -61,9 +61,11 @@ public class SlotTable {
     private static final int PAGE = 512;
 
     private final Pool pool;
+    private final ScheduleEvents events;
 
-    public SlotTable(Pool pool) {
+    public SlotTable(Pool pool, ScheduleEvents events) {
         this.pool = pool;
+        this.events = events;
     }
 
     /** Outside any edit: one statement, one implicit transaction. */
@@ -72,7 +74,8 @@ public class SlotTable {
     }
 
     /**
-     * Runs {@code edit} in one transaction that first locks the channel against other schedule edits.
+     * Runs {@code edit} in one transaction that first locks the channel against other schedule edits,
+     * and announces what it changed ({@link ScheduleEvents}) before it commits.
      * An edit waits for the lock at most {@link #LOCK_TIMEOUT}: past that the channel is busy (409).
      */
     public <T> Uni<T> editing(UUID channelId, Function<SqlConnection, Uni<T>> edit) {
@@ -80,7 +83,9 @@ public class SlotTable {
                 .flatMap(set -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
                         .execute(Tuple.of(channelId)))
                 .flatMap(locked -> locked.size() == 1 ? edit.apply(connection)
-                        : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId))))
+                        : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId)))
+                // what the edit changed is announced in its own transaction
+                .call(edited -> events.announceJournal(connection)))
                 .onFailure(PostgresErrors::isLockNotAvailable).transform(e -> ProblemException.conflict(
                         "Other edits of the channel have held it for " + LOCK_TIMEOUT + "; read the schedule again and retry"));
     }

@@ -11,7 +11,7 @@ public record LiveView(SlotView live, List<Change> changes) {
     public record Change(ScheduleChange.Change change, SlotView slot) {
     }
 
-    static LiveView of(LiveService.LiveEdit edit) {
+    public static LiveView of(LiveService.LiveEdit edit) {
         return new LiveView(SlotView.of(edit.live()),
                 edit.changes().stream().map(change -> new Change(change.change(), SlotView.of(change.slot()))).toList());
     }

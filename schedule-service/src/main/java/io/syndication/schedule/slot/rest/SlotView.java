@@ -13,7 +13,7 @@ public record SlotView(UUID id, UUID channelId, UUID contentId, Instant start, I
         @Schema(description = "True when the slot is shorter than its content: filler cut to fit, or trimmed by a live event")
         boolean cut) {
 
-    static SlotView of(Slot slot) {
+    public static SlotView of(Slot slot) {
         return new SlotView(slot.id, slot.channelId, slot.contentId, slot.startAt, slot.endAt, slot.kind, slot.title, slot.cut);
     }
 }

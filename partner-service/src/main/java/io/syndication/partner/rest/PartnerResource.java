@@ -1,7 +1,5 @@
 package io.syndication.partner.rest;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -195,25 +193,9 @@ public class PartnerResource {
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
         caller.mayAccess(id, false);
-        EventKey after = EventKey.parse(Page.after(next));
+        TimeAndId after = TimeAndId.parse(Page.after(next));
         return service.events(id, after.time(), after.id(), limit + 1)
-                .map(rows -> Page.of(rows, limit, (PartnerEvent e) -> e.occurredAt + "|" + e.id, EventView::of));
-    }
-
-    /** Where a page of events starts: after the event of this time and id (both null for the newest). */
-    private record EventKey(Instant time, UUID id) {
-
-        static EventKey parse(String key) {
-            if (key == null) {
-                return new EventKey(null, null);
-            }
-            String[] parts = key.split("\\|", 2);
-            try {
-                return new EventKey(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw Page.invalidCursor();
-            }
-        }
+                .map(rows -> Page.of(rows, limit, (PartnerEvent e) -> TimeAndId.key(e.occurredAt, e.id), EventView::of));
     }
 
     private Uni<Response> perform(UUID id, PartnerAction action, ReasonRequest request) {

@@ -1,8 +1,6 @@
 package io.syndication.partner.rest;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -71,9 +69,9 @@ public class WebhookResource {
             description = "A partner's own; an admin sees every one. Oldest first, with cursor paging.")
     public Uni<Page<WebhookView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
-        CreatedKey after = CreatedKey.parse(Page.after(next));
+        TimeAndId after = TimeAndId.parse(Page.after(next));
         return webhooks.list(subscriber(), after.time(), after.id(), limit + 1)
-                .map(rows -> Page.of(rows, limit, (WebhookSubscription s) -> s.createdAt + "|" + s.id, WebhookView::of));
+                .map(rows -> Page.of(rows, limit, (WebhookSubscription s) -> TimeAndId.key(s.createdAt, s.id), WebhookView::of));
     }
 
     @GET
@@ -141,22 +139,6 @@ public class WebhookResource {
             return Long.parseLong(key);
         } catch (NumberFormatException e) {
             throw Page.invalidCursor();
-        }
-    }
-
-    /** Where a page of subscriptions starts: after the one made at this time with this id (both null: the oldest). */
-    private record CreatedKey(Instant time, UUID id) {
-
-        static CreatedKey parse(String key) {
-            if (key == null) {
-                return new CreatedKey(null, null);
-            }
-            String[] parts = key.split("\\|", 2);
-            try {
-                return new CreatedKey(Instant.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-                throw Page.invalidCursor();
-            }
         }
     }
 }

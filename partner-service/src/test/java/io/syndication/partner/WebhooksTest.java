@@ -206,6 +206,24 @@ class WebhooksTest {
     }
 
     @Test
+    void aTerminatedPartnerHearsOfItsTerminationAndOfNothingAfter() {
+        subscribed("/terminated", "[]");
+        PartnerApi.act(partnerId, "terminate", "Agreement ended");
+        publish("partner.terminated", partnerId, 3, partnerId);
+        String after = publish("content.retired", UUID.randomUUID().toString(), 4, partnerId);
+        String marker = publish("guide.changed", UUID.randomUUID().toString(), 1, null);
+        // a platform-wide subscription's first delivery shows the fan-out has passed the events before it
+        assertThat(subscribe(Tokens.admin(), "{\"url\": \"" + receiver.url("/platform") + "\"}").statusCode(), equalTo(201));
+        publish("guide.changed", UUID.randomUUID().toString(), 1, null);
+        awaitReceived(receiver, "/platform", 1);
+        List<Received> received = awaitReceived(receiver, "/terminated", 1);
+        assertThat(received.stream().map(delivery -> delivery.body()).filter(body -> body.contains("partner.terminated")).count(),
+                equalTo(1L));
+        assertThat(received.stream().map(delivery -> delivery.header("webhook-id")).toList(), not(hasItem(after)));
+        assertThat(received.stream().map(delivery -> delivery.header("webhook-id")).toList(), not(hasItem(marker)));
+    }
+
+    @Test
     void aRotatedSecretAndThePreviousOneBothSignForADay() throws Exception {
         String[] subscription = subscribed("/rotated", "[]");
         String rotated = given().auth().oauth2(partner).contentType(ContentType.JSON)

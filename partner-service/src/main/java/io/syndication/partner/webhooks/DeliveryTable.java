@@ -29,11 +29,14 @@ public class DeliveryTable {
     /**
      * One delivery per subscription that wants the event: every enabled one of its partner, and every
      * platform-wide one, whose types name it (or that names none). Once only, however often it arrives.
+     * A terminated partner hears of its termination, and of nothing after it.
      */
     private static final String ENQUEUE = "INSERT INTO webhook_delivery (id, subscription_id, event_id, event_type,"
             + " subject, body, status, next_attempt_at, retry_until, created_at)"
             + " SELECT gen_random_uuid(), s.id, $1, $2, $3, $4, 'PENDING', now(), now() + $6::interval, now()"
-            + " FROM webhook_subscription s WHERE s.enabled AND (s.partner_id = $5 OR s.partner_id IS NULL)"
+            + " FROM webhook_subscription s LEFT JOIN partner p ON p.id = s.partner_id"
+            + " WHERE s.enabled AND (s.partner_id = $5 OR s.partner_id IS NULL)"
+            + " AND (p.status IS DISTINCT FROM 'TERMINATED' OR $2 = 'partner.terminated')"
             + " AND (cardinality(s.event_types) = 0 OR $2 = ANY (s.event_types))"
             + " ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING";
 

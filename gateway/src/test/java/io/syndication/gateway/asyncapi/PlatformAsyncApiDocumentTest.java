@@ -61,12 +61,22 @@ class PlatformAsyncApiDocumentTest {
     /** The event types of each topic, and the service that publishes them. */
     private static final Map<String, Set<String>> TYPES = Map.of(
             "partner", Set.of("partner.applied", "partner.approved", "partner.rejected", "partner.suspended",
-                    "partner.reinstated", "partner.terminated", "partner.credentials-rotated"),
+                    "partner.reinstated", "partner.terminated", "partner.credentials-rotated", "webhook.disabled"),
             "content", Set.of("content.submitted", "content.approved", "content.rejected", "content.retired", "content.changed"),
             "schedule", Set.of("slot.placed", "slot.moved", "slot.removed", "live.inserted", "live.extended",
                     "schedule.healed", "guide.changed"));
     private static final Map<String, String> SOURCES = Map.of(
             "partner", "/partner-service", "content", "/content-service", "schedule", "/schedule-service");
+    /**
+     * The properties of the copied views the services write as JSON null when they have no value (their
+     * ObjectMapper writes nulls; the columns are nullable and the API leaves them empty), which the OpenAPI
+     * document does not say and this one does.
+     */
+    private static final Set<String> NULLABLE = Set.of("PartnerView.webhookUrl", "PartnerView.clientId",
+            "ContentView.synopsis", "ContentView.durationSeconds", "ContentView.start", "ContentView.end",
+            "ContentView.thumbnailUrl", "ContentView.availableUntil", "ContentView.reason");
+    /** schedule-service's ScheduleEvents.MOST_PER_EVENT: the most slots or programmes one event lists. */
+    private static final int MOST_PER_EVENT = 500;
 
     // JSON Schema draft 7, which AsyncAPI's schemas extend; the document's components are where its references point
     private static final JsonMetaSchema DRAFT_7 = JsonMetaSchema.builder(JsonMetaSchema.getV7())
@@ -117,18 +127,29 @@ class PlatformAsyncApiDocumentTest {
             assertThat(topic, new TreeSet<>(typeOfMessage.values()), equalTo(new TreeSet<>(types)));
             assertThat(topic + ": one message per type", typeOfMessage.size(), equalTo(types.size()));
         });
-        assertThat(TYPES.values().stream().mapToInt(Set::size).sum(), equalTo(19));
+        assertThat(TYPES.values().stream().mapToInt(Set::size).sum(), equalTo(20));
     }
 
     @Test
-    void onlyAGuideChangeConcernsNoPartner() {
+    void everyEventNamesItsPartnerButAGuideChangeAndAPlatformWideSubscriptionsDisabling() {
         TYPES.forEach((topic, types) -> document.path("channels").path(topic).path("messages").forEach(reference -> {
             JsonNode message = resolve(reference);
-            boolean guide = message.path("name").asText().equals("guide.changed");
+            String type = message.path("name").asText();
+            boolean maybeNone = type.equals("guide.changed") || type.equals("webhook.disabled");
             List<String> required = required(resolve(message.path("payload")));
-            assertThat(message.path("name").asText() + " names its partner", required.contains("partnerid"), equalTo(!guide));
+            assertThat(type + " names its partner", required.contains("partnerid"), equalTo(!maybeNone));
             assertThat(required, hasItems("specversion", "id", "source", "type", "subject", "time", "sequence", "data"));
         }));
+        // webhook.disabled: the subscription's partner, or none for a platform-wide one
+        JsonNode disabled = document.at("/components/messages/webhookDisabled");
+        ObjectNode platformWide = disabled.at("/examples/0/payload").deepCopy();
+        platformWide.remove("partnerid");
+        assertThat(invalidities(disabled.path("payload"), platformWide), empty());
+        assertThat(invalidities(disabled.path("payload"), disabled.at("/examples/0/payload")), empty());
+        JsonNode suspended = document.at("/components/messages/partnerSuspended");
+        ObjectNode noPartner = suspended.at("/examples/0/payload").deepCopy();
+        noPartner.remove("partnerid");
+        assertThat(invalidities(suspended.path("payload"), noPartner), not(empty()));
     }
 
     @Test
@@ -183,6 +204,7 @@ class PlatformAsyncApiDocumentTest {
         Map<String, String> copies = new LinkedHashMap<>(Map.of("PartnerView", "PartnerView", "ContentView", "ContentView",
                 "SlotView", "SlotView", "Programme", "Programme", "ScheduleChange", change));
         List<String> differences = new ArrayList<>();
+        Set<String> nullable = new TreeSet<>();
         Deque<String> unchecked = new ArrayDeque<>(copies.keySet());
         while (!unchecked.isEmpty()) {
             String copy = unchecked.pop();
@@ -193,6 +215,7 @@ class PlatformAsyncApiDocumentTest {
                 differences.add(copy + ": " + (ours.isMissingNode() ? "not in the AsyncAPI document" : original + " not in the OpenAPI document"));
                 continue;
             }
+            ours = withoutNull(copy, ours, nullable);
             // the properties first, by name: what a reader of an event's data relies on
             if (!new TreeSet<>(names(ours.path("properties"))).equals(new TreeSet<>(names(theirs.path("properties"))))) {
                 differences.add(copy + " has the properties " + names(ours.path("properties")) + ", " + original
@@ -209,6 +232,8 @@ class PlatformAsyncApiDocumentTest {
         }
         assertThat("Copy the changed schemas from " + PlatformContract.RESOURCE + " into " + PlatformAsyncApi.RESOURCE,
                 differences, empty());
+        // the one difference allowed: a null the services write, where they write it
+        assertThat(nullable, equalTo(new TreeSet<>(NULLABLE)));
         // the views and every schema they refer to: their enums, UUID, Instant...
         assertThat(copies.keySet(), hasItems("PartnerStatus", "ContentStatus", "SlotKind", "ScheduleChangeKind", "UUID",
                 "Instant", "OffsetDateTime"));
@@ -224,6 +249,19 @@ class PlatformAsyncApiDocumentTest {
                 differences, (ours, theirs) -> {
                 });
         assertThat(differences, hasItems("SlotView/properties: only the OpenAPI document has cut"));
+        // allowing null hides nothing else
+        ObjectNode content = document.at("/components/schemas/ContentView").deepCopy();
+        ((ObjectNode) content.at("/properties/synopsis")).putArray("type").add("integer").add("null");
+        ((ObjectNode) content.at("/properties/start/anyOf/0")).put("$ref", "#/components/schemas/OffsetDateTime");
+        Set<String> nullable = new TreeSet<>();
+        List<String> renamed = new ArrayList<>();
+        differences.clear();
+        compare("ContentView", withoutNull("ContentView", content, nullable),
+                JSON.readTree(resource(PlatformContract.RESOURCE)).at("/components/schemas/ContentView"), differences,
+                (ours, theirs) -> renamed.add(ours + " " + theirs));
+        assertThat(differences, hasItems("ContentView/properties/synopsis/type: \"integer\" here, \"string\" in the OpenAPI document"));
+        assertThat(renamed, hasItems("OffsetDateTime Instant"));
+        assertThat(nullable, hasItems("ContentView.synopsis", "ContentView.start"));
     }
 
     @Test
@@ -243,7 +281,7 @@ class PlatformAsyncApiDocumentTest {
                 examples++;
             }
         }
-        assertThat(examples, greaterThanOrEqualTo(7));
+        assertThat(examples, greaterThanOrEqualTo(12));
     }
 
     @Test
@@ -258,10 +296,76 @@ class PlatformAsyncApiDocumentTest {
         ObjectNode guide = document.at("/components/messages/guideChanged/examples/0/payload").deepCopy();
         guide.put("partnerid", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0002");
         assertThat(invalidities(document.at("/components/messages/guideChanged/payload"), guide), not(empty()));
+        // null only where the services write it
+        ObjectNode noSynopsis = message.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) noSynopsis.path("data")).putNull("synopsis").putNull("availableUntil").putNull("durationSeconds");
+        assertThat(invalidities(message.path("payload"), noSynopsis), empty());
+        ObjectNode noTitle = message.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) noTitle.path("data")).putNull("title");
+        assertThat(invalidities(message.path("payload"), noTitle), not(empty()));
+        // a subscription the platform disabled is disabled, and says where it posted
+        JsonNode disabled = document.at("/components/messages/webhookDisabled");
+        ObjectNode stillEnabled = disabled.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) stillEnabled.path("data")).put("enabled", true);
+        assertThat(invalidities(disabled.path("payload"), stillEnabled), not(empty()));
+        ObjectNode noUrl = disabled.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) noUrl.path("data")).remove("url");
+        assertThat(invalidities(disabled.path("payload"), noUrl), not(empty()));
+        // a heal's action and its replacements go together; its reason is a slot's
+        JsonNode healed = document.at("/components/messages/scheduleHealed");
+        ObjectNode filledWithNothing = healed.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) filledWithNothing.path("data")).putArray("replacements");
+        assertThat(invalidities(healed.path("payload"), filledWithNothing), not(empty()));
+        ObjectNode flaggedAndFilled = healed.at("/examples/0/payload").deepCopy();
+        ((ObjectNode) flaggedAndFilled.path("data")).put("action", "FLAGGED");
+        assertThat(invalidities(healed.path("payload"), flaggedAndFilled), not(empty()));
+        ObjectNode cleared = healed.at("/examples/1/payload").deepCopy();
+        ((ObjectNode) cleared.path("data")).put("action", "CLEARED");
+        assertThat(invalidities(healed.path("payload"), cleared), empty());
+        ObjectNode gap = healed.at("/examples/1/payload").deepCopy();
+        ((ObjectNode) gap.path("data")).put("reason", "GAP");
+        assertThat(invalidities(healed.path("payload"), gap), not(empty()));
+        ObjectNode noDetail = healed.at("/examples/1/payload").deepCopy();
+        ((ObjectNode) noDetail.path("data")).remove("detail");
+        assertThat(invalidities(healed.path("payload"), noDetail), not(empty()));
         // a webhook is any one event: what no event schema takes is not one
         assertThat(invalidities(document.at("/components/messages/webhookDelivery/payload"), retired), not(empty()));
         assertThat(invalidities(document.at("/components/messages/webhookDelivery/payload"),
                 message.at("/examples/0/payload")), empty());
+    }
+
+    @Test
+    void aHealsReasonIsAFindingsReasonOfASlot() throws IOException {
+        // the reasons of a validation finding (schedule-service's Finding.Reason), as the API lists them
+        JsonNode openApi = JSON.readTree(resource(PlatformContract.RESOURCE)).at("/components/schemas");
+        String finding = name(openApi.at("/ValidationView/properties/findings/items/$ref").asText());
+        List<String> reasons = new ArrayList<>();
+        openApi.at("/" + name(openApi.at("/" + finding + "/properties/reason/$ref").asText()) + "/enum")
+                .forEach(reason -> reasons.add(reason.asText()));
+        assertThat(reasons, hasItems("GAP", "PARTNER_INACTIVE"));
+        List<String> healReasons = new ArrayList<>();
+        document.at("/components/schemas/Heal/properties/reason/enum").forEach(reason -> healReasons.add(reason.asText()));
+        // every one but a gap's, which is not a slot's
+        assertThat(healReasons, containsInAnyOrder(reasons.stream().filter(reason -> !reason.equals("GAP")).toArray()));
+        List<String> actions = new ArrayList<>();
+        document.at("/components/schemas/Heal/properties/action/enum").forEach(action -> actions.add(action.asText()));
+        assertThat(actions, containsInAnyOrder("FILLED", "CLEARED", "FLAGGED"));
+    }
+
+    @Test
+    void aChangeOfMoreThan500SlotsOrProgrammesComesInParts() {
+        assertThat(document.at("/components/schemas/ChannelSlots/properties/slots/maxItems").asInt(), equalTo(MOST_PER_EVENT));
+        for (String list : List.of("added", "removed", "retimed")) {
+            assertThat(list, document.at("/components/schemas/GuideDiff/properties/" + list + "/maxItems").asInt(),
+                    equalTo(MOST_PER_EVENT));
+        }
+        String schedule = document.at("/channels/schedule/description").asText().replaceAll("\\s+", " ");
+        for (String rule : List.of("more than " + MOST_PER_EVENT + " slots", "more than " + MOST_PER_EVENT + " programmes",
+                "the channel's id, for every event", "consecutive")) {
+            assertThat(rule, schedule.contains(rule), equalTo(true));
+        }
+        assertThat(document.at("/components/schemas/GuideDiff/description").asText().replaceAll("\\s+", " ")
+                .contains("listed under the local day it starts in"), equalTo(true));
     }
 
     @Test
@@ -332,6 +436,45 @@ class PlatformAsyncApiDocumentTest {
     @FunctionalInterface
     private interface Referred {
         void schemas(String ours, String theirs);
+    }
+
+    /**
+     * {@code schema}, a copy of the OpenAPI document's, as that document has it: each property that allows
+     * null here without the null, its name added to {@code nullable}.
+     */
+    private static JsonNode withoutNull(String name, JsonNode schema, Set<String> nullable) {
+        if (!schema.path("properties").isObject()) {
+            return schema;
+        }
+        ObjectNode copy = schema.deepCopy();
+        ObjectNode properties = (ObjectNode) copy.path("properties");
+        for (String property : names(properties)) {
+            JsonNode nonNull = nonNull(properties.get(property));
+            if (nonNull != properties.get(property)) {
+                nullable.add(name + "." + property);
+                properties.set(property, nonNull);
+            }
+        }
+        return copy;
+    }
+
+    /** {@code type: [T, 'null']} as {@code type: T}, {@code anyOf: [S, {type: 'null'}]} as S; any other schema itself. */
+    private static JsonNode nonNull(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray() && type.size() == 2 && type.toString().contains("\"null\"")) {
+            ObjectNode copy = schema.deepCopy();
+            copy.set("type", type.get(0).asText().equals("null") ? type.get(1) : type.get(0));
+            return copy;
+        }
+        JsonNode anyOf = schema.path("anyOf");
+        ObjectNode nullType = JSON.createObjectNode().put("type", "null");
+        if (anyOf.isArray() && anyOf.size() == 2 && (anyOf.get(0).equals(nullType) || anyOf.get(1).equals(nullType))) {
+            ObjectNode copy = schema.deepCopy();
+            copy.remove("anyOf");
+            copy.setAll((ObjectNode) (anyOf.get(0).equals(nullType) ? anyOf.get(1) : anyOf.get(0)));
+            return copy;
+        }
+        return schema;
     }
 
     /** The {@code const} of each property of a schema, through its {@code allOf} and references. */

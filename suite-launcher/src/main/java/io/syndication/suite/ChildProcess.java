@@ -111,6 +111,23 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the process and every process it started (SIGKILL), as a crash or the OOM killer would end
+     * it: nothing of its own runs at exit, and nothing is kept after it as after a graceful stop.
+     */
+    void kill() {
+        var tree = process.toHandle().descendants().toList();
+        process.destroyForcibly();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watchdog.dismiss();
+        }
+    }
+
     @Override
     public void close() {
         var tree = process.toHandle().descendants().toList();

@@ -130,6 +130,13 @@ public final class PlatformSuite implements AutoCloseable {
         process.close();
     }
 
+    /** Kills a service (SIGKILL), as a crash would end it: no shutdown step of its own runs. Until {@link #start}. */
+    public void kill(String service) {
+        ChildProcess process = services.remove(service);
+        running.remove(process);
+        process.kill();
+    }
+
     /** Starts a stopped service again, as it was configured, and waits until it is ready. */
     public void start(String service) {
         ChildProcess process = startService(service, configurations.get(service), settings.home().resolve("logs"));

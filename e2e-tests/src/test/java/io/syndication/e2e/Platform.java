@@ -57,18 +57,36 @@ public class Platform implements BeforeAllCallback {
         return token(demoClient, demoClient + "-secret");
     }
 
-    /** A token of a partner just onboarded through the gateway and approved, licensing in {@code territories}. */
-    static String approvedPartnerToken(String name, String... territories) {
+    /** A partner onboarded through the gateway and approved: its id and its API client's credentials. */
+    record Partner(String id, String clientId, String clientSecret) {
+
+        /** A fresh client-credentials token of the partner's. */
+        String token() {
+            return Platform.token(clientId, clientSecret);
+        }
+    }
+
+    /** An application of a partner called {@code name} (with a slug of its own), licensing in {@code territories}. */
+    static Map<String, Object> application(String name, String... territories) {
         String slug = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON)
-                .body(Map.of("legalName", name + " Media Ltd", "displayName", name, "slug", slug, "category", "NEWS",
-                        "territories", List.of(territories), "languages", List.of("en"), "contactEmail", "desk@" + slug + ".example",
-                        "website", "https://" + slug + ".example", "agreementVersion", "2026-09"))
+        return Map.of("legalName", name + " Media Ltd", "displayName", name, "slug", slug, "category", "NEWS",
+                "territories", List.of(territories), "languages", List.of("en"), "contactEmail", "desk@" + slug + ".example",
+                "website", "https://" + slug + ".example", "agreementVersion", "2026-09");
+    }
+
+    /** A partner just onboarded through the gateway and approved, licensing in {@code territories}. */
+    static Partner approvedPartner(String name, String... territories) {
+        String id = given().baseUri(suite.gatewayUrl()).contentType(ContentType.JSON).body(application(name, territories))
                 .when().post("/api/v1/applications")
                 .then().statusCode(201).extract().path("id");
         var approval = given().baseUri(suite.gatewayUrl()).auth().oauth2(token("suite-admin")).contentType(ContentType.JSON)
                 .body("{}").when().post("/api/v1/partners/" + id + "/approve")
                 .then().statusCode(200).extract();
-        return token(approval.path("clientId"), approval.path("clientSecret"));
+        return new Partner(id, approval.path("clientId"), approval.path("clientSecret"));
+    }
+
+    /** A token of a partner just onboarded through the gateway and approved, licensing in {@code territories}. */
+    static String approvedPartnerToken(String name, String... territories) {
+        return approvedPartner(name, territories).token();
     }
 }

@@ -1,6 +1,7 @@
 package io.syndication.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
@@ -10,6 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,8 +62,10 @@ class ScheduleEndToEndTest {
                 "title", "Asia Cup Final: India v Sri Lanka", "start", "2026-12-14T08:30:00Z", "end", "2026-12-14T16:30:00Z"));
 
         String slug = "cricket-" + UUID.randomUUID().toString().substring(0, 8) + ".in.example";
+        // healing FLAG: a slot whose item may no longer air stays, for the operator to see at /validation (FILL,
+        // the default, replaces it with filler: EventsEndToEndTest)
         String channel = as(operator).body(Map.of("slug", slug, "name", "Cricket 24/7", "timeZone", "Asia/Kolkata",
-                "territories", List.of("IN"), "fillerContentIds", List.of(clip)))
+                "territories", List.of("IN"), "fillerContentIds", List.of(clip), "healing", "FLAG"))
                 .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
         String channelPath = "/api/v1/channels/" + channel;
         // the local day 2026-12-14 in Kolkata, +05:30
@@ -101,12 +105,17 @@ class ScheduleEndToEndTest {
                 .body("from", equalTo("2026-12-14T00:00:00+05:30"))
                 .body("programmes.title", hasItem("Asia Cup Final: India v Sri Lanka"));
 
-        // retired since placement: validation says so of every slot it has
+        // retired since placement: once schedule-service has the event, validation says so of every slot it has
         as(partner).when().post("/api/v1/content/" + innings + "/retire").then().statusCode(200);
-        as(operator).queryParam("from", from).queryParam("to", to)
-                .when().get(channelPath + "/validation").then().statusCode(200)
-                .body("findings.reason", contains("CONTENT_NOT_APPROVED"))
-                .body("findings[0].contentId", equalTo(innings));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as(operator).queryParam("from", from).queryParam("to", to)
+                        .when().get(channelPath + "/validation").then().statusCode(200)
+                        .body("findings.reason", contains("CONTENT_NOT_APPROVED"))
+                        .body("findings[0].contentId", equalTo(innings)));
+        as(operator).when().get(channelPath + "/heals").then().statusCode(200)
+                .body("items.action", contains("FLAGGED"))
+                .body("items[0].contentId", equalTo(innings))
+                .body("items[0].eventType", equalTo("content.retired"));
 
         // the guide is for operators and admins, not partners
         as(partner).queryParam("channel", slug).when().get("/api/v1/epg.xml").then().statusCode(403);

@@ -4,10 +4,15 @@ import static io.syndication.content.ContentApi.act;
 import static io.syndication.content.ContentApi.approve;
 import static io.syndication.content.ContentApi.approved;
 import static io.syndication.content.ContentApi.created;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,13 +25,16 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.syndication.events.OutboxRelay;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.PublishedEvents;
+import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
 
 /**
@@ -46,6 +54,9 @@ class ContentEventsTest {
     @Inject
     @Connector("smallrye-in-memory")
     InMemoryConnector broker;
+
+    @Inject
+    MeterRegistry metrics;
 
     private PublishedEvents published;
 
@@ -115,5 +126,25 @@ class ContentEventsTest {
         assertThat(events.stream().map(event -> event.get("type").asText()).toList(),
                 contains("content.changed", "content.submitted"));
         assertThat(events.get(0).at("/data/status").asText(), equalTo("DRAFT"));
+    }
+
+    @Test
+    void theOutboxBacklogIsReportedWhileTheRelayIsHeldBackAndDrainsAfter() throws SQLException {
+        String id;
+        try (Connection otherReplica = TestSql.connection(); Statement statement = otherReplica.createStatement()) {
+            otherReplica.setAutoCommit(false);
+            // as another replica's relay would, holding the relay's lock until its transaction ends
+            statement.execute("SELECT pg_advisory_xact_lock(" + OutboxRelay.RELAY_LOCK + ")");
+            id = ContentApi.submitted(partner, clip("held-back"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> gauge("outbox.pending.events") >= 1
+                    && gauge("outbox.oldest.age.seconds") > 0);
+            otherReplica.rollback();
+        }
+        assertThat(published.about(id, 1).get(0).get("type").asText(), equalTo("content.submitted"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("outbox.pending.events") == 0);
+    }
+
+    private double gauge(String name) {
+        return metrics.get(name).gauge().value();
     }
 }

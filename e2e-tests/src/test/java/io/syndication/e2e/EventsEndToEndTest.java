@@ -39,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -312,9 +311,6 @@ class EventsEndToEndTest {
     }
 
     @Test
-    @Disabled("partner-service refuses an application's webhookUrl http://127.0.0.1:<port> (400: @HttpsUrl on"
-            + " PartnerApplication.webhookUrl) although platform.webhooks.allow-loopback-http allows it for subscriptions;"
-            + " enable once the application's check is WebhookDestinations'")
     void theWebhookUrlOfAnApplicationBecomesThePartnersFirstSubscriptionOnApproval() {
         String admin = Platform.token("suite-admin");
         try (WebhookReceiver receiver = new WebhookReceiver()) {

@@ -321,6 +321,18 @@ class WebhooksTest {
                 .body("items[0].secret", nullValue());
     }
 
+    @Test
+    void anApplicationsWebhookUrlMustBeOneWebhooksMayReach() {
+        for (String url : List.of("https://10.0.0.7/hook", "http://hooks.news.example/", "https://localhost/hook")) {
+            PartnerApi.apply(PartnerApi.application("private-hook-" + UUID.randomUUID().toString().substring(0, 8))
+                    .replace("https://api.cricket-council.example/hooks/syndication", url))
+                    .then().spec(problem(400)).body("violations.field", hasItem("webhookUrl"));
+            PartnerApi.patch(partner, partnerId, "{\"webhookUrl\": \"" + url + "\"}")
+                    .then().spec(problem(400)).body("violations.field", hasItem("webhookUrl"));
+        }
+        PartnerApi.patch(partner, partnerId, "{\"webhookUrl\": \"" + receiver.url("/patched") + "\"}").then().statusCode(200);
+    }
+
     /** The newest line of a subscription's delivery log (items[0]), once there is one. */
     private ExtractableResponse<Response> lastDelivery(String subscription) {
         return given().auth().oauth2(partner).queryParam("limit", 1)

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -17,6 +18,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -39,8 +42,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class OutboxRelay {
 
-    /** The advisory lock key the relays of one database take turns on. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** The advisory lock key the relays of one database take turns on (whoever holds it holds the relay back). */
+    public static final long RELAY_LOCK = 0x6f7574626f78L;
 
     private static final String OLDEST = "SELECT id, topic, type, subject, partner_id, occurred_at, sequence, data"
             + " FROM outbox_event ORDER BY position LIMIT $1";
@@ -48,6 +51,7 @@ public class OutboxRelay {
     /** Longest the relay waits between two looks at an outbox it found empty, and after a failure at first. */
     private static final Duration IDLE = Duration.ofMillis(100);
     private static final Duration MOST_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration BACKLOG_READINGS = Duration.ofSeconds(5);
     /** How long a batch waits for the broker's acknowledgements before it is given up and retried. */
     private static final Duration ACKNOWLEDGEMENT = Duration.ofSeconds(30);
 
@@ -57,6 +61,10 @@ public class OutboxRelay {
     private final String source;
     private final int batch;
     private final Rounds rounds;
+    private final Rounds backlogReadings;
+    /** The outbox's backlog as last read: how many events wait, and for how long the oldest has. */
+    private volatile long pending;
+    private volatile double oldestAge;
 
     OutboxRelay(Pool database, Vertx vertx, @Channel("events") MutinyEmitter<String> broker, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.name") String service,
@@ -69,14 +77,39 @@ public class OutboxRelay {
         // a full batch is followed at once by the next; an empty outbox is looked at again shortly
         this.rounds = new Rounds(vertx, "Publishing the outbox", IDLE, MOST_BACKOFF,
                 () -> publishBatch().map(published -> published == batch));
+        this.backlogReadings = new Rounds(vertx, "Reading the outbox's backlog", BACKLOG_READINGS, MOST_BACKOFF,
+                () -> readBacklog().replaceWith(false));
+    }
+
+    /**
+     * The backlog as gauges: {@code outbox.pending.events}, and {@code outbox.oldest.age.seconds}, which
+     * grows while the relay cannot publish (the broker away): what an alert should watch.
+     */
+    @Inject
+    void reportBacklog(MeterRegistry metrics) {
+        Gauge.builder("outbox.pending.events", this, relay -> relay.pending)
+                .description("Events written to the outbox and not yet acknowledged by the broker").register(metrics);
+        Gauge.builder("outbox.oldest.age.seconds", this, relay -> relay.oldestAge)
+                .description("How long the oldest event waiting in the outbox has waited").register(metrics);
+    }
+
+    Uni<Void> readBacklog() {
+        return database.query("SELECT count(*), coalesce(extract(epoch FROM now() - min(occurred_at)), 0) FROM outbox_event")
+                .execute().invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    pending = row.getLong(0);
+                    oldestAge = row.getNumeric(1).doubleValue();
+                }).replaceWithVoid();
     }
 
     void start(@Observes StartupEvent started) {
         rounds.start();
+        backlogReadings.start();
     }
 
     void stop(@Observes ShutdownEvent stopping) {
         rounds.stop();
+        backlogReadings.stop();
     }
 
     /** Publishes one batch; the number of events published, 0 when another replica's relay is at work. */

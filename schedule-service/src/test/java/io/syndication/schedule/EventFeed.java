@@ -1,5 +1,6 @@
 package io.syndication.schedule;
 
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -93,7 +94,7 @@ final class EventFeed {
     static String event(String type, UUID subject, long sequence, JsonObject data) {
         return new JsonObject().put("specversion", "1.0").put("id", UUID.randomUUID().toString())
                 .put("source", type.startsWith("content") ? "/content-service" : "/partner-service").put("type", type)
-                .put("subject", subject.toString()).put("time", "2026-12-06T12:00:00.123456Z")
+                .put("subject", subject.toString()).put("time", Instant.now().toString())
                 .put("datacontenttype", "application/json").put("sequence", sequence)
                 .put("partnerid", data.getString("partnerId", subject.toString())).put("data", data).encode();
     }

@@ -46,6 +46,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.syndication.schedule.EventFeed.Item;
+import io.vertx.core.json.JsonObject;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.TestSql;
 import io.syndication.testing.Tokens;
@@ -150,6 +151,25 @@ class HealingTest {
         int asked = FakeContentServiceResource.asked(older);
         assertThat(validation(channel, day(2, "03:00:00"), day(2, "03:30:00")).getList("findings"), empty());
         assertThat(FakeContentServiceResource.asked(older), equalTo(asked + 2));
+    }
+
+    @Test
+    void aLateEventDoesNotHealASlotPlacedAfterIt() {
+        Item programme = EventFeed.programme(partner, "Late News", 30);
+        // content-service has approved the item; its events (submitted, then approved) have not reached the view
+        FakeContentServiceResource.serve(programme.json);
+        String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
+        String slot = placed(channel, programme.id(), day(1, "03:00:00"), null);
+
+        JsonObject submitted = new JsonObject(EventFeed.event("content.submitted", programme.id, 1,
+                programme.json.copy().put("status", "SUBMITTED"))).put("time", Instant.now().minusSeconds(60).toString());
+        feed.send("content", submitted.encode());
+        programme.sequence = 1;
+        feed.content("content.approved", programme);
+        await().atMost(APPLIED).untilAsserted(() -> assertThat(EventFeed.viewOf(programme), contains("APPROVED", "Late News", 2L)));
+
+        assertThat(ScheduleApi.heals(channel, 10, null).jsonPath().getList("items"), empty());
+        assertThat(slots(channel, day(1, "00:00:00"), day(2, "00:00:00")).getList("id"), contains(slot));
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.syndication.http.validation.HttpsUrl;
+import io.syndication.partner.webhooks.WebhookUrl;
 import io.syndication.http.validation.LanguageTag;
 import io.syndication.http.validation.Territory;
 import io.syndication.partner.Partner;
@@ -35,7 +36,7 @@ public record PartnerApplication(
         @NotBlank @Size(max = 254) @Email(regexp = ".+@.+\\..+") String contactEmail,
         @Schema(examples = "https://www.cricket-council.example") @NotNull @Size(max = 2048) @HttpsUrl String website,
         @Schema(description = "Optional: where moderation decisions are posted", examples = "https://api.cricket-council.example/hooks/syndication")
-        @Size(max = 2048) @HttpsUrl String webhookUrl,
+        @Size(max = 2048) @WebhookUrl String webhookUrl,
         @Schema(description = "The version of the partner agreement accepted: the current one", examples = "2026-09")
         @NotBlank @Size(max = 40) String agreementVersion) {
 

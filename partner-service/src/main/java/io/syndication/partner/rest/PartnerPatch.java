@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.syndication.http.validation.HttpsUrl;
+import io.syndication.partner.webhooks.WebhookUrl;
 import io.syndication.http.validation.LanguageTag;
 import io.syndication.http.validation.Territory;
 import io.syndication.partner.PartnerCategory;
@@ -29,7 +30,7 @@ public record PartnerPatch(
         @Size(min = 1, max = 50) List<@NotNull @LanguageTag String> languages,
         @Size(max = 254) @Email(regexp = ".+@.+\\..+") String contactEmail,
         @Size(max = 2048) @HttpsUrl String website,
-        @Size(max = 2048) @HttpsUrl String webhookUrl) {
+        @Size(max = 2048) @WebhookUrl String webhookUrl) {
 
     PartnerEdit toEdit() {
         return new PartnerEdit(legalName, displayName, category, territories, languages, contactEmail, website,

@@ -1,5 +1,7 @@
 package io.syndication.schedule.feed;
 
+import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -75,7 +77,14 @@ public final class ChangeEvents {
         if (!subject.toString().equals(data.path("id").asText(""))) {
             return new Malformed(type + " " + id + ": its data is not about its subject " + subject);
         }
-        Cause cause = new Cause(id, type);
+        Instant occurredAt;
+        try {
+            // an event without its time is taken as of now, as before events carried one
+            occurredAt = event.hasNonNull("time") ? Instant.parse(event.get("time").asText()) : Instant.now();
+        } catch (DateTimeParseException e) {
+            return new Malformed(type + " " + id + ": its time " + event.get("time") + " is not an instant");
+        }
+        Cause cause = new Cause(id, type, occurredAt);
         try {
             return topic == Topic.CONTENT ? content(cause, sequence.asLong(), json.treeToValue(data, ContentItem.class))
                     : partner(cause, sequence.asLong(), subject, data.path("status").isTextual()

@@ -140,7 +140,7 @@ public class Healing {
     private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id,
             BiFunction<Slot, Channel, HealPlan.Affected> judge, Cause cause) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return slots.notEnded(connection, owner, id, now, null).flatMap(candidates -> {
+        return slots.notEnded(connection, owner, id, now, cause.occurredAt(), null).flatMap(candidates -> {
             if (candidates.isEmpty()) {
                 return Uni.createFrom().item(Outcome.NOTHING_TO_HEAL);
             }
@@ -149,7 +149,7 @@ public class Healing {
             return slots.channels(connection, channelIds)
                     .map(channels -> withAffected(channels, candidates, judge).stream().map(one -> one.channel().id).toList())
                     .flatMap(toHeal -> toHeal.isEmpty() ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, toHeal)
+                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, cause.occurredAt(), toHeal)
                                     .flatMap(current -> healLocked(connection, withAffected(locked, current, judge), now, cause))));
         });
     }

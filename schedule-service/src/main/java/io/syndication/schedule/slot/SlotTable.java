@@ -120,14 +120,15 @@ public class SlotTable {
     }
 
     /**
-     * Every slot of the content item or partner {@code id} that has not ended at {@code at}, on every
+     * Every slot of the content item or partner {@code id} placed by {@code placedBy} that has not ended at {@code at}, on every
      * channel (of {@code channelIds} only, unless null), by channel and start: one statement on the
      * (content_id, end_at) or (partner_id, end_at) index.
      */
-    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, Collection<UUID> channelIds) {
+    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, Instant placedBy,
+            Collection<UUID> channelIds) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
-                + " AND ($3::uuid[] IS NULL OR channel_id = ANY($3)) ORDER BY channel_id, start_at")
-                .execute(Tuple.of(id, utc(at), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
+                + " AND created_at <= $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
+                .execute(Tuple.of(id, utc(at), utc(placedBy), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
                 .map(SlotTable::slots);
     }
 

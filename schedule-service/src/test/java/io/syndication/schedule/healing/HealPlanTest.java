@@ -26,7 +26,7 @@ import io.syndication.schedule.slot.SlotKind;
 class HealPlanTest {
 
     private static final Instant DAY = Instant.parse("2026-12-07T00:00:00Z");
-    private static final Cause RETIRED = new Cause("0b9c6e0a-2f7d-4e53-8c1a-6d2e9f3b4a57", "content.retired");
+    private static final Cause RETIRED = new Cause("0b9c6e0a-2f7d-4e53-8c1a-6d2e9f3b4a57", "content.retired", Instant.parse("2026-12-06T12:00:00Z"));
 
     private static Instant at(int minutes) {
         return DAY.plusSeconds(minutes * 60L);

@@ -1,12 +1,9 @@
 package io.syndication.schedule.healing;
 
-import io.syndication.schedule.slot.rest.SlotView;
-import io.syndication.schedule.slot.SlotKind;
-import io.syndication.schedule.slot.ScheduleEvents;
-import java.util.HashMap;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +29,12 @@ import io.syndication.schedule.content.PartnerStatus;
 import io.syndication.schedule.slot.FillerRotation;
 import io.syndication.schedule.slot.Finding;
 import io.syndication.schedule.slot.ScheduleChange;
+import io.syndication.schedule.slot.ScheduleEvents;
 import io.syndication.schedule.slot.Slot;
+import io.syndication.schedule.slot.SlotKind;
 import io.syndication.schedule.slot.SlotPlacement;
 import io.syndication.schedule.slot.SlotTable;
+import io.syndication.schedule.slot.rest.SlotView;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 

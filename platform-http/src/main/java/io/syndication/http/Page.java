@@ -40,6 +40,22 @@ public record Page<T>(List<T> items, String next) {
         }
     }
 
+    /**
+     * The position a cursor names, for a list paged by a number that only grows (a row's position):
+     * null for the first page; a cursor this API did not issue is a 400.
+     */
+    public static Long afterPosition(String cursor) {
+        String key = after(cursor);
+        if (key == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key);
+        } catch (NumberFormatException e) {
+            throw invalidCursor();
+        }
+    }
+
     public static ProblemException invalidCursor() {
         return ProblemType.INVALID_CURSOR.exception(
                 "The cursor is not one this API issued; start again without it");

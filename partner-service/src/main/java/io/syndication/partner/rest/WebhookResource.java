@@ -114,8 +114,7 @@ public class WebhookResource {
     public Uni<Page<DeliveryView>> deliveries(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
-        String before = Page.after(next);
-        return webhooks.deliveries(subscriber(), id, before == null ? null : position(before), limit + 1)
+        return webhooks.deliveries(subscriber(), id, Page.afterPosition(next), limit + 1)
                 .map(rows -> Page.of(rows, limit, (DeliveryLog log) -> Long.toString(log.position()), DeliveryView::of));
     }
 
@@ -131,14 +130,6 @@ public class WebhookResource {
         if (!caller.isAdmin() && caller.partnerId() == null) {
             throw ProblemType.FORBIDDEN.exception("Your token names no partner");
         }
-        return new Subscriber(caller.isAdmin() ? null : caller.partnerId(), caller.isAdmin());
-    }
-
-    private static long position(String key) {
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw Page.invalidCursor();
-        }
+        return caller.isAdmin() ? Subscriber.ADMIN : new Subscriber(caller.partnerId());
     }
 }

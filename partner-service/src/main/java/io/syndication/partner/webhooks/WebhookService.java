@@ -41,18 +41,24 @@ public class WebhookService {
         this.retryFor = retryFor;
     }
 
-    /** Who acts: a partner (its id) or an admin (null partner id). */
-    public record Subscriber(UUID partnerId, boolean admin) {
+    /** Who acts: a partner (its id), or an admin (no partner id), whose own subscriptions are platform-wide. */
+    public record Subscriber(UUID partnerId) {
+
+        public static final Subscriber ADMIN = new Subscriber(null);
+
+        boolean admin() {
+            return partnerId == null;
+        }
 
         boolean owns(WebhookSubscription subscription) {
-            return admin || (partnerId != null && partnerId.equals(subscription.partnerId));
+            return admin() || partnerId.equals(subscription.partnerId);
         }
     }
 
     /** A new subscription of the subscriber's own (platform-wide for an admin), with a new secret. */
     @WithTransaction
     public Uni<WebhookSubscription> subscribe(Subscriber subscriber, String url, List<String> eventTypes) {
-        UUID owner = subscriber.admin() ? null : subscriber.partnerId();
+        UUID owner = subscriber.partnerId();
         destinations.check(url, "url");
         List<String> types = WebhookEventTypes.check(eventTypes, owner == null);
         return WebhookSubscription.count(owner == null ? "partnerId is null" : "partnerId = ?1",

@@ -52,7 +52,7 @@ public class HealResource {
     public Uni<Page<HealView>> list(@PathParam("channelId") UUID channelId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("next") String next) {
-        return healing.heals(channelId, before(Page.after(next)), limit + 1)
+        return healing.heals(channelId, Page.afterPosition(next), limit + 1)
                 .map(rows -> Page.of(rows, limit, (HealTable.Recorded row) -> Long.toString(row.position()),
                         row -> HealView.of(row.heal())));
     }
@@ -72,16 +72,4 @@ public class HealResource {
               "eventId": "0b9c6e0a-2f7d-4e53-8c1a-6d2e9f3b4a57", "eventType": "content.retired",
               "healedAt": "2026-12-06T12:00:00.412345Z"}],
              "next": "MTI"}""";
-
-    /** The position a cursor names: the page goes on with the heals recorded before it. */
-    private static Long before(String position) {
-        if (position == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(position);
-        } catch (NumberFormatException e) {
-            throw Page.invalidCursor();
-        }
-    }
 }

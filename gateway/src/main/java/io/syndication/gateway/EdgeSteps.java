@@ -63,7 +63,12 @@ public enum EdgeSteps {
      */
     PLATFORM_OPENAPI(PROXY.order + 1),
     /** PlatformAsyncApi's GET /asyncapi, the events beside the API: as for /openapi. */
-    PLATFORM_ASYNCAPI(PLATFORM_OPENAPI.order + 1);
+    PLATFORM_ASYNCAPI(PLATFORM_OPENAPI.order + 1),
+    /**
+     * ConsoleRoutes: the console's security headers and its settings, before Quarkus' own route for the
+     * static files under /console, which answers them; paths the API's steps never take.
+     */
+    CONSOLE(PLATFORM_ASYNCAPI.order + 1);
 
     private final int order;
 

@@ -3,6 +3,7 @@ package io.syndication.suite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,6 +23,8 @@ import java.util.zip.ZipInputStream;
 public final class LocalKeycloak implements AutoCloseable {
 
     public static final String REALM = "syndication";
+    /** The realm's public client of the gateway's operator and admin console (syndication-realm.json). */
+    public static final String CONSOLE_CLIENT = "console";
     /** The realm's partner-service client's secret (syndication-realm.json): a published demo value. */
     public static final String PARTNER_SERVICE_SECRET = "partner-service-secret";
     private static final String REALM_RESOURCE = "/keycloak/syndication-realm.json";
@@ -39,15 +42,17 @@ public final class LocalKeycloak implements AutoCloseable {
      * it on 127.0.0.1:{@code port}. Realms are kept in {@code databaseDirectory} across restarts (so
      * partners' clients survive), or in memory when it is null. A kept database whose realm was
      * imported from another version of the realm file is started afresh: Keycloak imports a realm
-     * only once. Keycloak starts from its class archive in {@code archives}, as the services do.
+     * only once. Keycloak starts from its class archive in {@code archives}, as the services do. The
+     * console client takes sign-ins back to {@code consoleOrigin} (the gateway's), and only there.
      */
     public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
-            Path databaseDirectory, Path log, ClassArchives archives) {
+            Path databaseDirectory, Path log, ClassArchives archives, String consoleOrigin) {
         Path home = install(distribution, installDirectory);
         byte[] realm = importRealm(home);
         String database = "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
         if (databaseDirectory != null) {
-            keepOnlyIfSameRealm(databaseDirectory, realm);
+            // the realm as imported: its file with the origin put in its placeholder
+            keepOnlyIfSameRealm(databaseDirectory, realm, consoleOrigin);
             database = "jdbc:h2:file:" + databaseDirectory.resolve("keycloak").toAbsolutePath() + ";NON_KEYWORDS=VALUE";
         }
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -61,6 +66,8 @@ public final class LocalKeycloak implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+        // the realm file's ${CONSOLE_ORIGIN}, which Keycloak resolves from its environment when it imports
+        builder.environment().put("CONSOLE_ORIGIN", consoleOrigin);
         builder.environment().put("JAVA_HOME", javaHome());
         ClassArchives.Start archive = archives.start("keycloak", home.resolve("lib"), true);
         builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", archive.options()));
@@ -140,9 +147,12 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private static void keepOnlyIfSameRealm(Path databaseDirectory, byte[] realm) {
+    private static void keepOnlyIfSameRealm(Path databaseDirectory, byte[] realm, String consoleOrigin) {
         try {
-            String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(realm));
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(realm);
+            sha256.update(consoleOrigin.getBytes(StandardCharsets.UTF_8));
+            String digest = HexFormat.of().formatHex(sha256.digest());
             Path imported = databaseDirectory.resolve("imported-realm.sha256");
             if (!Files.exists(imported) || !Files.readString(imported).equals(digest)) {
                 deleteRecursively(databaseDirectory);

@@ -75,6 +75,11 @@ public final class PlatformSuite implements AutoCloseable {
         return keycloak.tokenEndpoint();
     }
 
+    /** The operator and admin console, which the gateway serves. */
+    public String consoleUrl() {
+        return gatewayUrl() + "/console/";
+    }
+
     /** The broker every service is given as {@code kafka.bootstrap.servers}. */
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
@@ -205,7 +210,7 @@ public final class PlatformSuite implements AutoCloseable {
         progress.accept("Starting Keycloak on port " + settings.keycloakPort() + " (log: " + logs.resolve("keycloak.log") + ")");
         keycloak = LocalKeycloak.start(settings.keycloakDistribution(), settings.home(), settings.keycloakPort(),
                 settings.keycloakManagementPort(), settings.throwAway() ? null : settings.home().resolve("keycloak-db"),
-                logs.resolve("keycloak.log"), archives);
+                logs.resolve("keycloak.log"), archives, gatewayUrl());
         running.add(keycloak);
 
         // while Keycloak starts; it stops after the services, before Keycloak and PostgreSQL

@@ -51,6 +51,8 @@ public final class Suite {
                 [suite] Ready in %d s. Ctrl-C stops everything.
 
                   Gateway         %s
+                  Console         %s  (sign in as operator / operator, channel-operator,
+                                  or admin / admin, platform-admin)
                   Swagger UI      %s/q/swagger-ui  (and on each service: partner %s, content %s, schedule %s)
                   Token endpoint  %s
                   Kafka           %s  (every service's kafka.bootstrap.servers)
@@ -69,7 +71,7 @@ public final class Suite {
                     curl -H "Authorization: Bearer $TOKEN" "%s/api/v1/epg.xml?channel=%s&days=2"
 
                   Demo channels: %s
-                """.formatted(seconds, suite.gatewayUrl(), suite.gatewayUrl(),
+                """.formatted(seconds, suite.gatewayUrl(), suite.consoleUrl(), suite.gatewayUrl(),
                 suite.serviceUrl("partner-service"), suite.serviceUrl("content-service"),
                 suite.serviceUrl("schedule-service"), suite.tokenEndpoint(), suite.kafkaBootstrapServers(),
                 suite.managementUrl("gateway"),

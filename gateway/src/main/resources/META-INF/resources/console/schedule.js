@@ -1,0 +1,361 @@
+// A channel's local day or week: the timeline, its gaps and findings with their reasons, now and next,
+// and the operator's edits (place, move, remove, fill, insert a live event) and guide downloads.
+import { all, call, get, post } from './api.js';
+import { previewLive } from './live-preview.js';
+import {
+  addDays, daysWindow, fromLocalInput, hours, iso, localDate, localInput, localTime, offsetLabel, today,
+} from './time.js';
+import { Timeline } from './timeline.js';
+import { act, alertRegion, field, h, screen, select, showProblem, statusRegion } from './ui.js';
+
+const SPANS = { day: 1, week: 7 };
+const ZOOMS = [['0.5', '½ px a minute'], ['1', '1 px a minute'], ['2', '2 px a minute'], ['4', '4 px a minute'],
+  ['8', '8 px a minute'], ['16', '16 px a minute']];
+const REASONS = {
+  GAP: 'nothing scheduled', CONTENT_NOT_APPROVED: 'content no longer approved', RIGHTS_EXPIRED: 'rights do not cover the slot',
+  TERRITORY_MISMATCH: 'not licensed for every territory of the channel', PARTNER_INACTIVE: 'partner suspended or terminated',
+};
+// how far past a live event PUSH may move slots; more than any gap-free run the preview needs to see
+const PUSH_HORIZON_MS = 2 * 86_400_000;
+
+/** Who supplied each slot's content: content id → partner id → the partner's name, asked once each. */
+class Partners {
+  constructor(names, onLearned) {
+    this.names = names;
+    this.byContent = new Map();
+    this.onLearned = onLearned;
+  }
+
+  nameOf(slot) {
+    const partnerId = this.byContent.get(slot.contentId);
+    if (partnerId === undefined) {
+      this.byContent.set(slot.contentId, null);
+      get(`/api/v1/content/${slot.contentId}`)
+        .then((item) => this.byContent.set(slot.contentId, item.partnerId))
+        .catch(() => this.byContent.set(slot.contentId, ''))
+        .finally(() => this.learned());
+      return '';
+    }
+    return partnerId ? this.names.get(partnerId) ?? '' : '';
+  }
+
+  // many answers arrive together when a screen opens: one redraw for them all
+  learned() {
+    if (!this.redraw) {
+      this.redraw = setTimeout(() => {
+        this.redraw = null;
+        this.onLearned();
+      });
+    }
+  }
+}
+
+function asInstants(slot) {
+  return { ...slot, start: Date.parse(slot.start), end: Date.parse(slot.end) };
+}
+
+async function download(path, query, name, region) {
+  try {
+    const { data } = await call('GET', path, { query });
+    const text = typeof data === 'string' ? data : JSON.stringify(data, null, 2);
+    const link = h('a', {
+      href: URL.createObjectURL(new Blob([text], { type: name.endsWith('.xml') ? 'application/xml' : 'application/json' })),
+      download: name,
+    });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } catch (error) {
+    showProblem(error, region);
+  }
+}
+
+export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
+  const problems = alertRegion();
+  screen(main, 'Channel', problems, h('p', {}, 'Loading the schedule…'));
+  let channel;
+  try {
+    channel = await get(`/api/v1/channels/${channelId}`);
+  } catch (error) {
+    main.querySelector('p').remove();
+    showProblem(error, problems);
+    return;
+  }
+  const zone = channel.timeZone;
+  const date = dateGiven ?? today(zone);
+  const span = spanGiven ?? 'day';
+  const days = SPANS[span];
+  const window = daysWindow(date, days, zone);
+  const base = `#/channel/${channel.id}`;
+  const status = statusRegion();
+
+  const [slots, coverage, validation, onAir, partnerList] = await Promise.all([
+    get(`/api/v1/channels/${channel.id}/slots`, { from: iso(window.from), to: iso(window.to) }),
+    get(`/api/v1/channels/${channel.id}/gaps`, { from: iso(window.from), to: iso(window.to) }),
+    get(`/api/v1/channels/${channel.id}/validation`, { from: iso(window.from), to: iso(window.to) }),
+    get(`/api/v1/channels/${channel.id}/now`),
+    all('/api/v1/partners'),
+  ]).catch((error) => {
+    showProblem(error, problems);
+    return [];
+  });
+  if (!slots) {
+    return;
+  }
+
+  const findings = new Map();
+  validation.findings.filter((f) => f.slotId).forEach((f) => {
+    findings.set(f.slotId, [...(findings.get(f.slotId) ?? []), REASONS[f.reason] ?? f.reason]);
+  });
+  const partners = new Partners(new Map(partnerList.map((p) => [p.id, p.displayName])), () => timeline.refresh());
+  const view = {
+    from: window.from, to: window.to, zone,
+    slots: slots.map(asInstants),
+    gaps: coverage.gaps.map((gap) => ({ start: Date.parse(gap.start), end: Date.parse(gap.end) })),
+    findings, now: onAir.now?.id, next: (onAir.next ?? []).map((slot) => slot.id),
+    partnerOf: (slot) => partners.nameOf(slot),
+  };
+  const details = h('section', { class: 'details', 'aria-labelledby': 'details-heading' },
+    h('h2', { id: 'details-heading' }, 'Slot'), h('p', { class: 'hint' }, 'Pick a slot on the timeline.'));
+  const reload = (message) => {
+    sessionStorage.setItem('console.status', message);
+    channelSchedule(main, channelId, date, span);
+  };
+  const zoom = select('zoom', ZOOMS, sessionStorage.getItem(`console.zoom.${span}`) ?? (span === 'day' ? '2' : '0.5'));
+  const timeline = new Timeline(view, Number(zoom.value), (slot) => showSlot(details, slot, channel, view, reload));
+  zoom.addEventListener('change', () => {
+    sessionStorage.setItem(`console.zoom.${span}`, zoom.value);
+    reload(`Zoom: ${zoom.selectedOptions[0].text}`);
+  });
+
+  const length = window.to - window.from;
+  const title = `${channel.name}: ${span === 'day' ? date : `${date} to ${addDays(date, days - 1)}`}`;
+  const dateInput = h('input', { type: 'date', name: 'date', value: date });
+  const navigation = h('form', {
+    class: 'toolbar', 'aria-label': 'Which days',
+    onsubmit: (event) => {
+      event.preventDefault();
+      location.hash = `${base}/${dateInput.value}/${span}`;
+    },
+  },
+  h('a', { href: `${base}/${addDays(date, -days)}/${span}` }, `← Previous ${span}`),
+  field('Local date', dateInput), h('button', { type: 'submit' }, 'Show'),
+  h('a', { href: `${base}/${addDays(date, days)}/${span}` }, `Next ${span} →`),
+  span === 'day' ? h('a', { href: `${base}/${date}/week` }, 'Week view') : h('a', { href: `${base}/${date}/day` }, 'Day view'),
+  field('Zoom', zoom));
+
+  const downloads = h('div', { class: 'toolbar', role: 'group', 'aria-label': 'Download the guide' },
+    h('span', {}, 'Guide:'),
+    ['day', 'week'].flatMap((which) => [
+      h('button', {
+        type: 'button', onclick: () => download('/api/v1/epg.xml', { channel: channel.slug, date, days: SPANS[which] },
+          `${channel.slug}-${date}-${which}.xml`, problems),
+      }, `XMLTV (${which})`),
+      h('button', {
+        type: 'button', onclick: () => download(`/api/v1/channels/${channel.id}/guide`, { date, days: SPANS[which] },
+          `${channel.slug}-${date}-${which}.json`, problems),
+      }, `JSON (${which})`),
+    ]));
+
+  const onAirNow = onAir.now ? `${onAir.now.title} (until ${localTime(Date.parse(onAir.now.end), zone)})` : 'nothing: a gap';
+  const upNext = (onAir.next ?? []).map((slot) => `${localTime(Date.parse(slot.start), zone)} ${slot.title}`).join(' · ');
+  const summary = h('dl', { class: 'summary' },
+    h('dt', {}, 'Time zone'), h('dd', {}, `${zone} (UTC${offsetLabel(window.from, zone)} at the start)`),
+    h('dt', {}, span === 'day' ? 'Length of the day' : 'Length of the week'), h('dd', { class: 'day-length' }, `${hours(length)} hours`),
+    h('dt', {}, 'Territories'), h('dd', {}, channel.territories.join(', ')),
+    h('dt', {}, 'Covered'), h('dd', {}, `${(coverage.coverage * 100).toFixed(1)}% (${view.slots.length} slots, ${view.gaps.length} gaps)`),
+    h('dt', {}, 'On air now'), h('dd', { class: 'now' }, onAirNow),
+    h('dt', {}, 'Up next'), h('dd', { class: 'next' }, upNext || 'nothing scheduled'));
+
+  const findingList = h('section', { class: 'findings', 'aria-labelledby': 'findings-heading' },
+    h('h2', { id: 'findings-heading' }, `Findings (${validation.findings.length})`),
+    validation.findings.length ? h('ul', {}, validation.findings.map((finding) => h('li', {},
+      h('button', { type: 'button', class: 'link', onclick: () => timeline.reveal(Date.parse(finding.start)) },
+        `${localDate(Date.parse(finding.start), zone)} ${localTime(Date.parse(finding.start), zone)}–${localTime(Date.parse(finding.end), zone)}`),
+      ` ${finding.reason === 'GAP' ? 'Gap' : 'Slot'}: ${REASONS[finding.reason] ?? finding.reason}${finding.detail ? ` (${finding.detail})` : ''}`)))
+      : h('p', {}, 'None: every minute is scheduled and every slot may air.'));
+
+  const live = liveForm(channel, window, reload);
+  screen(main, title, problems, status, navigation, summary, downloads,
+    h('div', { class: 'schedule' },
+      h('div', { class: 'timeline-column' }, timeline.element),
+      h('div', { class: 'side' }, details, findingList,
+        placeForm(channel, view, reload, live.choose), fillForm(channel, window, reload), live.section)));
+  timeline.render();
+  status.textContent = sessionStorage.getItem('console.status') ?? '';
+  sessionStorage.removeItem('console.status');
+}
+
+function showSlot(details, slot, channel, view, reload) {
+  const zone = channel.timeZone;
+  const problems = alertRegion();
+  const start = h('input', { type: 'datetime-local', name: 'start', value: localInput(slot.start, zone), required: true });
+  const move = h('form', {
+    'aria-label': 'Move the slot',
+    onsubmit: (event) => {
+      event.preventDefault();
+      act(move, problems, async () => {
+        const moved = await call('PATCH', `/api/v1/channels/${channel.id}/slots/${slot.id}`,
+          { body: { start: iso(fromLocalInput(start.value, zone)) } });
+        reload(`Moved ${slot.title} to ${localTime(Date.parse(moved.data.start), zone)}`);
+      });
+    },
+  }, field(`New start (${zone})`, start), h('button', { type: 'submit' }, 'Move'));
+  const confirm = h('button', {
+    type: 'button', class: 'danger', hidden: true,
+    onclick: () => act(details, problems, async () => {
+      await call('DELETE', `/api/v1/channels/${channel.id}/slots/${slot.id}`);
+      reload(`Removed ${slot.title}; its time is a gap`);
+    }),
+  }, 'Confirm removal');
+  const remove = h('button', {
+    type: 'button', onclick: () => {
+      confirm.hidden = false;
+      confirm.focus();
+    },
+  }, 'Remove…');
+  const reasons = view.findings.get(slot.id) ?? [];
+  details.replaceChildren(h('h2', { id: 'details-heading' }, slot.title),
+    h('dl', {},
+      h('dt', {}, 'Partner'), h('dd', {}, view.partnerOf(slot) || '…'),
+      h('dt', {}, 'Kind'), h('dd', {}, slot.kind === 'LIVE' ? 'LIVE event' : slot.kind),
+      h('dt', {}, 'Local time'), h('dd', {}, `${localDate(slot.start, zone)} ${localTime(slot.start, zone)}–${localTime(slot.end, zone)}`),
+      h('dt', {}, 'UTC'), h('dd', {}, `${iso(slot.start)} – ${iso(slot.end)}`),
+      slot.cut ? [h('dt', {}, 'Cut'), h('dd', {}, 'shorter than its content')] : null,
+      h('dt', {}, 'Findings'), h('dd', {}, reasons.length ? reasons.join('; ') : 'none'),
+      h('dt', {}, 'Content'), h('dd', {}, h('code', {}, slot.contentId))),
+    problems, move, h('p', {}, remove, ' ', confirm));
+}
+
+/** Searches the catalogue and places an item; a live event may go to the live form (chooseLive) instead. */
+function placeForm(channel, view, reload, chooseLive) {
+  const zone = channel.timeZone;
+  const problems = alertRegion();
+  const results = h('ul', { class: 'results', 'aria-live': 'polite' });
+  const firstGap = view.gaps[0]?.start ?? view.from;
+  const start = h('input', { type: 'datetime-local', name: 'start', value: localInput(firstGap, zone) });
+  const q = h('input', { type: 'search', name: 'q' });
+  const kind = select('kind', [['', 'any kind'], ['PROGRAMME', 'programme'], ['CLIP', 'clip'], ['LIVE_EVENT', 'live event']], '');
+  const territory = select('territory', [['', 'any territory'], ...channel.territories.map((t) => [t, t])], channel.territories[0]);
+  const form = h('form', {
+    'aria-labelledby': 'place-heading',
+    onsubmit: (event) => {
+      event.preventDefault();
+      act(form, problems, async () => {
+        const page = await get('/api/v1/content', {
+          status: 'APPROVED', q: q.value.trim(), kind: kind.value, territory: territory.value, limit: 20,
+        });
+        results.replaceChildren(...(page.items.length ? page.items.map((item) => h('li', {},
+          h('span', { class: 'title' }, item.title),
+          h('span', { class: 'hint' }, ` ${item.kind}${item.durationSeconds ? `, ${Math.round(item.durationSeconds / 60)} min` : ''}, ${item.territories.join(' ')}`),
+          ' ',
+          h('button', {
+            type: 'button', 'aria-label': `Place ${item.title}`, onclick: () => act(form, problems, async () => {
+              const body = { contentId: item.id, start: iso(fromLocalInput(start.value, zone)) };
+              if (item.kind === 'LIVE_EVENT') {
+                body.end = iso(Date.parse(body.start) + (Date.parse(item.end) - Date.parse(item.start)));
+              }
+              const placed = await post(`/api/v1/channels/${channel.id}/slots`, body);
+              reload(`Placed ${item.title} at ${localTime(Date.parse(placed.start), zone)}`);
+            }),
+          }, 'Place'),
+          item.kind === 'LIVE_EVENT' ? [' ', h('button', {
+            type: 'button', 'aria-label': `Insert ${item.title} as a live event`, onclick: () => chooseLive(item),
+          }, 'Insert live…')] : null))
+          : [h('li', {}, 'No approved item matches.')]));
+      });
+    },
+  },
+  h('h2', { id: 'place-heading' }, 'Place an approved item'),
+  field('Text', q), field('Kind', kind), field('Territory', territory),
+  h('button', { type: 'submit' }, 'Search'),
+  field(`Start (${zone})`, start, 'where a placed item starts'),
+  problems, results);
+  return h('section', { class: 'edit' }, form);
+}
+
+function fillForm(channel, window, reload) {
+  const zone = channel.timeZone;
+  const problems = alertRegion();
+  const from = h('input', { type: 'datetime-local', name: 'from', value: localInput(window.from, zone), required: true });
+  const to = h('input', { type: 'datetime-local', name: 'to', value: localInput(window.to, zone), required: true });
+  const form = h('form', {
+    'aria-labelledby': 'fill-heading',
+    onsubmit: (event) => {
+      event.preventDefault();
+      act(form, problems, async () => {
+        const filled = await post(`/api/v1/channels/${channel.id}/fill`, undefined,
+          { from: iso(fromLocalInput(from.value, zone)), to: iso(fromLocalInput(to.value, zone)) });
+        reload(`Filled ${filled.slots.length} slots from the filler rotation; ${(filled.coverage * 100).toFixed(1)}% of the range covered`);
+      });
+    },
+  },
+  h('h2', { id: 'fill-heading' }, 'Fill from the filler rotation'),
+  field(`From (${zone})`, from), field(`To (${zone})`, to), problems, h('button', { type: 'submit' }, 'Fill gaps'));
+  return h('section', { class: 'edit' }, form);
+}
+
+function liveForm(channel, window, reload) {
+  const zone = channel.timeZone;
+  const problems = alertRegion();
+  const contentId = h('input', { type: 'text', name: 'contentId', required: true, autocomplete: 'off' });
+  const start = h('input', { type: 'datetime-local', name: 'start', required: true, value: localInput(window.from, zone) });
+  const end = h('input', { type: 'datetime-local', name: 'end', required: true, value: localInput(window.from + 3_600_000, zone) });
+  const policies = h('fieldset', {}, h('legend', {}, 'What happens to the slots it overlaps'),
+    [['PUSH', 'Push them later'], ['TRIM', 'Trim them around it'], ['DROP', 'Drop them']].map(([value, text], i) =>
+      h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'policy', value, checked: i === 0 }), ` ${value}: ${text}`)));
+  const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
+  const confirm = h('button', { type: 'button', class: 'primary', hidden: true }, 'Confirm live event');
+  const form = h('form', {
+    'aria-labelledby': 'live-heading',
+    onsubmit: (event) => {
+      event.preventDefault();
+      confirm.hidden = true;
+      act(form, problems, async () => {
+        const from = fromLocalInput(start.value, zone);
+        const to = fromLocalInput(end.value, zone);
+        const policy = form.elements.policy.value;
+        const around = (await get(`/api/v1/channels/${channel.id}/slots`,
+          { from: iso(from), to: iso(to + PUSH_HORIZON_MS) })).map(asInstants);
+        const outcome = previewLive(around, from, to, policy);
+        if (outcome.refused) {
+          preview.replaceChildren(h('p', {}, `The service will refuse it: ${outcome.refused}.`));
+          return;
+        }
+        preview.replaceChildren(h('h3', {}, `Preview: ${policy}`),
+          h('ul', {}, outcome.changes.length ? outcome.changes.map((change) => h('li', {}, describe(change, zone)))
+            : h('li', {}, 'It lands in free time: nothing else changes.')));
+        confirm.hidden = false;
+        confirm.onclick = () => act(form, problems, async () => {
+          const done = await post(`/api/v1/channels/${channel.id}/live`,
+            { contentId: contentId.value.trim(), start: iso(from), end: iso(to), policy });
+          reload(`Live event ${done.live.title} inserted (${policy}): ${done.changes.map((c) => `${c.change.toLowerCase()} ${c.slot.title}`).join(', ') || 'nothing else changed'}`);
+        });
+        confirm.focus();
+      });
+    },
+  },
+  h('h2', { id: 'live-heading' }, 'Insert a live event'),
+  h('p', { class: 'hint' }, 'Choose a live event with “Insert live…” in the search above, or paste its content id.'),
+  field('Content id', contentId), field(`Start (${zone})`, start), field(`End (${zone})`, end), policies,
+  problems, h('button', { type: 'submit' }, 'Preview'), preview, confirm);
+  const choose = (item) => {
+    contentId.value = item.id;
+    start.value = localInput(Date.parse(item.start), zone);
+    end.value = localInput(Date.parse(item.end), zone);
+    preview.replaceChildren(h('p', {}, `Chosen: ${item.title}`));
+    start.focus();
+  };
+  return { section: h('section', { class: 'edit' }, form), choose };
+}
+
+function describe(change, zone) {
+  const was = `${localTime(change.slot.start, zone)}–${localTime(change.slot.end, zone)}`;
+  const becomes = change.start !== undefined ? `${localTime(change.start, zone)}–${localTime(change.end, zone)}` : '';
+  switch (change.change) {
+    case 'MOVED': return `${change.slot.title} (${was}) moves to ${becomes}`;
+    case 'TRIMMED': return `${change.slot.title} (${was}) is cut to ${becomes}`;
+    case 'ADDED': return `${change.slot.title} resumes ${becomes}`;
+    default: return `${change.slot.title} (${was}) is removed`;
+  }
+}

@@ -1,7 +1,10 @@
 package io.syndication.content;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,10 +70,33 @@ public class Catalogue {
 
     /** Every reason the item may not air in {@code territory} at {@code at}; none means it may. */
     public Uni<List<Availability.Reason>> reasonsAgainst(Viewer viewer, UUID id, Instant at, String territory) {
-        return visible(viewer, id).flatMap(item -> (viewer instanceof Viewer.Partner
-                ? partners.standing(item.partnerId).map(PartnerStanding::active)
-                : partners.isActive(item.partnerId))
+        return visible(viewer, id).flatMap(item -> partnerActive(viewer, item.partnerId)
                 .map(active -> Availability.reasonsAgainst(item, at, territory, active)));
+    }
+
+    /** Whether the partner of an item the viewer sees is ACTIVE: a partner asks about itself, staff about any. */
+    private Uni<Boolean> partnerActive(Viewer viewer, UUID partnerId) {
+        return viewer instanceof Viewer.Partner ? partners.standing(partnerId).map(PartnerStanding::active)
+                : partners.isActive(partnerId);
+    }
+
+    /** One item of {@link #availability}: the item, the sequence of its last event, and every reason it may not air. */
+    public record Standing(ContentItem item, long sequence, List<Availability.Reason> reasons) {
+    }
+
+    /**
+     * Those of {@code ids} the viewer may see, each with every reason it may not air in {@code territory}
+     * at {@code at}: one read of the items, and one question per distinct partner (remembered 30 s).
+     */
+    public Uni<List<Standing>> availability(Viewer viewer, Collection<UUID> ids, Instant at, String territory) {
+        return items.findVisible(viewer, new LinkedHashSet<>(ids)).flatMap(visible -> Multi.createFrom()
+                .iterable(visible.stream().map(announced -> announced.item().partnerId).distinct().toList())
+                .onItem().transformToUniAndConcatenate(partnerId -> partnerActive(viewer, partnerId)
+                        .map(active -> Map.entry(partnerId, active)))
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(active -> visible.stream().map(announced -> new Standing(announced.item(), announced.sequence(),
+                        Availability.reasonsAgainst(announced.item(), at, territory, active.get(announced.item().partnerId))))
+                        .toList()));
     }
 
     public Uni<ContentItem> create(Viewer.Partner partner, String externalId, ContentFields fields) {

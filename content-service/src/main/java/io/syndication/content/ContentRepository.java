@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.syndication.events.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -162,6 +164,30 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     @WithSession
     public Uni<ContentItem> findVisible(Viewer viewer, UUID id) {
         return findById(id).map(item -> item != null && sees(viewer, item) ? item : null);
+    }
+
+    /** An item and the sequence of the last event announced about it (0 before any). */
+    public record Announced(ContentItem item, long sequence) {
+    }
+
+    /**
+     * Those of {@code ids} the viewer may see, each with its last event's sequence as of the same
+     * commit, in one prepared statement (the same text for any number of ids).
+     */
+    public Uni<List<Announced>> findVisible(Viewer viewer, Collection<UUID> ids) {
+        return database.preparedQuery("SELECT " + COLUMNS + ", " + Outbox.lastSequenceOf("id") + " AS sequence"
+                + " FROM content_item WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    List<Announced> visible = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        ContentItem item = itemOf(row);
+                        if (sees(viewer, item)) {
+                            visible.add(new Announced(item, row.getLong("sequence")));
+                        }
+                    }
+                    return visible;
+                });
     }
 
     /** Who sees what, for one item already read: a partner its own items, an operator approved ones, an admin all. */

@@ -65,6 +65,13 @@ final class ContentApi {
                 .when().get("/api/v1/content/" + id + "/availability");
     }
 
+    /** The availability of the items {@code ids} (a JSON array) in {@code territory} at {@code at}, in one call. */
+    static Response availabilities(String token, String ids, String at, String territory) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"ids\": %s, \"at\": \"%s\", \"territory\": \"%s\"}".formatted(ids, at, territory))
+                .when().post("/api/v1/content/availability");
+    }
+
     static String statusOf(String token, String id) {
         return given().auth().oauth2(token).when().get("/api/v1/content/" + id).then().extract().path("status");
     }

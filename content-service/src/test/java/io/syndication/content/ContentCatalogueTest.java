@@ -183,6 +183,46 @@ class ContentCatalogueTest {
     }
 
     @Test
+    void manyItemsAreAskedAboutInOneCall() {
+        String approvedId = created("many-1");
+        act(partner, approvedId, "submit", "{}");
+        approve(approvedId).then().statusCode(200);
+        String draftId = created("many-2");
+        String unknownId = UUID.randomUUID().toString();
+        String ids = "[\"%s\", \"%s\", \"%s\", \"%s\"]".formatted(approvedId, draftId, unknownId, approvedId);
+        // an operator sees only what may be scheduled: the approved item, once, with the events it reflects
+        // (submitted, approved; a draft is not announced)
+        ContentApi.availabilities(Tokens.operator(), ids, "2026-12-01T00:00:00Z", "KR")
+                .then().statusCode(200)
+                .body("content.id", contains(approvedId))
+                .body("[0].available", equalTo(true))
+                .body("[0].reasons.size()", equalTo(0))
+                .body("[0].sequence", equalTo(2))
+                .body("[0].content.title", equalTo("K-Pop Weekly many-1"));
+        ContentApi.availabilities(Tokens.admin(), ids, "2027-03-01T00:00:00Z", "IN")
+                .then().statusCode(200)
+                .body("content.id", containsInAnyOrder(approvedId, draftId))
+                .body("find { it.content.id == '%s' }.reasons".formatted(draftId),
+                        containsInAnyOrder("NOT_APPROVED", "OUTSIDE_RIGHTS_WINDOW", "TERRITORY_NOT_LICENSED"))
+                .body("find { it.content.id == '%s' }.sequence".formatted(draftId), equalTo(0));
+        // another partner learns nothing of these items
+        ContentApi.availabilities(Tokens.partner(UUID.randomUUID()), ids, "2026-12-01T00:00:00Z", "KR")
+                .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void anAvailabilityQueryIsBoundedAndChecked() {
+        String tooMany = "[" + String.join(",", java.util.Collections.nCopies(501, "\"" + UUID.randomUUID() + "\"")) + "]";
+        ContentApi.availabilities(Tokens.operator(), tooMany, "2026-12-01T00:00:00Z", "KR").then().spec(problem(400))
+                .body("violations.field", hasItem("ids"));
+        ContentApi.availabilities(Tokens.operator(), "[]", "2026-12-01T00:00:00Z", "KR").then().spec(problem(400))
+                .body("violations.field", hasItem("ids"));
+        ContentApi.availabilities(Tokens.operator(), "[\"not-a-uuid\"]", "2026-12-01T00:00:00Z", "KR").then().spec(problem(400));
+        ContentApi.availabilities(Tokens.operator(), "[null]", "2026-12-01T00:00:00Z", "Korea").then().spec(problem(400))
+                .body("violations.field", hasItem("territory"));
+    }
+
+    @Test
     void searchFiltersCombine() {
         String id = created("search-1");
         given().auth().oauth2(partner)

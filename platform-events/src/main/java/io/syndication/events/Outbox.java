@@ -31,6 +31,15 @@ public class Outbox {
     private final ObjectMapper json;
     private final String topic;
 
+    /**
+     * SQL for the sequence of the last event announced about the subject in {@code subjectColumn}
+     * (0 before any): a read that selects it beside the subject's row sees the two as of one commit, so a
+     * consumer holding events can tell which of them the row already reflects.
+     */
+    public static String lastSequenceOf(String subjectColumn) {
+        return "COALESCE((SELECT last FROM event_sequence WHERE subject = " + subjectColumn + "), 0)";
+    }
+
     Outbox(ObjectMapper json, @ConfigProperty(name = "platform.events.topic") String topic) {
         this.json = json;
         this.topic = topic;

@@ -1,7 +1,6 @@
 package io.syndication.schedule;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,16 +15,17 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
- * content-service's item and availability endpoints over real HTTP, answering by the item id's
- * last digits: ...0001 an approved 30-minute programme, ...0002 an approved live event, ...0003 not
- * approved (404 for an operator), ...0004 approved but licensed for SG only until 2026-06-01 from a
- * suspended partner, ...0005 an approved 10-minute clip, ...0006 an approved 15-minute item in words
- * content-service may add later (kind PODCAST, availability reason EMBARGOED), ...0503 a failing content-service; any
- * other 5a1e0000-... id an approved 30-minute programme. A call without the operator's bearer token
- * is a 401, as content-service answers it, so every test also proves the token is passed on. {@code POST /control/{id}/retire},
- * {@code /suspend} and {@code /expire} retire an item, suspend its partner or end its rights on
- * 2026-06-01 from then on, as an admin or the partner would in content- or partner-service;
- * {@code GET /control/{id}/asked} says how many times the failing item was asked about.
+ * content-service's availability of many items ({@code POST /api/v1/content/availability}) over real
+ * HTTP, answering by each item id's last digits: ...0001 an approved 30-minute programme, ...0002 an
+ * approved live event, ...0003 not approved (left out, as for an operator), ...0004 approved but
+ * licensed for SG only until 2026-06-01 from a suspended partner, ...0005 an approved 10-minute clip,
+ * ...0006 an approved 15-minute item in words content-service may add later (kind PODCAST, availability
+ * reason EMBARGOED), ...0503 a failing content-service; any other 5a1e0000-... id an approved 30-minute
+ * programme. Every item's last event has sequence 0, as for an item older than the events. A call
+ * without the operator's bearer token is a 401, as content-service answers it, so every test also
+ * proves the token is passed on. {@code PUT /control/{id}/item} has the fake answer with the given
+ * item from then on, as content-service would once an admin or the partner changed it;
+ * {@code GET /control/{id}/asked} says how many calls asked about the item.
  */
 public class FakeContentServiceResource implements QuarkusTestResourceLifecycleManager {
 
@@ -37,10 +37,6 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     static final String NEW_WORDS = "5a1e0000-0000-4000-8000-000000000006";
     static final String FAILING = "5a1e0000-0000-4000-8000-000000000503";
 
-    private final Set<String> retired = ConcurrentHashMap.newKeySet();
-    private final Set<String> suspended = ConcurrentHashMap.newKeySet();
-    private final Set<String> expired = ConcurrentHashMap.newKeySet();
-    private final Set<String> suspendedPartners = ConcurrentHashMap.newKeySet();
     private final Map<String, JsonObject> items = new ConcurrentHashMap<>();
     private final Map<String, Integer> asked = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -50,17 +46,11 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
         return "5a1e0000-0000-4000-8000-" + UUID.randomUUID().toString().substring(24);
     }
 
-    /** How many times content-service has been asked about the item (the item itself or its availability). */
+    /** How many calls to content-service have asked about the item. */
     static int asked(String contentId) {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
         return Integer.parseInt(RestAssured.given().get(url + "/control/" + contentId + "/asked").then().statusCode(200)
                 .extract().asString());
-    }
-
-    /** Has content-service retire the item, suspend its partner or end its rights ({@code what}: retire, suspend, expire). */
-    static void control(String contentId, String what) {
-        String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
-        RestAssured.given().post(url + "/control/" + contentId + "/" + what).then().statusCode(204);
     }
 
     /** Has the fake answer for {@code item} (content-service's JSON of it, with its id) from now on. */
@@ -80,8 +70,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
             } else if (request.getHeader("Authorization") == null || !request.getHeader("Authorization").startsWith("Bearer ")) {
                 request.response().setStatusCode(401).end();
             } else {
-                asked.merge(path[4], 1, Integer::sum);
-                content(request, path[4], path.length > 5 && path[5].equals("availability"));
+                request.body().onSuccess(body -> availability(request, body.toJsonObject().getJsonArray("ids")));
             }
         });
         try {
@@ -96,60 +85,67 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     private void control(HttpServerRequest request, String id, String what) {
         if (what.equals("asked")) {
             request.response().end(Integer.toString(asked.getOrDefault(id, 0)));
-        } else if (what.equals("item")) {
+        } else {
             request.body().onSuccess(body -> {
                 items.put(id, body.toJsonObject());
                 request.response().setStatusCode(204).end();
             });
-        } else {
-            (what.equals("retire") ? retired : what.equals("suspend") ? suspended
-                    : what.equals("suspend-partner") ? suspendedPartners : expired).add(id);
-            request.response().setStatusCode(204).end();
         }
     }
 
-    /** content-service's answer for the item {@code id}, or for its availability. */
-    private void content(HttpServerRequest request, String id, boolean availability) {
-        JsonObject served = items.get(id);
-        if (id.equals(FAILING)) {
+    /** Every item of {@code ids} an operator may see, with every reason it may not air; 503 if one is the failing item. */
+    private void availability(HttpServerRequest request, JsonArray ids) {
+        if (ids.contains(FAILING)) {
+            ids.forEach(id -> asked.merge((String) id, 1, Integer::sum));
             request.response().setStatusCode(503).end();
-        } else if (served != null) {
-            if (!"APPROVED".equals(served.getString("status"))) {
-                request.response().setStatusCode(404).end();
-            } else if (availability) {
-                JsonArray reasons = new JsonArray();
-                if (suspendedPartners.contains(served.getString("partnerId"))) {
-                    reasons.add("PARTNER_INACTIVE");
-                }
-                json(request, new JsonObject().put("available", reasons.isEmpty()).put("reasons", reasons));
-            } else {
-                json(request, served);
-            }
-        } else if (id.equals(NOT_APPROVED) || retired.contains(id) || !id.startsWith("5a1e0000")) {
-            request.response().setStatusCode(404).end();
-        } else if (availability) {
-            JsonArray reasons = new JsonArray();
-            if (id.equals(RESTRICTED) || suspended.contains(id)) {
-                reasons.add("PARTNER_INACTIVE");
-            }
-            if (id.equals(NEW_WORDS)) {
-                reasons.add("EMBARGOED");
-            }
-            json(request, new JsonObject().put("available", reasons.isEmpty()).put("reasons", reasons));
-        } else {
-            boolean live = id.equals(LIVE);
-            boolean clip = id.equals(CLIP);
-            boolean newWords = id.equals(NEW_WORDS);
-            boolean restricted = id.equals(RESTRICTED);
-            boolean rightsEnded = restricted || expired.contains(id);
-            json(request, new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
-                    .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : newWords ? "PODCAST" : "PROGRAMME")
-                    .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
-                    .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : newWords ? 900 : 1800)
-                    .put("ageRating", "ALL_AGES").put("availableFrom", "2026-01-01T00:00:00Z")
-                    .put("availableUntil", rightsEnded ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
-                    .put("territories", restricted ? new JsonArray().add("SG") : new JsonArray().add("SG").add("HK").add("IN")));
+            return;
         }
+        JsonArray answer = new JsonArray();
+        for (Object id : ids) {
+            asked.merge((String) id, 1, Integer::sum);
+            JsonObject item = itemOf((String) id);
+            if (item != null) {
+                JsonArray reasons = reasonsAgainst(item);
+                answer.add(new JsonObject().put("content", item).put("available", reasons.isEmpty()).put("reasons", reasons)
+                        .put("sequence", 0));
+            }
+        }
+        request.response().putHeader("Content-Type", "application/json").end(answer.encode());
+    }
+
+    /** The item as an operator sees it; null when the operator may not (not, or no longer, approved). */
+    private JsonObject itemOf(String id) {
+        JsonObject served = items.get(id);
+        if (served != null) {
+            return "APPROVED".equals(served.getString("status")) ? served : null;
+        }
+        if (id.equals(NOT_APPROVED) || !id.startsWith("5a1e0000")) {
+            return null;
+        }
+        boolean live = id.equals(LIVE);
+        boolean clip = id.equals(CLIP);
+        boolean newWords = id.equals(NEW_WORDS);
+        boolean restricted = id.equals(RESTRICTED);
+        return new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
+                .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : newWords ? "PODCAST" : "PROGRAMME")
+                .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
+                .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : newWords ? 900 : 1800)
+                .put("ageRating", "ALL_AGES").put("availableFrom", "2026-01-01T00:00:00Z")
+                .put("availableUntil", restricted ? "2026-06-01T00:00:00Z" : "2027-01-01T00:00:00Z")
+                .put("territories", restricted ? new JsonArray().add("SG") : new JsonArray().add("SG").add("HK").add("IN"));
+    }
+
+    /** The reasons of its partner's standing and of words content-service may add later; rules of time and place are the schedule's. */
+    private static JsonArray reasonsAgainst(JsonObject item) {
+        String id = item.getString("id");
+        JsonArray reasons = new JsonArray();
+        if (id.equals(RESTRICTED)) {
+            reasons.add("PARTNER_INACTIVE");
+        }
+        if (id.equals(NEW_WORDS)) {
+            reasons.add("EMBARGOED");
+        }
+        return reasons;
     }
 
     private static void json(HttpServerRequest request, JsonObject body) {

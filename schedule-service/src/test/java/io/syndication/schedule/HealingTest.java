@@ -132,8 +132,8 @@ class HealingTest {
         String to = day(2, "02:00:00");
         int before = FakeContentServiceResource.asked(programme.id());
         placed(channel, programme.id(), from, null);
-        // placing confirms with content-service: the item and its availability
-        assertThat(FakeContentServiceResource.asked(programme.id()), equalTo(before + 2));
+        // placing confirms with content-service, in one call
+        assertThat(FakeContentServiceResource.asked(programme.id()), equalTo(before + 1));
 
         ExtractableResponse<Response> fill = ScheduleApi.fill(channel, from, to);
         assertThat(fill.statusCode(), equalTo(200));
@@ -142,15 +142,59 @@ class HealingTest {
         given().auth().oauth2(Tokens.operator()).queryParam("date", LocalDate.now(ZoneOffset.UTC).plusDays(2).toString())
                 .when().get("/api/v1/channels/" + channel + "/guide").then().statusCode(200);
 
-        assertThat(FakeContentServiceResource.asked(programme.id()), equalTo(before + 2));
+        assertThat(FakeContentServiceResource.asked(programme.id()), equalTo(before + 1));
         assertThat(FakeContentServiceResource.asked(filler.id()), equalTo(0));
+    }
 
-        // an item the view does not hold (placed before the events began) is asked about, as before
-        String older = FakeContentServiceResource.freshProgramme();
-        placed(channel, older, day(2, "03:00:00"), null);
-        int asked = FakeContentServiceResource.asked(older);
-        assertThat(validation(channel, day(2, "03:00:00"), day(2, "03:30:00")).getList("findings"), empty());
-        assertThat(FakeContentServiceResource.asked(older), equalTo(asked + 2));
+    @Test
+    void anItemOlderThanTheEventsIsAskedAboutOnceThenReadFromTheView() {
+        // approved before the events began, of a partner approved before them: no event brings either to the view
+        UUID olderPartner = UUID.randomUUID();
+        Item older = EventFeed.programme(olderPartner, "Older Markets", 30);
+        Item olderFiller = EventFeed.clip(olderPartner, "Older Minute", 10);
+        FakeContentServiceResource.serve(older.json);
+        FakeContentServiceResource.serve(olderFiller.json);
+        String channel = ScheduleApi.channel(List.of("SG", "HK"), List.of(olderFiller.id()), "FILL");
+        placed(channel, older.id(), day(3, "03:00:00"), null);
+        assertThat(FakeContentServiceResource.asked(older.id()), equalTo(1));
+        assertThat(EventFeed.viewOf(older), contains("APPROVED", "Older Markets", 0L));
+
+        // filling asks about the filler it does not hold, once; validating and filling again ask nothing more
+        assertThat(ScheduleApi.fill(channel, day(3, "00:00:00"), day(3, "03:00:00")).statusCode(), equalTo(200));
+        assertThat(validation(channel, day(3, "00:00:00"), day(3, "03:30:00")).getList("findings"), empty());
+        assertThat(ScheduleApi.fill(channel, day(3, "03:30:00"), day(3, "04:00:00")).statusCode(), equalTo(200));
+        assertThat(FakeContentServiceResource.asked(older.id()), equalTo(1));
+        assertThat(FakeContentServiceResource.asked(olderFiller.id()), equalTo(1));
+
+        // its first event is newer than what content-service said, and heals as any other
+        feed.content("content.retired", older.with("status", "RETIRED"));
+        JsonPath heals = awaitHeals(channel, 1);
+        assertThat(heals.getString("items[0].contentId"), equalTo(older.id()));
+    }
+
+    @Test
+    void validationFindsWhatTheEventsSayMayNoLongerAir() {
+        // content-service approved these before the events began: placing them asks it, and the view keeps its answer
+        UUID otherPartner = UUID.randomUUID();
+        Item retired = EventFeed.programme(partner, "Retired Markets", 30);
+        Item ofSuspended = EventFeed.programme(otherPartner, "Suspended Markets", 30);
+        Item shortened = EventFeed.programme(partner, "Shortened Markets", 30);
+        List.of(retired, ofSuspended, shortened).forEach(item -> FakeContentServiceResource.serve(item.json));
+        String channel = ScheduleApi.channel(List.of("SG", "HK"), List.of(), "FLAG");
+        placed(channel, retired.id(), day(4, "00:00:00"), null);
+        placed(channel, ofSuspended.id(), day(4, "00:30:00"), null);
+        placed(channel, shortened.id(), day(4, "01:30:00"), null);
+
+        feed.content("content.retired", retired.with("status", "RETIRED"));
+        feed.partner("partner.suspended", otherPartner, 3, "SUSPENDED");
+        // the rights now end before the slot begins
+        feed.content("content.changed", shortened.with("availableUntil", day(4, "01:00:00")));
+        JsonPath findings = await().atMost(APPLIED).until(() -> validation(channel, day(4, "00:00:00"), day(4, "02:00:00")),
+                found -> found.getList("findings").size() == 4);
+        assertThat(findings.getList("findings.reason"), contains("CONTENT_NOT_APPROVED", "PARTNER_INACTIVE", "GAP", "RIGHTS_EXPIRED"));
+        assertThat(findings.getList("findings.contentId"), contains(retired.id(), ofSuspended.id(), null, shortened.id()));
+        assertThat(findings.getString("findings[2].start"), equalTo(day(4, "01:00:00")));
+        assertThat(findings.getString("findings[2].end"), equalTo(day(4, "01:30:00")));
     }
 
     @Test

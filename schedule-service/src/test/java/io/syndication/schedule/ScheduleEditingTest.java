@@ -236,35 +236,9 @@ class ScheduleEditingTest {
     }
 
     @Test
-    void validationFindsGapsAndContentThatMayNoLongerAir() {
+    void validationFindsTerritoriesNoLongerLicensed() {
         String channel = channel();
-        String retired = FakeContentServiceResource.freshProgramme();
-        String suspended = FakeContentServiceResource.freshProgramme();
-        placed(channel, retired, "2026-12-20T00:00:00Z", null);
-        placed(channel, suspended, "2026-12-20T00:30:00Z", null);
-        placed(channel, PROGRAMME, "2026-12-20T01:30:00Z", null);
-        FakeContentServiceResource.control(retired, "retire");
-        FakeContentServiceResource.control(suspended, "suspend");
-
-        JsonPath findings = validation(channel, "2026-12-20T00:00:00Z", "2026-12-20T02:00:00Z");
-        assertThat(findings.getList("findings.reason"), contains("CONTENT_NOT_APPROVED", "PARTNER_INACTIVE", "GAP"));
-        assertThat(findings.getList("findings.contentId"), contains(retired, suspended, null));
-        assertThat(findings.getString("findings[2].start"), equalTo("2026-12-20T01:00:00Z"));
-        assertThat(findings.getString("findings[2].end"), equalTo("2026-12-20T01:30:00Z"));
-    }
-
-    @Test
-    void validationFindsRightsThatEndedAndTerritoriesNoLongerLicensed() {
-        String channel = channel();
-        String shortened = FakeContentServiceResource.freshProgramme();
-        placed(channel, shortened, "2026-12-21T10:00:00Z", null);
         placed(channel, PROGRAMME, "2026-12-21T10:30:00Z", null);
-        // the partner's rights now end on 2026-06-01, long before the slot
-        FakeContentServiceResource.control(shortened, "expire");
-        JsonPath expired = validation(channel, "2026-12-21T10:00:00Z", "2026-12-21T11:00:00Z");
-        assertThat(expired.getList("findings.reason"), contains("RIGHTS_EXPIRED"));
-        assertThat(expired.getString("findings[0].contentId"), equalTo(shortened));
-
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(Map.of("territories", List.of("SG", "JP")))
                 .when().patch("/api/v1/channels/" + channel).then().statusCode(200);
         JsonPath widened = validation(channel, "2026-12-21T10:30:00Z", "2026-12-21T11:00:00Z");

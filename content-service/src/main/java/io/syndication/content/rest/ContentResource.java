@@ -233,6 +233,18 @@ public class ContentResource {
                 .map(reasons -> new AvailabilityView(reasons.isEmpty(), reasons));
     }
 
+    @POST
+    @Path("/availability")
+    @Operation(operationId = "queryContentAvailability", summary = "May these items air there, then?",
+            description = "The availability of up to 500 items at once, as GET /{id}/availability answers it for one, with "
+                    + "each item and the sequence of its last event on the content topic. Items the caller may not see "
+                    + "are left out, exactly like ones that do not exist.")
+    public Uni<List<ItemAvailability>> availability(@NotNull @Valid AvailabilityQuery query) {
+        return catalogue.availability(viewers.current(), query.ids(), query.at(), query.territory())
+                .map(standings -> standings.stream().map(standing -> new ItemAvailability(ContentView.of(standing.item()),
+                        standing.reasons().isEmpty(), standing.reasons(), standing.sequence())).toList());
+    }
+
     private Uni<Response> act(UUID id, ContentAction action, String reason, String ifMatch) {
         Long version = Versions.fromIfMatch(ifMatch);
         return catalogue.perform(viewers.current(), id, action, reason, version).map(ContentResource::withETag);

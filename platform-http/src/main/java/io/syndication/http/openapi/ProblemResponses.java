@@ -1,6 +1,7 @@
 package io.syndication.http.openapi;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -132,9 +133,14 @@ public class ProblemResponses implements OASFilter {
         if (responses.hasAPIResponse(code)) {
             return;
         }
-        // under the default base whatever the build's settings, so that a document does not depend on where it was built
-        Map<String, Object> example = Map.of("type", kind.typeUnder(ProblemType.DEFAULT_TYPE_BASE).toString(),
-                "title", kind.title(), "status", kind.status(), "detail", detail, "instance", path);
+        // under the default base whatever the build's settings, and in RFC 9457's order of members (Map.of's order
+        // changes from one build to the next), so that a document does not depend on where or when it was built
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", kind.typeUnder(ProblemType.DEFAULT_TYPE_BASE).toString());
+        example.put("title", kind.title());
+        example.put("status", kind.status());
+        example.put("detail", detail);
+        example.put("instance", path);
         MediaType problem = OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))
                 .example(example);

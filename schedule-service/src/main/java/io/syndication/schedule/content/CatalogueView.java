@@ -47,6 +47,17 @@ public class CatalogueView {
                 event_id = EXCLUDED.event_id, applied_at = EXCLUDED.applied_at
             WHERE known.sequence < EXCLUDED.sequence""";
 
+    /**
+     * A partner content-service said is ACTIVE, kept until partner-service's first event about it: a row
+     * the events already made is newer than the answer, and every event is newer than sequence 0.
+     */
+    private static final String REMEMBER_ACTIVE_PARTNER = """
+            INSERT INTO partner_view (id, status, sequence, event_id, applied_at) VALUES ($1, 'ACTIVE', 0, $2, now())
+            ON CONFLICT (id) DO NOTHING""";
+
+    /** The {@code event_id} of what the view holds from content-service's answers rather than from an event. */
+    private static final String ANSWERED = "content-service";
+
     private final Pool pool;
 
     CatalogueView(Pool pool) {
@@ -92,11 +103,34 @@ public class CatalogueView {
 
     /** Takes {@code item} as the item's state if {@code sequence} is above the last one applied to it; whether it did. */
     public Uni<Boolean> apply(SqlClient client, ContentItem item, long sequence, String eventId) {
-        return client.preparedQuery(APPLY_ITEM).execute(Tuple.tuple(Arrays.asList(item.id(), item.partnerId(),
-                item.kind().name(), item.title(), item.status().name(), item.durationSeconds(), utc(item.start()), utc(item.end()),
-                item.ageRating(), utc(item.availableFrom()), utc(item.availableUntil()),
-                item.territories().toArray(String[]::new), sequence, eventId)))
+        return client.preparedQuery(APPLY_ITEM).execute(itemTuple(item, sequence, eventId))
                 .map(applied -> applied.rowCount() == 1);
+    }
+
+    private static Tuple itemTuple(ContentItem item, long sequence, String eventId) {
+        return Tuple.tuple(Arrays.asList(item.id(), item.partnerId(), item.kind().name(), item.title(), item.status().name(),
+                item.durationSeconds(), utc(item.start()), utc(item.end()), item.ageRating(), utc(item.availableFrom()),
+                utc(item.availableUntil()), item.territories().toArray(String[]::new), sequence, eventId));
+    }
+
+    /**
+     * Keeps what content-service answered of items, as of the sequence of each one's last event, where the
+     * view holds nothing newer; and their partners it said are ACTIVE, where the view knows nothing of them.
+     * So an item approved before its events were published, or before the view caught up, is read locally
+     * from then on.
+     */
+    Uni<Void> remember(List<ContentRestClient.Availability> answers) {
+        if (answers.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> items = answers.stream().map(answer -> itemTuple(answer.content(), answer.sequence(), ANSWERED)).toList();
+        List<Tuple> activePartners = answers.stream()
+                .filter(answer -> !answer.reasons().contains(Unavailability.PARTNER_INACTIVE))
+                .map(answer -> answer.content().partnerId()).distinct()
+                .map(partnerId -> Tuple.of(partnerId, ANSWERED)).toList();
+        return pool.preparedQuery(APPLY_ITEM).executeBatch(items)
+                .flatMap(applied -> activePartners.isEmpty() ? Uni.createFrom().voidItem()
+                        : pool.preparedQuery(REMEMBER_ACTIVE_PARTNER).executeBatch(activePartners).replaceWithVoid());
     }
 
     /** Takes {@code status} as the partner's if {@code sequence} is above the last one applied to it; whether it did. */

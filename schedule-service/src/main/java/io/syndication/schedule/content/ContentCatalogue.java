@@ -1,6 +1,7 @@
 package io.syndication.schedule.content;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,15 +21,13 @@ import io.syndication.http.ProblemType;
  * What scheduling knows of content. Windows (validation, filling, a push's rights, a whole window
  * replaced) read the local view kept from content-service's and partner-service's events, in one
  * query, and ask content-service only about the items the view does not hold (older than the events,
- * or not caught up yet). Placing one slot confirms its item with content-service itself, since the view
- * lags the events a little. content-service is asked with the operator's own token; a failure to
+ * or not caught up yet), all of them in one call; what it answers is kept in the view, so each such
+ * item is asked about once. Placing a slot confirms its item with content-service itself, since the
+ * view lags the events a little. content-service is asked with the operator's own token; a failure to
  * answer is the platform's 503 (with Retry-After), never a guess about the content.
  */
 @ApplicationScoped
 public class ContentCatalogue {
-
-    /** How many content items are asked about at once when a window names many. */
-    private static final int CONCURRENT_LOOKUPS = 8;
 
     private final ContentClient content;
     private final CatalogueView view;
@@ -39,16 +38,29 @@ public class ContentCatalogue {
     }
 
     /**
-     * The item's standing for a channel airing in {@code territories} (the first one is asked about its
-     * partner), as content-service says it now: for the item a placement puts on the schedule.
+     * Each distinct item's standing for a channel airing in {@code territories} (the first one is asked
+     * about its partner), by id, as content-service says it now, in one call per
+     * {@value ContentRestClient#MOST_ITEMS} items: for the items a placement puts on the schedule.
      */
-    public Uni<ContentStanding> confirmed(UUID contentId, List<String> territories) {
-        return content.find(contentId)
-                .flatMap(item -> item == null ? Uni.createFrom().item(new ContentStanding(contentId, null, false))
-                        : content.reasonsAgainst(contentId, Instant.now(), territories.get(0))
-                                .map(reasons -> new ContentStanding(contentId, item,
-                                        !reasons.contains(Unavailability.PARTNER_INACTIVE))))
-                .onFailure().transform(ContentCatalogue::contentServiceDown);
+    public Uni<Map<UUID, ContentStanding>> confirmed(Collection<UUID> contentIds, List<String> territories) {
+        List<UUID> ids = List.copyOf(new LinkedHashSet<>(contentIds));
+        Instant now = Instant.now();
+        List<List<UUID>> calls = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += ContentRestClient.MOST_ITEMS) {
+            calls.add(ids.subList(from, Math.min(ids.size(), from + ContentRestClient.MOST_ITEMS)));
+        }
+        return Multi.createFrom().iterable(calls)
+                .onItem().transformToUniAndConcatenate(call -> content.availability(call, now, territories.get(0)))
+                .collect().in(ArrayList<ContentRestClient.Availability>::new, List::addAll)
+                .onFailure().transform(ContentCatalogue::contentServiceDown)
+                .flatMap(answers -> view.remember(answers).map(remembered -> {
+                    Map<UUID, ContentStanding> standings = new HashMap<>();
+                    // an item left out of the answer is one the operator may not see: not, or no longer, APPROVED
+                    ids.forEach(id -> standings.put(id, new ContentStanding(id, null, false)));
+                    answers.forEach(answer -> standings.put(answer.content().id(), new ContentStanding(answer.content().id(),
+                            answer.content(), !answer.reasons().contains(Unavailability.PARTNER_INACTIVE))));
+                    return standings;
+                }));
     }
 
     /**
@@ -86,9 +98,10 @@ public class ContentCatalogue {
             if (unknown.isEmpty()) {
                 return Uni.createFrom().item(standings);
             }
-            return Multi.createFrom().iterable(unknown)
-                    .onItem().transformToUni(id -> confirmed(id, territories)).merge(CONCURRENT_LOOKUPS)
-                    .collect().in(() -> standings, (all, standing) -> all.put(standing.contentId(), standing));
+            return confirmed(unknown, territories).map(confirmed -> {
+                standings.putAll(confirmed);
+                return standings;
+            });
         });
     }
 

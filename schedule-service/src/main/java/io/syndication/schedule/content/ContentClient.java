@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -17,9 +16,9 @@ import io.syndication.http.client.CallPolicy;
 import io.smallrye.mutiny.Uni;
 
 /**
- * content-service, asked about one item at a time under the one policy for every call to it (its
- * numbers under {@code quarkus.fault-tolerance."content-service"}). An item the operator may not
- * see (404) is an answer (null), not a failure, so it never trips the breaker.
+ * content-service, asked about many items in one call under the one policy for every call to it
+ * (its numbers under {@code quarkus.fault-tolerance."content-service"}). An item the operator may not
+ * see is left out of the answer, not a failure, so it never trips the breaker.
  */
 @ApplicationScoped
 class ContentClient {
@@ -36,20 +35,12 @@ class ContentClient {
         this.content = content;
     }
 
+    /**
+     * Those of {@code ids} (at most {@link ContentRestClient#MOST_ITEMS}) the operator may see, with every
+     * reason each may not air in {@code territory} at {@code at}.
+     */
     @ApplyGuard(CONTENT_SERVICE)
-    Uni<ContentItem> find(UUID id) {
-        return content.get(id.toString())
-                .onFailure(WebApplicationException.class).recoverWithUni(failure -> notFound(failure)
-                        ? Uni.createFrom().nullItem() : Uni.createFrom().failure(failure));
-    }
-
-    /** Every reason the item may not air in {@code territory} at {@code at}, as content-service sees it. */
-    @ApplyGuard(CONTENT_SERVICE)
-    Uni<List<Unavailability>> reasonsAgainst(UUID id, Instant at, String territory) {
-        return content.availability(id.toString(), at, territory).map(ContentRestClient.Availability::reasons);
-    }
-
-    private static boolean notFound(Throwable failure) {
-        return ((WebApplicationException) failure).getResponse().getStatus() == 404;
+    Uni<List<ContentRestClient.Availability>> availability(List<UUID> ids, Instant at, String territory) {
+        return content.availability(new ContentRestClient.Query(ids, at, territory));
     }
 }

@@ -2,11 +2,10 @@ package io.syndication.schedule.content;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
-import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -23,15 +22,17 @@ import io.smallrye.mutiny.Uni;
 @RegisterClientHeaders
 interface ContentRestClient {
 
-    @GET
-    @Path("/{id}")
-    Uni<ContentItem> get(@PathParam("id") String id);
+    /** At most this many items are asked about in one call. */
+    int MOST_ITEMS = 500;
 
-    @GET
-    @Path("/{id}/availability")
-    Uni<Availability> availability(@PathParam("id") String id, @QueryParam("at") Instant at,
-            @QueryParam("territory") String territory);
+    @POST
+    @Path("/availability")
+    Uni<List<Availability>> availability(Query query);
 
-    record Availability(boolean available, List<Unavailability> reasons) {
+    record Query(List<UUID> ids, Instant at, String territory) {
+    }
+
+    /** One item the operator may see: the item, every reason it may not air, and the sequence of its last event. */
+    record Availability(ContentItem content, List<Unavailability> reasons, long sequence) {
     }
 }

@@ -13,6 +13,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.content.ContentCatalogue;
 import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.ContentStanding;
 
 /**
  * Whether one content item may air on a channel over a time: asked of content-service before any
@@ -33,7 +34,8 @@ public class PlacementCheck {
 
     /** The item, once every placement rule holds for {@code [start, endOf(item))}; a 422 naming each one broken. */
     Uni<Placement> checked(Channel channel, UUID contentId, Instant start, Function<ContentItem, Instant> endOf) {
-        return catalogue.confirmed(contentId, channel.territories).map(standing -> {
+        return catalogue.confirmed(List.of(contentId), channel.territories).map(standings -> {
+            ContentStanding standing = standings.get(contentId);
             if (standing.item() == null) {
                 throw ScheduleProblems.unplaceable(SlotPlacement.breaches(standing, start, start, channel.territories));
             }

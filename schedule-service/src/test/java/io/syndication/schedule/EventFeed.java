@@ -85,9 +85,14 @@ final class EventFeed {
         send("partner", event(type, partnerId, sequence, partner));
     }
 
-    /** Sends a record's value as it is, well formed or not. */
+    /** Sends a record's value as it is, well formed or not, in a batch of its own. */
     void send(String topic, String value) {
-        connector.source(topic).send(value);
+        batch(topic, List.of(value));
+    }
+
+    /** Sends records' values as one batch, as the broker hands them over after a poll. */
+    void batch(String topic, List<String> values) {
+        connector.source(topic).send(values);
     }
 
     /** A CloudEvent in structured JSON, as the producers' outbox relay writes it. */

@@ -384,6 +384,27 @@ class HealingTest {
     }
 
     @Test
+    void aBatchIsAppliedInOrderAndOnlyWhatCannotBeStoredIsPassedOver() {
+        Item first = EventFeed.programme(partner, "First Light", 30);
+        Item second = EventFeed.programme(partner, "Second Wind", 30);
+        Item unstorable = EventFeed.programme(partner, "Nul\u0000Title", 30);
+        String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
+        FakeContentServiceResource.serve(second.json);
+        String slot = placed(channel, second.id(), day(5, "06:00:00"), null);
+        String firstApproved = EventFeed.event("content.approved", first.id, 1, first.json.copy());
+        String firstRenamed = EventFeed.event("content.changed", first.id, 2, first.json.copy().put("title", "First Light, Renamed"));
+        feed.batch("content", List.of(firstApproved, EventFeed.event("content.approved", unstorable.id, 1, unstorable.json),
+                "this is not JSON", EventFeed.event("content.retired", second.id, 1, second.json.copy().put("status", "RETIRED")),
+                firstRenamed, firstApproved));
+
+        JsonPath heals = awaitHeals(channel, 1);
+        assertThat(heals.getString("items[0].slotId"), equalTo(slot));
+        assertThat(EventFeed.viewOf(first), contains("APPROVED", "First Light, Renamed", 2L));
+        assertThat(EventFeed.viewOf(second), contains("RETIRED", "Second Wind", 1L));
+        assertThat(EventFeed.viewOf(unstorable), nullValue());
+    }
+
+    @Test
     void aMalformedRecordIsPassedOverAndTheNextOneStillApplied() {
         Item item = EventFeed.programme(partner, "After the Noise", 30);
         feed.send("content", "this is not JSON");

@@ -3,6 +3,7 @@ package io.syndication.schedule.content;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -101,10 +103,24 @@ public class CatalogueView {
                 .map(rows -> rows.size() == 0 ? null : PartnerStatus.valueOf(rows.iterator().next().getString("status")));
     }
 
-    /** Takes {@code item} as the item's state if {@code sequence} is above the last one applied to it; whether it did. */
-    public Uni<Boolean> apply(SqlClient client, ContentItem item, long sequence, String eventId) {
-        return client.preparedQuery(APPLY_ITEM).execute(itemTuple(item, sequence, eventId))
-                .map(applied -> applied.rowCount() == 1);
+    /** An item's state as of the event {@code eventId}, its {@code sequence} about the item. */
+    public record ItemState(ContentItem item, long sequence, String eventId) {
+    }
+
+    /**
+     * Takes each state as its item's if its sequence is above the last one applied to the item, in
+     * order, in one batch of statements; whether each did.
+     */
+    public Uni<List<Boolean>> apply(SqlClient client, List<ItemState> states) {
+        return client.preparedQuery(APPLY_ITEM).executeBatch(states.stream()
+                        .map(state -> itemTuple(state.item(), state.sequence(), state.eventId())).toList())
+                .map(results -> {
+                    List<Boolean> applied = new ArrayList<>(states.size());
+                    for (RowSet<Row> result = results; result != null; result = result.next()) {
+                        applied.add(result.rowCount() == 1);
+                    }
+                    return applied;
+                });
     }
 
     private static Tuple itemTuple(ContentItem item, long sequence, String eventId) {

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.syndication.schedule.content.ContentItem;
 import io.syndication.schedule.content.PartnerStatus;
 import io.syndication.schedule.healing.Cause;
+import io.syndication.schedule.healing.Healing;
 
 /**
  * A record read from the topic {@code content} or {@code partner} ({@link ChangeEvents#read}): the
@@ -37,11 +38,12 @@ public sealed interface ChangeEvent {
     }
 
     /** A content item as it is after the event. */
-    record ContentChanged(Cause cause, long sequence, ContentItem item) implements ChangeEvent {
+    record ContentChanged(Cause cause, long sequence, ContentItem item) implements ChangeEvent, Healing.ContentChange {
     }
 
     /** A partner's status after the event. */
-    record PartnerChanged(Cause cause, long sequence, UUID partnerId, PartnerStatus status) implements ChangeEvent {
+    record PartnerChanged(Cause cause, long sequence, UUID partnerId, PartnerStatus status)
+            implements ChangeEvent, Healing.PartnerChange {
     }
 
     /** A well-formed event of a type the schedule does not use. */

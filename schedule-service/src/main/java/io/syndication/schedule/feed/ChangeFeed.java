@@ -1,6 +1,9 @@
 package io.syndication.schedule.feed;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,7 +14,9 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.syndication.http.PostgresErrors;
 import io.syndication.schedule.feed.ChangeEvent.ContentChanged;
@@ -24,18 +29,21 @@ import io.syndication.schedule.healing.Healing;
 /**
  * Consumes content-service's and partner-service's events (topics {@code content} and
  * {@code partner}, consumer group {@code schedule-service}) into the local view, healing the schedule
- * where they say, one event at a time per topic. At least once: a record is acknowledged, so its offset
- * committed, only once the transaction applying it committed; a failure to apply it (the database
- * away, a channel busy) is retried with backoff for as long as it takes, never skipped. What cannot be
- * applied however often it is tried (a record that is not an event, or holds values the view cannot
- * store) is logged and passed over, so it never holds up its partition.
+ * where they say. Records come in the batches the broker hands over (up to {@code max.poll.records}),
+ * each batch applied in order in one transaction, so a burst of events costs one commit per batch
+ * rather than per event. At least once: a batch is acknowledged, so its offsets committed, only once
+ * the transaction applying it committed; a failure to apply it (the database away, a channel busy) is
+ * retried with backoff for as long as it takes, never skipped. What cannot be applied however often it
+ * is tried (a record that is not an event, or holds values the view cannot store) is logged and passed
+ * over, so it never holds up its partition: a batch that fails on such a value is applied again one
+ * event at a time, and only that event is passed over.
  */
 @ApplicationScoped
 public class ChangeFeed {
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
 
-    /** The first wait before an event is tried again, doubling up to the longest. */
+    /** The first wait before a batch is tried again, doubling up to the longest. */
     private static final Duration FIRST_RETRY = Duration.ofMillis(200);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
@@ -62,56 +70,76 @@ public class ChangeFeed {
     }
 
     @Incoming("content")
-    public Uni<Void> content(Message<String> record) {
-        return consume(Topic.CONTENT, record);
+    public Uni<Void> content(Message<List<String>> records) {
+        return consume(Topic.CONTENT, records);
     }
 
     @Incoming("partner")
-    public Uni<Void> partner(Message<String> record) {
-        return consume(Topic.PARTNER, record);
+    public Uni<Void> partner(Message<List<String>> records) {
+        return consume(Topic.PARTNER, records);
     }
 
-    private Uni<Void> consume(Topic topic, Message<String> record) {
-        ChangeEvent event = ChangeEvents.read(topic, record.getPayload(), json);
-        return Uni.createFrom().deferred(() -> apply(event))
-                .onFailure(PostgresErrors::isDataException).recoverWithItem(failure -> {
-                    LOG.errorf("Passing over %s: the view cannot store what it holds (%s)", where(topic, record), failure.getMessage());
-                    return Outcome.MALFORMED;
-                })
+    private Uni<Void> consume(Topic topic, Message<List<String>> records) {
+        List<ChangeEvent> events = records.getPayload().stream().map(value -> ChangeEvents.read(topic, value, json)).toList();
+        return Uni.createFrom().deferred(() -> applied(topic, events))
                 .onFailure().invoke(failure -> {
-                    LOG.warnf("Applying %s failed, trying again (%s)", where(topic, record), failure.toString());
+                    LOG.warnf("Applying %d records of %s failed, trying again (%s)", events.size(), topic.channel(), failure.toString());
                     metrics.counter("schedule.feed.retries", "topic", topic.channel()).increment();
                 })
                 .onFailure().retry().withBackOff(FIRST_RETRY, LONGEST_RETRY).indefinitely()
-                .invoke(outcome -> {
-                    if (outcome == Outcome.MALFORMED && event instanceof Malformed malformed) {
-                        LOG.errorf("Passing over %s: %s", where(topic, record), malformed.problem());
+                .invoke(outcomes -> {
+                    for (int index = 0; index < events.size(); index++) {
+                        if (events.get(index) instanceof Malformed malformed) {
+                            LOG.errorf("Passing over %s: %s", where(topic, records, index), malformed.problem());
+                        } else if (events.get(index) instanceof Ignored ignored) {
+                            LOG.debugf("Ignoring an event of type %s", ignored.type());
+                        }
+                        metrics.counter("schedule.feed.events", "topic", topic.channel(), "outcome", outcomes.get(index).name())
+                                .increment();
                     }
-                    metrics.counter("schedule.feed.events", "topic", topic.channel(), "outcome", outcome.name()).increment();
                 })
-                .flatMap(outcome -> Uni.createFrom().completionStage(record.ack()));
+                .flatMap(outcomes -> Uni.createFrom().completionStage(records.ack()));
     }
 
-    private Uni<Outcome> apply(ChangeEvent event) {
-        if (event instanceof ContentChanged content) {
-            return healing.contentChanged(content.item(), content.sequence(), content.cause())
-                    .map(outcome -> outcome.applied() ? Outcome.APPLIED : Outcome.STALE);
-        }
-        if (event instanceof PartnerChanged partner) {
-            return healing.partnerChanged(partner.partnerId(), partner.status(), partner.sequence(), partner.cause())
-                    .map(outcome -> outcome.applied() ? Outcome.APPLIED : Outcome.STALE);
-        }
-        if (event instanceof Ignored ignored) {
-            LOG.debugf("Ignoring an event of type %s", ignored.type());
-            return Uni.createFrom().item(Outcome.IGNORED);
-        }
-        return Uni.createFrom().item(Outcome.MALFORMED);
+    /**
+     * The events applied in one transaction, one outcome each; if one holds a value the view cannot
+     * store, each event on its own instead, and that one is passed over.
+     */
+    private Uni<List<Outcome>> applied(Topic topic, List<ChangeEvent> events) {
+        return apply(topic, events).onFailure(PostgresErrors::isDataException).recoverWithUni(failure -> {
+            if (events.size() == 1) {
+                LOG.errorf("Passing over an event of %s: the view cannot store what it holds (%s)", topic.channel(),
+                        failure.getMessage());
+                return Uni.createFrom().item(List.of(Outcome.MALFORMED));
+            }
+            return Multi.createFrom().iterable(events)
+                    .onItem().transformToUniAndConcatenate(event -> applied(topic, List.of(event)))
+                    .collect().in(ArrayList<Outcome>::new, List::addAll);
+        });
     }
 
-    /** The record's topic, partition and offset where the broker gave them (the in-memory channel of the tests does not). */
-    private static String where(Topic topic, Message<String> record) {
-        return record.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(kafka -> "the record at offset " + kafka.getOffset() + " of " + kafka.getTopic() + "-" + kafka.getPartition())
+    private Uni<List<Outcome>> apply(Topic topic, List<ChangeEvent> events) {
+        Uni<List<Healing.Outcome>> applied = topic == Topic.CONTENT
+                ? healing.contentChanged(only(events, ContentChanged.class))
+                : healing.partnerChanged(only(events, PartnerChanged.class));
+        return applied.map(outcomes -> {
+            Iterator<Healing.Outcome> next = outcomes.iterator();
+            return events.stream().map(event -> event instanceof Ignored ? Outcome.IGNORED
+                    : event instanceof Malformed ? Outcome.MALFORMED
+                    : next.next().applied() ? Outcome.APPLIED : Outcome.STALE).toList();
+        });
+    }
+
+    private static <T extends ChangeEvent> List<T> only(List<ChangeEvent> events, Class<T> kind) {
+        return events.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** Where the record {@code index} of the batch was, when the broker gave it (the in-memory channel of the tests does not). */
+    private static String where(Topic topic, Message<List<String>> records, int index) {
+        return records.getMetadata(IncomingKafkaRecordBatchMetadata.class)
+                .map(batch -> ((Message<?>) batch.getBatchedMessages().get(index)).getMetadata(IncomingKafkaRecordMetadata.class))
+                .flatMap(record -> record.map(kafka -> "the record at offset " + kafka.getOffset() + " of " + kafka.getTopic()
+                        + "-" + kafka.getPartition()))
                 .orElse("a record of " + topic.channel());
     }
 }

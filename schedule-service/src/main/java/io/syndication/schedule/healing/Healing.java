@@ -85,36 +85,84 @@ public class Healing {
         }
     }
 
-    /**
-     * Takes {@code item} as the content item's state as of its event {@code sequence}, unless a later or
-     * the same one was applied already, and heals its slots that may no longer air (not approved, rights
-     * or territories no longer covering them, its partner known not to be ACTIVE).
-     */
-    public Uni<Outcome> contentChanged(ContentItem item, long sequence, Cause cause) {
-        return pool.withTransaction(connection -> view.apply(connection, item, sequence, cause.eventId())
-                .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
-                        : view.partnerStatus(connection, item.partnerId()).flatMap(partner -> {
-                            // a partner the view does not know yet is not known to be inactive: only facts heal
-                            ContentStanding standing = new ContentStanding(item.id(), item,
-                                    partner == null || partner == PartnerStatus.ACTIVE);
-                            return heal(connection, SlotTable.Owner.CONTENT, item.id(),
-                                    (slot, channel) -> affected(slot, SlotPlacement.breaches(standing, slot.startAt, slot.endAt,
-                                            channel.territories)), cause);
-                        })))
-                .invoke(this::count);
+    /** A content item's state after its event number {@code sequence} about it, and the event. */
+    public interface ContentChange {
+        Cause cause();
+
+        long sequence();
+
+        ContentItem item();
+    }
+
+    /** A partner's status after its event number {@code sequence} about it, and the event. */
+    public interface PartnerChange {
+        Cause cause();
+
+        long sequence();
+
+        UUID partnerId();
+
+        PartnerStatus status();
     }
 
     /**
-     * Takes {@code status} as the partner's as of its event {@code sequence}, unless a later or the same
-     * one was applied already; a partner no longer ACTIVE has every slot of its content healed.
+     * Applies content events in their order, in one transaction: each takes its item's state as of its
+     * sequence, unless a later or the same one was applied already (all in one batch of statements), and
+     * heals the item's slots that may no longer air (not approved, rights or territories no longer
+     * covering them, its partner known not to be ACTIVE). Only items with slots that have not ended (one
+     * query for all) are looked at further, each event as it would be alone. One outcome per event.
      */
-    public Uni<Outcome> partnerChanged(UUID partnerId, PartnerStatus status, long sequence, Cause cause) {
-        return pool.withTransaction(connection -> view.applyPartner(connection, partnerId, status, sequence, cause.eventId())
-                .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
-                        : status == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                        : heal(connection, SlotTable.Owner.PARTNER, partnerId, (slot, channel) -> new HealPlan.Affected(slot,
-                                Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + status), cause)))
-                .invoke(this::count);
+    public Uni<List<Outcome>> contentChanged(List<? extends ContentChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return pool.withTransaction(connection -> view.apply(connection, changes.stream().map(change ->
+                new CatalogueView.ItemState(change.item(), change.sequence(), change.cause().eventId())).toList()).flatMap(applied -> {
+            Set<UUID> appliedItems = new LinkedHashSet<>();
+            for (int index = 0; index < changes.size(); index++) {
+                if (applied.get(index)) {
+                    appliedItems.add(changes.get(index).item().id());
+                }
+            }
+            return slots.withSlotsNotEnded(connection, SlotTable.Owner.CONTENT, appliedItems, now)
+                    .flatMap(scheduled -> Multi.createFrom().range(0, changes.size())
+                            .onItem().transformToUniAndConcatenate(index -> !applied.get(index) ? Uni.createFrom().item(Outcome.STALE)
+                                    : !scheduled.contains(changes.get(index).item().id()) ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
+                                    : healContent(connection, changes.get(index)))
+                            .collect().asList());
+        })).invoke(outcomes -> outcomes.forEach(this::count));
+    }
+
+    private Uni<Outcome> healContent(SqlConnection connection, ContentChange change) {
+        ContentItem item = change.item();
+        return view.partnerStatus(connection, item.partnerId()).flatMap(partner -> {
+            // a partner the view does not know yet is not known to be inactive: only facts heal
+            ContentStanding standing = new ContentStanding(item.id(), item, partner == null || partner == PartnerStatus.ACTIVE);
+            return heal(connection, SlotTable.Owner.CONTENT, item.id(), (slot, channel) -> affected(slot,
+                    SlotPlacement.breaches(standing, slot.startAt, slot.endAt, channel.territories)), change.cause());
+        });
+    }
+
+    /**
+     * Applies partner events in their order, in one transaction: each takes its partner's status as of
+     * its sequence, unless a later or the same one was applied already; a partner no longer ACTIVE has
+     * every slot of its content healed. One outcome per event.
+     */
+    public Uni<List<Outcome>> partnerChanged(List<? extends PartnerChange> changes) {
+        if (changes.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.withTransaction(connection -> Multi.createFrom().iterable(changes)
+                .onItem().transformToUniAndConcatenate(change -> view.applyPartner(connection, change.partnerId(), change.status(),
+                                change.sequence(), change.cause().eventId())
+                        .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
+                                : change.status() == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
+                                : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(), (slot, channel) -> new HealPlan.Affected(
+                                        slot, Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + change.status()),
+                                        change.cause())))
+                .collect().asList())
+                .invoke(outcomes -> outcomes.forEach(this::count));
     }
 
     /** Up to {@code limit} of the channel's heals recorded before {@code beforePosition} (null: the newest), newest first; a 404 for no such channel. */

@@ -6,7 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -130,6 +132,21 @@ public class SlotTable {
                 + " AND created_at <= $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
                 .execute(Tuple.of(id, utc(at), utc(placedBy), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
                 .map(SlotTable::slots);
+    }
+
+    /** Which of the content items or partners {@code ids} have a slot that has not ended at {@code at}, on any channel. */
+    public Uni<Set<UUID>> withSlotsNotEnded(SqlClient client, Owner owner, Collection<UUID> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return client.preparedQuery("SELECT DISTINCT " + owner.column + " AS owner FROM slot WHERE " + owner.column
+                        + " = ANY($1) AND end_at > $2")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), utc(at)))
+                .map(rows -> {
+                    Set<UUID> owners = new HashSet<>();
+                    rows.forEach(row -> owners.add(row.getUUID("owner")));
+                    return owners;
+                });
     }
 
     /** The channel, read outside any edit; a missing one is a 404. */

@@ -12,6 +12,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,7 +32,17 @@ public class Outbox {
     private static final String INSERT = "INSERT INTO outbox_event (id, topic, type, subject, partner_id, occurred_at, data)"
             + " VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
-    private final ObjectMapper json;
+    /**
+     * Writes events' data as the API writes JSON (ISO-8601 instants, java.time and Optional types), but
+     * without the serializers Quarkus generates at build time for the API's answers
+     * ({@code quarkus.rest.jackson.optimization}): those cannot unwrap ({@code @JsonUnwrapped}), so an
+     * event's data would nest what it unwraps as soon as the unwrapped type is also part of an answer.
+     */
+    private static final ObjectMapper DATA = JsonMapper.builder()
+            .addModule(new JavaTimeModule()).addModule(new Jdk8Module())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            .build();
+
     private final String topic;
 
     /**
@@ -40,8 +54,7 @@ public class Outbox {
         return "COALESCE((SELECT last FROM event_sequence WHERE subject = " + subjectColumn + "), 0)";
     }
 
-    Outbox(ObjectMapper json, @ConfigProperty(name = "platform.events.topic") String topic) {
-        this.json = json;
+    Outbox(@ConfigProperty(name = "platform.events.topic") String topic) {
         this.topic = topic;
     }
 
@@ -76,7 +89,7 @@ public class Outbox {
         // PostgreSQL keeps microseconds: the time published is the time stored
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try {
-            event.data = json.writeValueAsString(data);
+            event.data = DATA.writeValueAsString(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The data of " + type + " could not be written as JSON", e);
         }

@@ -67,13 +67,17 @@ class ScheduleEventsTest {
         String slot = placed(channel, FakeContentServiceResource.PROGRAMME, "2026-12-30T15:30:00Z", null);
         given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"start\": \"2026-12-30T16:00:00Z\"}")
                 .when().patch("/api/v1/channels/" + channel + "/slots/" + slot).then().statusCode(200);
+        // and within 31 December
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body("{\"start\": \"2026-12-30T16:30:00Z\"}")
+                .when().patch("/api/v1/channels/" + channel + "/slots/" + slot).then().statusCode(200);
         given().auth().oauth2(Tokens.operator()).when().delete("/api/v1/channels/" + channel + "/slots/" + slot)
                 .then().statusCode(204);
 
-        List<JsonNode> events = published.about(channel, 6);
+        List<JsonNode> events = published.about(channel, 9);
         assertThat(events.stream().map(event -> event.get("type").asText()).toList(), contains("slot.placed", "guide.changed",
-                "slot.moved", "guide.changed", "slot.removed", "guide.changed"));
-        assertThat(events.stream().map(event -> event.get("sequence").asLong()).toList(), contains(1L, 2L, 3L, 4L, 5L, 6L));
+                "slot.moved", "guide.changed", "guide.changed", "slot.moved", "guide.changed", "slot.removed", "guide.changed"));
+        assertThat(events.stream().map(event -> event.get("sequence").asLong()).toList(),
+                contains(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L));
         JsonNode placedEvent = events.get(0);
         assertThat(placedEvent.get("source").asText(), equalTo("/schedule-service"));
         assertThat(placedEvent.get("partnerid").asText(), equalTo(FAKE_PARTNER));
@@ -90,14 +94,23 @@ class ScheduleEventsTest {
         JsonNode moved = events.get(2);
         assertThat(moved.at("/data/slot/start").asText(), equalTo("2026-12-30T16:00:00Z"));
         assertThat(moved.at("/data/previous/start").asText(), equalTo("2026-12-30T15:30:00Z"));
-        JsonNode movedDay = events.get(3);
-        assertThat(movedDay.at("/data/date").asText(), equalTo("2026-12-31"));
-        assertThat(movedDay.at("/data/retimed/0/start").asText(), equalTo("2026-12-31T00:00:00+08:00"));
-        assertThat(movedDay.at("/data/retimed/0/previousStart").asText(), equalTo("2026-12-30T23:30:00+08:00"));
+        // across midnight in Singapore: gone from the 30th's guide, new in the 31st's
+        JsonNode leftDay = events.get(3);
+        assertThat(leftDay.at("/data/date").asText(), equalTo("2026-12-30"));
+        assertThat(leftDay.at("/data/removed/0/slotId").asText(), equalTo(slot));
+        assertThat(leftDay.at("/data/removed/0/start").asText(), equalTo("2026-12-30T23:30:00+08:00"));
+        assertThat(StreamSupport.stream(leftDay.at("/data/retimed").spliterator(), false).toList(), empty());
+        JsonNode joinedDay = events.get(4);
+        assertThat(joinedDay.at("/data/date").asText(), equalTo("2026-12-31"));
+        assertThat(joinedDay.at("/data/added/0/start").asText(), equalTo("2026-12-31T00:00:00+08:00"));
+        JsonNode retimedDay = events.get(6);
+        assertThat(retimedDay.at("/data/date").asText(), equalTo("2026-12-31"));
+        assertThat(retimedDay.at("/data/retimed/0/start").asText(), equalTo("2026-12-31T00:30:00+08:00"));
+        assertThat(retimedDay.at("/data/retimed/0/previousStart").asText(), equalTo("2026-12-31T00:00:00+08:00"));
 
-        assertThat(events.get(4).at("/data/slots/0/id").asText(), equalTo(slot));
-        assertThat(events.get(5).at("/data/removed/0/slotId").asText(), equalTo(slot));
-        assertThat(StreamSupport.stream(events.get(5).at("/data/added").spliterator(), false).toList(), empty());
+        assertThat(events.get(7).at("/data/slots/0/id").asText(), equalTo(slot));
+        assertThat(events.get(8).at("/data/removed/0/slotId").asText(), equalTo(slot));
+        assertThat(StreamSupport.stream(events.get(8).at("/data/added").spliterator(), false).toList(), empty());
     }
 
     @Test

@@ -148,8 +148,17 @@ public class ScheduleEvents {
                 default -> {
                     events.add(new Event("slot.moved", slot.channelId, slot.partnerId,
                             new SlotMove(slot.channelId, SlotView.of(slot), entry.previously())));
-                    day.retimed.add(new Retimed(programme, entry.previously().start().atZone(zone).toOffsetDateTime(),
-                            entry.previously().end().atZone(zone).toOffsetDateTime()));
+                    OffsetDateTime previousStart = entry.previously().start().atZone(zone).toOffsetDateTime();
+                    OffsetDateTime previousEnd = entry.previously().end().atZone(zone).toOffsetDateTime();
+                    LocalDate previousDate = previousStart.toLocalDate();
+                    if (previousDate.equals(programme.start().toLocalDate())) {
+                        day.retimed.add(new Retimed(programme, previousStart, previousEnd));
+                    } else {
+                        // moved to another local day: it leaves the one guide and joins the other
+                        day.added.add(programme);
+                        days.get(slot.channelId).computeIfAbsent(previousDate, date -> new GuideDay()).removed.add(new Programme(
+                                slot.id, slot.contentId, slot.title, slot.kind, previousStart, previousEnd, slot.cut, slot.ageRating));
+                    }
                 }
             }
         }

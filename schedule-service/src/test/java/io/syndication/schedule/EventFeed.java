@@ -70,7 +70,7 @@ final class EventFeed {
     /** content-service publishes the item's next event, of {@code type}, and answers for the item as it now is. */
     void content(String type, Item item) {
         item.sequence++;
-        FakeContentServiceResource.serve(item.json);
+        FakeContentServiceResource.serve(item.json, item.sequence);
         send("content", event(type, item.id, item.sequence, item.json));
     }
 

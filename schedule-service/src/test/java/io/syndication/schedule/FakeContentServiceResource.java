@@ -21,10 +21,10 @@ import io.vertx.core.json.JsonObject;
  * licensed for SG only until 2026-06-01 from a suspended partner, ...0005 an approved 10-minute clip,
  * ...0006 an approved 15-minute item in words content-service may add later (kind PODCAST, availability
  * reason EMBARGOED), ...0503 a failing content-service; any other 5a1e0000-... id an approved 30-minute
- * programme. Every item's last event has sequence 0, as for an item older than the events. A call
+ * programme. Their last event has sequence 0, as for an item older than the events. A call
  * without the operator's bearer token is a 401, as content-service answers it, so every test also
  * proves the token is passed on. {@code PUT /control/{id}/item} has the fake answer with the given
- * item from then on, as content-service would once an admin or the partner changed it;
+ * item and sequence from then on, as content-service would once an admin or the partner changed it;
  * {@code GET /control/{id}/asked} says how many calls asked about the item.
  */
 public class FakeContentServiceResource implements QuarkusTestResourceLifecycleManager {
@@ -37,6 +37,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     static final String NEW_WORDS = "5a1e0000-0000-4000-8000-000000000006";
     static final String FAILING = "5a1e0000-0000-4000-8000-000000000503";
 
+    /** What {@link #serve} set: an item's JSON and the sequence of its last event. */
     private final Map<String, JsonObject> items = new ConcurrentHashMap<>();
     private final Map<String, Integer> asked = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -53,10 +54,13 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
                 .extract().asString());
     }
 
-    /** Has the fake answer for {@code item} (content-service's JSON of it, with its id) from now on. */
-    static void serve(JsonObject item) {
+    /**
+     * Has the fake answer for {@code item} (content-service's JSON of it, with its id) from now on, as of the
+     * item's event number {@code sequence} (0: none).
+     */
+    static void serve(JsonObject item, long sequence) {
         String url = ConfigProvider.getConfig().getValue("quarkus.rest-client.content-service.url", String.class);
-        RestAssured.given().contentType("application/json").body(item.encode())
+        RestAssured.given().contentType("application/json").body(new JsonObject().put("content", item).put("sequence", sequence).encode())
                 .put(url + "/control/" + item.getString("id") + "/item").then().statusCode(204);
     }
 
@@ -107,7 +111,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
             if (item != null) {
                 JsonArray reasons = reasonsAgainst(item);
                 answer.add(new JsonObject().put("content", item).put("available", reasons.isEmpty()).put("reasons", reasons)
-                        .put("sequence", 0));
+                        .put("sequence", items.containsKey(id) ? items.get(id).getLong("sequence") : 0L));
             }
         }
         request.response().putHeader("Content-Type", "application/json").end(answer.encode());
@@ -115,7 +119,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
 
     /** The item as an operator sees it; null when the operator may not (not, or no longer, approved). */
     private JsonObject itemOf(String id) {
-        JsonObject served = items.get(id);
+        JsonObject served = items.containsKey(id) ? items.get(id).getJsonObject("content") : null;
         if (served != null) {
             return "APPROVED".equals(served.getString("status")) ? served : null;
         }

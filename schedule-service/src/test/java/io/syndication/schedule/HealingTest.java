@@ -152,8 +152,8 @@ class HealingTest {
         UUID olderPartner = UUID.randomUUID();
         Item older = EventFeed.programme(olderPartner, "Older Markets", 30);
         Item olderFiller = EventFeed.clip(olderPartner, "Older Minute", 10);
-        FakeContentServiceResource.serve(older.json);
-        FakeContentServiceResource.serve(olderFiller.json);
+        FakeContentServiceResource.serve(older.json, 0);
+        FakeContentServiceResource.serve(olderFiller.json, 0);
         String channel = ScheduleApi.channel(List.of("SG", "HK"), List.of(olderFiller.id()), "FILL");
         placed(channel, older.id(), day(3, "03:00:00"), null);
         assertThat(FakeContentServiceResource.asked(older.id()), equalTo(1));
@@ -179,7 +179,7 @@ class HealingTest {
         Item retired = EventFeed.programme(partner, "Retired Markets", 30);
         Item ofSuspended = EventFeed.programme(otherPartner, "Suspended Markets", 30);
         Item shortened = EventFeed.programme(partner, "Shortened Markets", 30);
-        List.of(retired, ofSuspended, shortened).forEach(item -> FakeContentServiceResource.serve(item.json));
+        List.of(retired, ofSuspended, shortened).forEach(item -> FakeContentServiceResource.serve(item.json, 0));
         String channel = ScheduleApi.channel(List.of("SG", "HK"), List.of(), "FLAG");
         placed(channel, retired.id(), day(4, "00:00:00"), null);
         placed(channel, ofSuspended.id(), day(4, "00:30:00"), null);
@@ -201,7 +201,7 @@ class HealingTest {
     void aLateEventDoesNotHealASlotPlacedAfterIt() {
         Item programme = EventFeed.programme(partner, "Late News", 30);
         // content-service has approved the item; its events (submitted, then approved) have not reached the view
-        FakeContentServiceResource.serve(programme.json);
+        FakeContentServiceResource.serve(programme.json, 2);
         String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
         String slot = placed(channel, programme.id(), day(1, "03:00:00"), null);
 
@@ -214,6 +214,40 @@ class HealingTest {
 
         assertThat(ScheduleApi.heals(channel, 10, null).jsonPath().getList("items"), empty());
         assertThat(slots(channel, day(1, "00:00:00"), day(2, "00:00:00")).getList("id"), contains(slot));
+    }
+
+    @Test
+    void aSlotPlacedOnOlderKnowledgeIsHealedHoweverLateItCommitted() {
+        Item programme = known(EventFeed.programme(partner, "Old News", 30));
+        String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
+        String slot = placed(channel, programme.id(), day(6, "03:00:00"), null);
+        // content-service retired the item a minute ago, before the slot was placed on what it said earlier;
+        // the event arrives only now
+        JsonObject retired = new JsonObject(EventFeed.event("content.retired", programme.id, 2,
+                programme.json.copy().put("status", "RETIRED"))).put("time", Instant.now().minusSeconds(60).toString());
+        feed.send("content", retired.encode());
+
+        JsonPath heals = awaitHeals(channel, 1);
+        assertThat(heals.getString("items[0].slotId"), equalTo(slot));
+        assertThat(heals.getString("items[0].action"), equalTo("FILLED"));
+    }
+
+    @Test
+    void aPlacementJudgedOnAStateTheEventsHaveSincePassedIsRefused() {
+        Item programme = known(EventFeed.programme(partner, "Stale Answer", 30));
+        JsonObject approved = programme.json.copy();
+        feed.content("content.retired", programme.with("status", "RETIRED"));
+        await().atMost(APPLIED).until(() -> EventFeed.viewOf(programme).get(2).equals(2L));
+        // content-service answered before the retirement: the placement is judged on the item approved, as of
+        // its first event, and reaches the schedule after the retirement was applied and healed
+        FakeContentServiceResource.serve(approved, 1);
+        String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
+
+        ExtractableResponse<Response> refused = ScheduleApi.place(channel, programme.id(), day(6, "05:00:00"), null);
+        assertThat(refused.statusCode(), equalTo(409));
+        assertThat(refused.contentType(), equalTo("application/problem+json"));
+        assertThat(refused.jsonPath().getString("detail"), containsString("changed while it was being placed"));
+        assertThat(slots(channel, day(6, "00:00:00"), day(7, "00:00:00")).getList("id"), empty());
     }
 
     @Test
@@ -389,7 +423,7 @@ class HealingTest {
         Item second = EventFeed.programme(partner, "Second Wind", 30);
         Item unstorable = EventFeed.programme(partner, "Nul\u0000Title", 30);
         String channel = ScheduleApi.channel(List.of("SG"), List.of(filler.id()), "FILL");
-        FakeContentServiceResource.serve(second.json);
+        FakeContentServiceResource.serve(second.json, 0);
         String slot = placed(channel, second.id(), day(5, "06:00:00"), null);
         String firstApproved = EventFeed.event("content.approved", first.id, 1, first.json.copy());
         String firstRenamed = EventFeed.event("content.changed", first.id, 2, first.json.copy().put("title", "First Light, Renamed"));

@@ -6,12 +6,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,8 +32,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class CatalogueView {
 
+    private static final Logger LOG = Logger.getLogger(CatalogueView.class);
+
+    /**
+     * The order the view's rows are locked in by everyone (ORDER BY id, as PostgreSQL orders uuids: byte by
+     * byte, unsigned, as their text sorts; UUID.compareTo compares signed halves, another order).
+     */
+    private static final Comparator<UUID> LOCK_ORDER = Comparator.comparing(UUID::toString);
+
     private static final String ITEM_COLUMNS = "c.id, c.partner_id, c.kind, c.title, c.status, c.duration_seconds, c.start_at,"
-            + " c.end_at, c.age_rating, c.available_from, c.available_until, c.territories";
+            + " c.end_at, c.age_rating, c.available_from, c.available_until, c.territories, c.sequence";
 
     private static final String APPLY_ITEM = """
             INSERT INTO content_view AS known (id, partner_id, kind, title, status, duration_seconds, start_at, end_at,
@@ -108,18 +119,28 @@ public class CatalogueView {
     }
 
     /**
-     * Takes each state as its item's if its sequence is above the last one applied to the item, in
-     * order, in one batch of statements; whether each did.
+     * Takes each state as its item's if its sequence is above the last one applied to the item, in one
+     * batch of statements; whether each did. The rows are written in id order (a subject's states in
+     * theirs), as every writer of the view and every placement locking it takes them, so that none of them
+     * waits for another in a circle.
      */
     public Uni<List<Boolean>> apply(SqlClient client, List<ItemState> states) {
-        return client.preparedQuery(APPLY_ITEM).executeBatch(states.stream()
-                        .map(state -> itemTuple(state.item(), state.sequence(), state.eventId())).toList())
+        List<Integer> order = new ArrayList<>();
+        for (int index = 0; index < states.size(); index++) {
+            order.add(index);
+        }
+        order.sort(Comparator.comparing(index -> states.get(index).item().id(), LOCK_ORDER));
+        return client.preparedQuery(APPLY_ITEM).executeBatch(order.stream()
+                        .map(index -> itemTuple(states.get(index).item(), states.get(index).sequence(), states.get(index).eventId()))
+                        .toList())
                 .map(results -> {
-                    List<Boolean> applied = new ArrayList<>(states.size());
-                    for (RowSet<Row> result = results; result != null; result = result.next()) {
-                        applied.add(result.rowCount() == 1);
+                    Boolean[] applied = new Boolean[states.size()];
+                    RowSet<Row> result = results;
+                    for (int index : order) {
+                        applied[index] = result.rowCount() == 1;
+                        result = result.next();
                     }
-                    return applied;
+                    return List.of(applied);
                 });
     }
 
@@ -139,14 +160,21 @@ public class CatalogueView {
         if (answers.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> items = answers.stream().map(answer -> itemTuple(answer.content(), answer.sequence(), ANSWERED)).toList();
+        // in id order, as every writer of the view (see apply)
+        List<Tuple> items = answers.stream().sorted(Comparator.comparing(answer -> answer.content().id(), LOCK_ORDER))
+                .map(answer -> itemTuple(answer.content(), answer.sequence(), ANSWERED)).toList();
         List<Tuple> activePartners = answers.stream()
                 .filter(answer -> !answer.reasons().contains(Unavailability.PARTNER_INACTIVE))
                 .map(answer -> answer.content().partnerId()).distinct()
                 .map(partnerId -> Tuple.of(partnerId, ANSWERED)).toList();
         return pool.preparedQuery(APPLY_ITEM).executeBatch(items)
                 .flatMap(applied -> activePartners.isEmpty() ? Uni.createFrom().voidItem()
-                        : pool.preparedQuery(REMEMBER_ACTIVE_PARTNER).executeBatch(activePartners).replaceWithVoid());
+                        : pool.preparedQuery(REMEMBER_ACTIVE_PARTNER).executeBatch(activePartners).replaceWithVoid())
+                // only a saving: the items are asked about again next time
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Could not keep content-service's answer in the view (%s)", failure.toString());
+                    return null;
+                });
     }
 
     /** Takes {@code status} as the partner's if {@code sequence} is above the last one applied to it; whether it did. */
@@ -159,7 +187,7 @@ public class CatalogueView {
         return new ContentItem(row.getUUID("id"), row.getUUID("partner_id"), ContentKind.valueOf(row.getString("kind")),
                 row.getString("title"), ContentStatus.valueOf(row.getString("status")), row.getInteger("duration_seconds"),
                 instant(row, "start_at"), instant(row, "end_at"), row.getString("age_rating"), instant(row, "available_from"),
-                instant(row, "available_until"), List.of(row.getArrayOfStrings("territories")));
+                instant(row, "available_until"), List.of(row.getArrayOfStrings("territories")), row.getLong("sequence"));
     }
 
     private static Instant instant(Row row, String column) {

@@ -58,7 +58,7 @@ public class ContentCatalogue {
                     // an item left out of the answer is one the operator may not see: not, or no longer, APPROVED
                     ids.forEach(id -> standings.put(id, new ContentStanding(id, null, false)));
                     answers.forEach(answer -> standings.put(answer.content().id(), new ContentStanding(answer.content().id(),
-                            answer.content(), !answer.reasons().contains(Unavailability.PARTNER_INACTIVE))));
+                            answer.content().asOf(answer.sequence()), !answer.reasons().contains(Unavailability.PARTNER_INACTIVE))));
                     return standings;
                 }));
     }

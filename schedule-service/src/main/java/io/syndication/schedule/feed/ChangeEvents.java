@@ -110,7 +110,7 @@ public final class ChangeEvents {
             return new Malformed(cause.eventType() + " " + cause.eventId() + ": its data holds a title, age rating or territory"
                     + " content-service would not");
         }
-        return new ContentChanged(cause, sequence, item);
+        return new ContentChanged(cause, sequence, item.asOf(sequence));
     }
 
     private static ChangeEvent partner(Cause cause, long sequence, UUID partnerId, PartnerStatus status) {

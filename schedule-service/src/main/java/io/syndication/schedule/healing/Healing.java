@@ -139,8 +139,9 @@ public class Healing {
         return view.partnerStatus(connection, item.partnerId()).flatMap(partner -> {
             // a partner the view does not know yet is not known to be inactive: only facts heal
             ContentStanding standing = new ContentStanding(item.id(), item, partner == null || partner == PartnerStatus.ACTIVE);
-            return heal(connection, SlotTable.Owner.CONTENT, item.id(), (slot, channel) -> affected(slot,
-                    SlotPlacement.breaches(standing, slot.startAt, slot.endAt, channel.territories)), change.cause());
+            return heal(connection, SlotTable.Owner.CONTENT, item.id(), SlotTable.PlacedBefore.contentEvent(change.sequence()),
+                    (slot, channel) -> affected(slot, SlotPlacement.breaches(standing, slot.startAt, slot.endAt, channel.territories)),
+                    change.cause());
         });
     }
 
@@ -158,7 +159,8 @@ public class Healing {
                                 change.sequence(), change.cause().eventId())
                         .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
                                 : change.status() == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                                : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(), (slot, channel) -> new HealPlan.Affected(
+                                : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(),
+                                        SlotTable.PlacedBefore.partnerEvent(change.cause().occurredAt()), (slot, channel) -> new HealPlan.Affected(
                                         slot, Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + change.status()),
                                         change.cause())))
                 .collect().asList())
@@ -180,15 +182,15 @@ public class Healing {
     }
 
     /**
-     * Heals the slots of {@code owner} {@code id} that {@code judge} finds affected (null: not). The
-     * slots are found on every channel in one statement; the channels with any affected are locked in
+     * Heals the slots of {@code owner} {@code id} placed before the event that {@code judge} finds affected
+     * (null: not). The slots are found on every channel in one statement; the channels with any affected are locked in
      * id order, their slots read again under the locks (an edit may have moved or removed one in
      * between) and judged again against the channels as locked.
      */
-    private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id,
+    private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id, SlotTable.PlacedBefore before,
             BiFunction<Slot, Channel, HealPlan.Affected> judge, Cause cause) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return slots.notEnded(connection, owner, id, now, cause.occurredAt(), null).flatMap(candidates -> {
+        return slots.notEnded(connection, owner, id, now, before, null).flatMap(candidates -> {
             if (candidates.isEmpty()) {
                 return Uni.createFrom().item(Outcome.NOTHING_TO_HEAL);
             }
@@ -197,7 +199,7 @@ public class Healing {
             return slots.channels(connection, channelIds)
                     .map(channels -> withAffected(channels, candidates, judge).stream().map(one -> one.channel().id).toList())
                     .flatMap(toHeal -> toHeal.isEmpty() ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, cause.occurredAt(), toHeal)
+                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, before, toHeal)
                                     .flatMap(current -> healLocked(connection, withAffected(locked, current, judge), now, cause))));
         });
     }

@@ -48,7 +48,7 @@ public class LiveService {
                             + " is a " + placement.item().kind() + "; only a LIVE_EVENT goes live"));
                 }
                 Slot live = Slot.of(channelId, placement.item(), SlotKind.LIVE, start, end, false);
-                return pushable(channel, start, policy).flatMap(standings -> table.editing(channelId,
+                return pushable(channel, start, policy).flatMap(standings -> table.editing(channelId, List.of(placement.item()),
                         connection -> affected(connection, channelId, start, end, policy).flatMap(slots -> {
                             List<ScheduleChange> changes = LiveInsertion.clear(slots, start, end, policy);
                             stillLicensed(policy, changes, standings);

@@ -34,6 +34,12 @@ public class Slot {
 
     public long version;
 
+    /**
+     * The sequence of the last event about its content that its placement knew of; written with the slot and
+     * not read back, so the part of a slot a live event splits off takes 0: any event about its content heals it.
+     */
+    public long contentSequence;
+
     /** The same slot, to change without changing this one. */
     public Slot copy() {
         Slot copy = new Slot();
@@ -48,6 +54,7 @@ public class Slot {
         copy.endAt = endAt;
         copy.cut = cut;
         copy.version = version;
+        copy.contentSequence = contentSequence;
         return copy;
     }
 
@@ -64,6 +71,7 @@ public class Slot {
         slot.startAt = start;
         slot.endAt = end;
         slot.cut = cut;
+        slot.contentSequence = item.sequence();
         return slot;
     }
 }

@@ -40,7 +40,8 @@ public class SlotService {
                 .flatMap(placement -> {
                     Slot slot = Slot.of(channelId, placement.item(), PlacementCheck.kindOf(placement.item()),
                             planned.start(), placement.end(), false);
-                    return table.editing(channelId, connection -> table.insert(connection, List.of(slot))).replaceWith(slot)
+                    return table.editing(channelId, List.of(placement.item()), connection -> table.insert(connection, List.of(slot)))
+                            .replaceWith(slot)
                             .onFailure(PostgresErrors::isExclusionViolation)
                             .recoverWithUni(e -> inTheWay(channelId, slot.startAt, slot.endAt, null));
                 });

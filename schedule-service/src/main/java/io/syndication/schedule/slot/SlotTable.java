@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -21,6 +23,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelStatus;
 import io.syndication.schedule.channel.HealingPolicy;
+import io.syndication.schedule.content.ContentItem;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -81,8 +84,22 @@ public class SlotTable {
      * An edit waits for the lock at most {@link #LOCK_TIMEOUT}: past that the channel is busy (409).
      */
     public <T> Uni<T> editing(UUID channelId, Function<SqlConnection, Uni<T>> edit) {
+        return editing(channelId, List.of(), edit);
+    }
+
+    /**
+     * The same, for an edit placing the content {@code placing}, each as its placement knew it: first,
+     * before the channel's lock, the view's rows of those items are locked against the events' changes
+     * (a heal locks them before any channel, so the two never wait for each other in a circle), and an item
+     * the view has since seen a newer event of is a 409: the placement was judged on a state that has
+     * changed, and a heal that ran meanwhile could not have found a slot not yet committed. Placed again, it
+     * is judged on the new state. An item changing just after this commits is healed as any other, since
+     * the slot remembers what it was placed on.
+     */
+    public <T> Uni<T> editing(UUID channelId, Collection<ContentItem> placing, Function<SqlConnection, Uni<T>> edit) {
         return pool.withTransaction(connection -> connection.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute()
-                .flatMap(set -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
+                .flatMap(set -> stillAsKnown(connection, placing))
+                .flatMap(known -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
                         .execute(Tuple.of(channelId)))
                 .flatMap(locked -> locked.size() == 1 ? edit.apply(connection)
                         : Uni.createFrom().failure(ProblemException.notFound("Channel " + channelId)))
@@ -90,6 +107,26 @@ public class SlotTable {
                 .call(edited -> events.announceJournal(connection)))
                 .onFailure(PostgresErrors::isLockNotAvailable).transform(e -> ProblemException.conflict(
                         "Other edits of the channel have held it for " + LOCK_TIMEOUT + "; read the schedule again and retry"));
+    }
+
+    /** Locks the view's rows of {@code placing} until the transaction ends; a 409 if one has moved past what was known. */
+    private static Uni<Void> stillAsKnown(SqlConnection connection, Collection<ContentItem> placing) {
+        if (placing.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<UUID, Long> known = new HashMap<>();
+        placing.forEach(item -> known.merge(item.id(), item.sequence(), Math::min));
+        return connection.preparedQuery("SELECT id, sequence FROM content_view WHERE id = ANY($1) ORDER BY id FOR SHARE")
+                .execute(Tuple.of(known.keySet().toArray(UUID[]::new)))
+                .flatMap(rows -> {
+                    for (Row row : rows) {
+                        if (row.getLong("sequence") > known.get(row.getUUID("id"))) {
+                            return Uni.createFrom().failure(ProblemException.conflict("Content " + row.getUUID("id")
+                                    + " changed while it was being placed; place it again"));
+                        }
+                    }
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /** The channels, read in one statement without locking them; a missing one is left out. */
@@ -122,15 +159,31 @@ public class SlotTable {
     }
 
     /**
-     * Every slot of the content item or partner {@code id} placed by {@code placedBy} that has not ended at {@code at}, on every
-     * channel (of {@code channelIds} only, unless null), by channel and start: one statement on the
-     * (content_id, end_at) or (partner_id, end_at) index.
+     * Which slots an event may heal: those placed on knowledge older than the event. A content event
+     * knows its sequence, and each slot what its placement knew of the content's; a placement does not
+     * know a partner's sequence, so a partner event heals the slots placed before it happened.
      */
-    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, Instant placedBy,
+    public record PlacedBefore(String condition, Object value) {
+
+        public static PlacedBefore contentEvent(long sequence) {
+            return new PlacedBefore("content_sequence < $3", sequence);
+        }
+
+        public static PlacedBefore partnerEvent(Instant occurredAt) {
+            return new PlacedBefore("created_at <= $3", utc(occurredAt));
+        }
+    }
+
+    /**
+     * Every slot of the content item or partner {@code id} placed before the event ({@code before}) that
+     * has not ended at {@code at}, on every channel (of {@code channelIds} only, unless null), by channel
+     * and start: one statement on the (content_id, end_at) or (partner_id, end_at) index.
+     */
+    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, PlacedBefore before,
             Collection<UUID> channelIds) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
-                + " AND created_at <= $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
-                .execute(Tuple.of(id, utc(at), utc(placedBy), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
+                + " AND " + before.condition() + " AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
+                .execute(Tuple.of(id, utc(at), before.value(), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
                 .map(SlotTable::slots);
     }
 
@@ -232,6 +285,7 @@ public class SlotTable {
         OffsetDateTime[] starts = new OffsetDateTime[size];
         OffsetDateTime[] ends = new OffsetDateTime[size];
         Boolean[] cuts = new Boolean[size];
+        Long[] sequences = new Long[size];
         for (int i = 0; i < size; i++) {
             Slot slot = slots.get(i);
             ids[i] = slot.id;
@@ -244,14 +298,17 @@ public class SlotTable {
             starts[i] = utc(slot.startAt);
             ends[i] = utc(slot.endAt);
             cuts[i] = slot.cut;
+            sequences[i] = slot.contentSequence;
         }
         return client.preparedQuery("""
-                INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version, created_at)
-                SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now()
+                INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version,
+                                  created_at, content_sequence)
+                SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now(), content_sequence
                 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[],
-                            $8::timestamptz[], $9::timestamptz[], $10::boolean[])
-                     AS s(id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut)""")
-                .execute(Tuple.tuple(List.<Object>of(ids, channels, contents, kinds, titles, partners, ratings, starts, ends, cuts)))
+                            $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::bigint[])
+                     AS s(id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, content_sequence)""")
+                .execute(Tuple.tuple(List.<Object>of(ids, channels, contents, kinds, titles, partners, ratings, starts, ends, cuts,
+                        sequences)))
                 .replaceWithVoid();
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -50,20 +51,22 @@ public class WindowService {
                 return Uni.createFrom().failure(ProblemException.invalidField("contentId", "a window may air at most "
                         + MAX_ITEMS_PER_WINDOW + " distinct content items; this one names " + contentIds.size()));
             }
-            return catalogue.placeable(contentIds, channel.territories)
-                    .map(standings -> WindowPlan.of(channel, from, to, planned, standings))
-                    .flatMap(slots -> table.editing(channelId, connection -> table.overlapping(connection, channelId, from, to)
-                            .flatMap(existing -> {
-                                List<Slot> crossing = existing.stream()
-                                        .filter(slot -> slot.startAt.isBefore(from) || slot.endAt.isAfter(to)).toList();
-                                if (!crossing.isEmpty()) {
-                                    return Uni.createFrom().failure(ProblemException.conflict("The window's edges cut "
-                                            + "through " + ScheduleProblems.describe(crossing) + "; choose edges between slots"));
-                                }
-                                return table.deleteWithin(connection, channelId, from, to)
-                                        .flatMap(ignored -> table.insert(connection, slots)).replaceWith(slots);
-                            }))
-                            .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit));
+            return catalogue.placeable(contentIds, channel.territories).flatMap(standings -> {
+                List<Slot> slots = WindowPlan.of(channel, from, to, planned, standings);
+                List<ContentItem> placing = standings.values().stream().map(ContentStanding::item).filter(Objects::nonNull).toList();
+                return table.editing(channelId, placing, connection -> table.overlapping(connection, channelId, from, to)
+                        .flatMap(existing -> {
+                            List<Slot> crossing = existing.stream()
+                                    .filter(slot -> slot.startAt.isBefore(from) || slot.endAt.isAfter(to)).toList();
+                            if (!crossing.isEmpty()) {
+                                return Uni.createFrom().failure(ProblemException.conflict("The window's edges cut "
+                                        + "through " + ScheduleProblems.describe(crossing) + "; choose edges between slots"));
+                            }
+                            return table.deleteWithin(connection, channelId, from, to)
+                                    .flatMap(ignored -> table.insert(connection, slots)).replaceWith(slots);
+                        }))
+                        .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit);
+            });
         });
     }
 
@@ -79,7 +82,7 @@ public class WindowService {
             }
             return catalogue.standings(channel.fillerContentIds, channel.territories)
                     .map(standings -> fillers(channel, standings))
-                    .flatMap(fillers -> table.editing(channelId, connection -> table.overlapping(connection, channelId, from, to)
+                    .flatMap(fillers -> table.editing(channelId, fillers, connection -> table.overlapping(connection, channelId, from, to)
                             .flatMap(existing -> {
                                 List<Slot> made = new FillerRotation(channelId, fillers)
                                         .fill(Coverage.of(from, to, existing).gaps(), MAX_SLOTS);

@@ -44,7 +44,7 @@ class HealPlanTest {
 
     private static ContentItem item(String title, int minutes, Instant until) {
         return new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.CLIP, title, ContentStatus.APPROVED,
-                minutes * 60, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"));
+                minutes * 60, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"), 0);
     }
 
     private static HealPlan.Affected affected(Channel channel, int from, int to) {

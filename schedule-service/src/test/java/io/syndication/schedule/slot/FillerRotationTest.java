@@ -21,7 +21,7 @@ class FillerRotationTest {
 
     private static ContentItem filler(int seconds, Instant until) {
         return new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.CLIP, "Filler " + seconds,
-                ContentStatus.APPROVED, seconds, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"));
+                ContentStatus.APPROVED, seconds, null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), until, List.of("SG"), 0);
     }
 
     @Test

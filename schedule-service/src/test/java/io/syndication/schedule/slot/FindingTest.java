@@ -82,7 +82,7 @@ class FindingTest {
         ContentItem item = new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.PROGRAMME, words[0],
                 standing.contains("retired") ? ContentStatus.RETIRED : ContentStatus.APPROVED, 3_600, null, null, "ALL_AGES", at(-1_000),
                 standing.contains("expired") ? at(35) : null,
-                standing.contains("territory") ? List.of("SG") : List.of("SG", "MY"));
+                standing.contains("territory") ? List.of("SG") : List.of("SG", "MY"), 0);
         Slot slot = Slot.of(UUID.randomUUID(), item, SlotKind.PROGRAMME, at(Integer.parseInt(words[1].substring(0, dash))),
                 at(Integer.parseInt(words[1].substring(dash + 1))), false);
         standings.put(slot.contentId,

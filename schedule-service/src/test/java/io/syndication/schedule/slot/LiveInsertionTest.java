@@ -213,7 +213,7 @@ class LiveInsertionTest {
         String range = words.get(1);
         ContentItem item = new ContentItem(UUID.randomUUID(), UUID.randomUUID(),
                 kind == SlotKind.LIVE ? ContentKind.LIVE_EVENT : ContentKind.PROGRAMME, title, ContentStatus.APPROVED, kind == SlotKind.LIVE ? null : 3_600,
-                null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), null, List.of("SG"));
+                null, null, "ALL_AGES", Instant.parse("2026-01-01T00:00:00Z"), null, List.of("SG"), 0);
         Slot slot = Slot.of(CHANNEL, item, kind, range(range).start(), range(range).end(), cut);
         slot.version = 3;
         return slot;

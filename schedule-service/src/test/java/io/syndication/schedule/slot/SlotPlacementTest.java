@@ -107,7 +107,7 @@ class SlotPlacementTest {
 
     private static ContentItem item(String status, Instant availableFrom, Instant availableUntil, List<String> territories) {
         return new ContentItem(UUID.randomUUID(), UUID.randomUUID(), ContentKind.PROGRAMME, "Harbour Lights",
-                ContentStatus.valueOf(status), 3_600, null, null, "ALL_AGES", availableFrom, availableUntil, territories);
+                ContentStatus.valueOf(status), 3_600, null, null, "ALL_AGES", availableFrom, availableUntil, territories, 0);
     }
 
     private static List<String> words(String text) {

@@ -105,7 +105,7 @@ class WindowPlanTest {
             ContentItem item = kind == 'H' ? null : new ContentItem(id, UUID.randomUUID(),
                     kind == 'L' ? ContentKind.LIVE_EVENT : ContentKind.PROGRAMME, "Harbour Lights", ContentStatus.APPROVED,
                     kind == 'L' ? null : 1_800, null, null, "ALL_AGES", at(-1_000), kind == 'N' ? at(20) : null,
-                    List.of("SG"));
+                    List.of("SG"), 0);
             standings.put(id, new ContentStanding(id, item, true));
         }
         return standings;

@@ -6,7 +6,7 @@ import {
   addDays, daysWindow, fromLocalInput, hours, iso, localDate, localInput, localTime, offsetLabel, today,
 } from './time.js';
 import { Timeline } from './timeline.js';
-import { act, alertRegion, field, h, screen, select, showProblem, statusRegion } from './ui.js';
+import { act, actionForm, alertRegion, field, h, screen, select, showProblem, statusRegion } from './ui.js';
 
 const SPANS = { day: 1, week: 7 };
 const ZOOMS = [['0.5', '½ px a minute'], ['1', '1 px a minute'], ['2', '2 px a minute'], ['4', '4 px a minute'],
@@ -48,6 +48,11 @@ class Partners {
       });
     }
   }
+}
+
+/** A datetime-local input showing the instant in the channel's zone. */
+function timeInput(name, instant, zone) {
+  return h('input', { type: 'datetime-local', name, value: localInput(instant, zone), required: true });
 }
 
 function asInstants(slot) {
@@ -158,7 +163,11 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
     ]));
 
   const onAirNow = onAir.now ? `${onAir.now.title} (until ${localTime(Date.parse(onAir.now.end), zone)})` : 'nothing: a gap';
-  const upNext = (onAir.next ?? []).map((slot) => `${localTime(Date.parse(slot.start), zone)} ${slot.title}`).join(' · ');
+  const startOf = (slot) => {
+    const at = Date.parse(slot.start);
+    return localDate(at, zone) === today(zone) ? localTime(at, zone) : `${localDate(at, zone)} ${localTime(at, zone)}`;
+  };
+  const upNext = (onAir.next ?? []).map((slot) => `${startOf(slot)} ${slot.title}`).join(' · ');
   const summary = h('dl', { class: 'summary' },
     h('dt', {}, 'Time zone'), h('dd', {}, `${zone} (UTC${offsetLabel(window.from, zone)} at the start)`),
     h('dt', {}, span === 'day' ? 'Length of the day' : 'Length of the week'), h('dd', { class: 'day-length' }, `${hours(length)} hours`),
@@ -172,7 +181,7 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
     validation.findings.length ? h('ul', {}, validation.findings.map((finding) => h('li', {},
       h('button', { type: 'button', class: 'link', onclick: () => timeline.reveal(Date.parse(finding.start)) },
         `${localDate(Date.parse(finding.start), zone)} ${localTime(Date.parse(finding.start), zone)}–${localTime(Date.parse(finding.end), zone)}`),
-      ` ${finding.reason === 'GAP' ? 'Gap' : 'Slot'}: ${REASONS[finding.reason] ?? finding.reason}${finding.detail ? ` (${finding.detail})` : ''}`)))
+      ` ${finding.reason === 'GAP' ? 'Gap' : 'Slot'}: ${finding.detail ?? REASONS[finding.reason] ?? finding.reason}`)))
       : h('p', {}, 'None: every minute is scheduled and every slot may air.'));
 
   const live = liveForm(channel, window, reload);
@@ -189,17 +198,11 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
 function showSlot(details, slot, channel, view, reload) {
   const zone = channel.timeZone;
   const problems = alertRegion();
-  const start = h('input', { type: 'datetime-local', name: 'start', value: localInput(slot.start, zone), required: true });
-  const move = h('form', {
-    'aria-label': 'Move the slot',
-    onsubmit: (event) => {
-      event.preventDefault();
-      act(move, problems, async () => {
-        const moved = await call('PATCH', `/api/v1/channels/${channel.id}/slots/${slot.id}`,
-          { body: { start: iso(fromLocalInput(start.value, zone)) } });
-        reload(`Moved ${slot.title} to ${localTime(Date.parse(moved.data.start), zone)}`);
-      });
-    },
+  const start = timeInput('start', slot.start, zone);
+  const move = actionForm({ 'aria-label': 'Move the slot' }, problems, async () => {
+    const moved = await call('PATCH', `/api/v1/channels/${channel.id}/slots/${slot.id}`,
+      { body: { start: iso(fromLocalInput(start.value, zone)) } });
+    reload(`Moved ${slot.title} to ${localTime(Date.parse(moved.data.start), zone)}`);
   }, field(`New start (${zone})`, start), h('button', { type: 'submit' }, 'Move'));
   const confirm = h('button', {
     type: 'button', class: 'danger', hidden: true,
@@ -233,43 +236,37 @@ function placeForm(channel, view, reload, chooseLive) {
   const problems = alertRegion();
   const results = h('ul', { class: 'results', 'aria-live': 'polite' });
   const firstGap = view.gaps[0]?.start ?? view.from;
-  const start = h('input', { type: 'datetime-local', name: 'start', value: localInput(firstGap, zone) });
+  const start = timeInput('start', firstGap, zone);
   const q = h('input', { type: 'search', name: 'q' });
   const kind = select('kind', [['', 'any kind'], ['PROGRAMME', 'programme'], ['CLIP', 'clip'], ['LIVE_EVENT', 'live event']], '');
   const territory = select('territory', [['', 'any territory'], ...channel.territories.map((t) => [t, t])], channel.territories[0]);
-  const form = h('form', {
-    'aria-labelledby': 'place-heading',
-    onsubmit: (event) => {
-      event.preventDefault();
-      act(form, problems, async () => {
-        const page = await get('/api/v1/content', {
-          status: 'APPROVED', q: q.value.trim(), kind: kind.value, territory: territory.value, limit: 20,
-        });
-        results.replaceChildren(...(page.items.length ? page.items.map((item) => h('li', {},
-          h('span', { class: 'title' }, item.title),
-          h('span', { class: 'hint' }, ` ${item.kind}${item.durationSeconds ? `, ${Math.round(item.durationSeconds / 60)} min` : ''}, ${item.territories.join(' ')}`),
-          ' ',
-          h('button', {
-            type: 'button', 'aria-label': `Place ${item.title}`, onclick: () => act(form, problems, async () => {
-              const body = { contentId: item.id, start: iso(fromLocalInput(start.value, zone)) };
-              if (item.kind === 'LIVE_EVENT') {
-                body.end = iso(Date.parse(body.start) + (Date.parse(item.end) - Date.parse(item.start)));
-              }
-              const placed = await post(`/api/v1/channels/${channel.id}/slots`, body);
-              reload(`Placed ${item.title} at ${localTime(Date.parse(placed.start), zone)}`);
-            }),
-          }, 'Place'),
-          item.kind === 'LIVE_EVENT' ? [' ', h('button', {
-            type: 'button', 'aria-label': `Insert ${item.title} as a live event`, onclick: () => chooseLive(item),
-          }, 'Insert live…')] : null))
-          : [h('li', {}, 'No approved item matches.')]));
-      });
-    },
+  const form = actionForm({ 'aria-labelledby': 'place-heading' }, problems, async () => {
+    const page = await get('/api/v1/content', {
+      status: 'APPROVED', q: q.value.trim(), kind: kind.value, territory: territory.value, limit: 20,
+    });
+    results.replaceChildren(...(page.items.length ? page.items.map((item) => h('li', {},
+      h('span', { class: 'title' }, item.title),
+      h('span', { class: 'hint' }, ` ${item.kind}${item.durationSeconds ? `, ${Math.round(item.durationSeconds / 60)} min` : ''}, ${item.territories.join(' ')}`),
+      ' ',
+      h('button', {
+        type: 'button', 'aria-label': `Place ${item.title}`, onclick: () => act(form, problems, async () => {
+          const body = { contentId: item.id, start: iso(fromLocalInput(start.value, zone)) };
+          if (item.kind === 'LIVE_EVENT') {
+            body.end = iso(Date.parse(body.start) + (Date.parse(item.end) - Date.parse(item.start)));
+          }
+          const placed = await post(`/api/v1/channels/${channel.id}/slots`, body);
+          reload(`Placed ${item.title} at ${localTime(Date.parse(placed.start), zone)}`);
+        }),
+      }, 'Place'),
+      item.kind === 'LIVE_EVENT' ? [' ', h('button', {
+        type: 'button', 'aria-label': `Insert ${item.title} as a live event`, onclick: () => chooseLive(item),
+      }, 'Insert live…')] : null))
+      : [h('li', {}, 'No approved item matches.')]));
   },
   h('h2', { id: 'place-heading' }, 'Place an approved item'),
   field('Text', q), field('Kind', kind), field('Territory', territory),
   h('button', { type: 'submit' }, 'Search'),
-  field(`Start (${zone})`, start, 'where a placed item starts'),
+  field(`Place at (${zone})`, start),
   problems, results);
   return h('section', { class: 'edit' }, form);
 }
@@ -277,18 +274,12 @@ function placeForm(channel, view, reload, chooseLive) {
 function fillForm(channel, window, reload) {
   const zone = channel.timeZone;
   const problems = alertRegion();
-  const from = h('input', { type: 'datetime-local', name: 'from', value: localInput(window.from, zone), required: true });
-  const to = h('input', { type: 'datetime-local', name: 'to', value: localInput(window.to, zone), required: true });
-  const form = h('form', {
-    'aria-labelledby': 'fill-heading',
-    onsubmit: (event) => {
-      event.preventDefault();
-      act(form, problems, async () => {
-        const filled = await post(`/api/v1/channels/${channel.id}/fill`, undefined,
-          { from: iso(fromLocalInput(from.value, zone)), to: iso(fromLocalInput(to.value, zone)) });
-        reload(`Filled ${filled.slots.length} slots from the filler rotation; ${(filled.coverage * 100).toFixed(1)}% of the range covered`);
-      });
-    },
+  const from = timeInput('from', window.from, zone);
+  const to = timeInput('to', window.to, zone);
+  const form = actionForm({ 'aria-labelledby': 'fill-heading' }, problems, async () => {
+    const filled = await post(`/api/v1/channels/${channel.id}/fill`, undefined,
+      { from: iso(fromLocalInput(from.value, zone)), to: iso(fromLocalInput(to.value, zone)) });
+    reload(`Filled ${filled.slots.length} slots from the filler rotation; ${(filled.coverage * 100).toFixed(1)}% of the range covered`);
   },
   h('h2', { id: 'fill-heading' }, 'Fill from the filler rotation'),
   field(`From (${zone})`, from), field(`To (${zone})`, to), problems, h('button', { type: 'submit' }, 'Fill gaps'));
@@ -299,41 +290,35 @@ function liveForm(channel, window, reload) {
   const zone = channel.timeZone;
   const problems = alertRegion();
   const contentId = h('input', { type: 'text', name: 'contentId', required: true, autocomplete: 'off' });
-  const start = h('input', { type: 'datetime-local', name: 'start', required: true, value: localInput(window.from, zone) });
-  const end = h('input', { type: 'datetime-local', name: 'end', required: true, value: localInput(window.from + 3_600_000, zone) });
+  const start = timeInput('start', window.from, zone);
+  const end = timeInput('end', window.from + 3_600_000, zone);
   const policies = h('fieldset', {}, h('legend', {}, 'What happens to the slots it overlaps'),
     [['PUSH', 'Push them later'], ['TRIM', 'Trim them around it'], ['DROP', 'Drop them']].map(([value, text], i) =>
       h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'policy', value, checked: i === 0 }), ` ${value}: ${text}`)));
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
   const confirm = h('button', { type: 'button', class: 'primary', hidden: true }, 'Confirm live event');
-  const form = h('form', {
-    'aria-labelledby': 'live-heading',
-    onsubmit: (event) => {
-      event.preventDefault();
-      confirm.hidden = true;
-      act(form, problems, async () => {
-        const from = fromLocalInput(start.value, zone);
-        const to = fromLocalInput(end.value, zone);
-        const policy = form.elements.policy.value;
-        const around = (await get(`/api/v1/channels/${channel.id}/slots`,
-          { from: iso(from), to: iso(to + PUSH_HORIZON_MS) })).map(asInstants);
-        const outcome = previewLive(around, from, to, policy);
-        if (outcome.refused) {
-          preview.replaceChildren(h('p', {}, `The service will refuse it: ${outcome.refused}.`));
-          return;
-        }
-        preview.replaceChildren(h('h3', {}, `Preview: ${policy}`),
-          h('ul', {}, outcome.changes.length ? outcome.changes.map((change) => h('li', {}, describe(change, zone)))
-            : h('li', {}, 'It lands in free time: nothing else changes.')));
-        confirm.hidden = false;
-        confirm.onclick = () => act(form, problems, async () => {
-          const done = await post(`/api/v1/channels/${channel.id}/live`,
-            { contentId: contentId.value.trim(), start: iso(from), end: iso(to), policy });
-          reload(`Live event ${done.live.title} inserted (${policy}): ${done.changes.map((c) => `${c.change.toLowerCase()} ${c.slot.title}`).join(', ') || 'nothing else changed'}`);
-        });
-        confirm.focus();
-      });
-    },
+  const form = actionForm({ 'aria-labelledby': 'live-heading' }, problems, async () => {
+    confirm.hidden = true;
+    const from = fromLocalInput(start.value, zone);
+    const to = fromLocalInput(end.value, zone);
+    const policy = form.elements.policy.value;
+    const around = (await get(`/api/v1/channels/${channel.id}/slots`,
+      { from: iso(from), to: iso(to + PUSH_HORIZON_MS) })).map(asInstants);
+    const outcome = previewLive(around, from, to, policy);
+    if (outcome.refused) {
+      preview.replaceChildren(h('p', {}, `The service will refuse it: ${outcome.refused}.`));
+      return;
+    }
+    preview.replaceChildren(h('h3', {}, `Preview: ${policy}`),
+      h('ul', {}, outcome.changes.length ? outcome.changes.map((change) => h('li', {}, describe(change, zone)))
+        : h('li', {}, 'It lands in free time: nothing else changes.')));
+    confirm.hidden = false;
+    confirm.onclick = () => act(form, problems, async () => {
+      const done = await post(`/api/v1/channels/${channel.id}/live`,
+        { contentId: contentId.value.trim(), start: iso(from), end: iso(to), policy });
+      reload(`Live event ${done.live.title} inserted (${policy}): ${done.changes.map((c) => `${c.change.toLowerCase()} ${c.slot.title}`).join(', ') || 'nothing else changed'}`);
+    });
+    confirm.focus();
   },
   h('h2', { id: 'live-heading' }, 'Insert a live event'),
   h('p', { class: 'hint' }, 'Choose a live event with “Insert live…” in the search above, or paste its content id.'),

@@ -1,13 +1,18 @@
 // A channel's window (a local day or week) drawn top to bottom in the channel's own time: an hour is
 // always the same height, so a 25-hour day is taller than a 24-hour one, and a 23-hour day shorter.
 // Only the slots in view (and a screen's worth either side) are in the DOM, so a week of 30-second clips
-// (20,160 slots) scrolls as lightly as a day of programmes.
+// (20,160 slots) scrolls as lightly as a day of programmes; slots too short to tell apart at the scale
+// shown are drawn as one block per run of them.
 import { hourMarks, localTime } from './time.js';
 import { h } from './ui.js';
 
 const MINUTE_MS = 60_000;
 // a slot this short (in px) shows no text: it would not be legible
 const LABELLED_HEIGHT = 16;
+// slots shorter than this (in px) are drawn together, a block per run of them as high as a labelled one:
+// at a week's scale a 30-second clip is a quarter of a pixel, and thousands of such blocks would be drawn
+// for one screen, none of which could be seen or clicked apart
+const SEPARABLE_HEIGHT = 4;
 
 export class Timeline {
   /**
@@ -79,16 +84,68 @@ export class Timeline {
     return low;
   }
 
-  render() {
+  /** Puts in the DOM the slots from a screen above the view to a screen below it, unless they are there already. */
+  render(force = false) {
     const { slots, from } = this.view;
     const height = this.element.clientHeight || 600;
     const top = from + (this.element.scrollTop - height) / this.scale;
     const bottom = from + (this.element.scrollTop + 2 * height) / this.scale;
-    const blocks = [];
-    for (let i = this.firstEndingAfter(top); i < slots.length && slots[i].start < bottom; i++) {
-      blocks.push(this.block(slots[i]));
+    const first = this.firstEndingAfter(top);
+    let last = first;
+    while (last < slots.length && slots[last].start < bottom) {
+      last++;
     }
+    const drawn = `${first}:${last}:${this.selected}`;
+    if (!force && drawn === this.drawn) {
+      return;
+    }
+    this.drawn = drawn;
+    const blocks = [];
+    for (let i = first; i < last;) {
+      let end = i + 1;
+      while (end < last && this.inRun(slots[i], slots[end - 1], slots[end])) {
+        end++;
+      }
+      blocks.push(end - i === 1 ? this.block(slots[i]) : this.run(slots.slice(i, end)));
+      i = end;
+    }
+    // the focus stays on its slot when the blocks are redrawn under it, as they are while it scrolls
+    const focused = this.layer.contains(document.activeElement) ? document.activeElement.dataset.slotId : null;
     this.layer.replaceChildren(...blocks);
+    if (focused) {
+      this.layer.querySelector(`[data-slot-id="${focused}"]`)?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Whether {@code next} joins the run of short slots from {@code first} to {@code previous}. */
+  inRun(first, previous, next) {
+    const short = (slot) => (slot.end - slot.start) * this.scale < SEPARABLE_HEIGHT;
+    return short(first) && short(next) && next.start === previous.end
+      && (next.end - first.start) * this.scale <= LABELLED_HEIGHT;
+  }
+
+  /** A run of slots too short to draw apart: one block saying how many, which selects the first of them. */
+  run(slots) {
+    const { zone, findings } = this.view;
+    const first = slots[0];
+    const last = slots[slots.length - 1];
+    const top = this.y(Math.max(first.start, this.view.from));
+    const height = this.y(Math.min(last.end, this.view.to)) - top;
+    const times = `${localTime(first.start, zone)}–${localTime(last.end, zone)}`;
+    const flagged = slots.filter((slot) => findings.has(slot.id)).length;
+    const live = slots.some((slot) => slot.kind === 'LIVE');
+    const classes = ['slot', 'run', live ? 'kind-live' : `kind-${first.kind.toLowerCase()}`];
+    if (flagged) classes.push('has-finding');
+    if (slots.some((slot) => slot.id === this.selected)) classes.push('selected');
+    const shown = `${slots.length} slots ${times}`;
+    const context = `, from ${first.title}${flagged ? `, ${flagged} with findings` : ''}; zoom in to see them apart`;
+    const attributes = {
+      type: 'button', class: classes.join(' '), style: `top:${top}px;height:${height}px`,
+      dataset: { slotId: first.id }, onclick: () => this.select(first.id),
+    };
+    return height >= LABELLED_HEIGHT
+      ? h('button', attributes, h('span', { class: 'times' }, shown), h('span', { class: 'sr-only' }, context))
+      : h('button', { ...attributes, 'aria-label': shown + context });
   }
 
   block(slot) {
@@ -103,21 +160,27 @@ export class Timeline {
     if (slot.id === now) classes.push('on-air');
     if (next.includes(slot.id)) classes.push('up-next');
     if (slot.id === this.selected) classes.push('selected');
-    const label = [slot.title, partner, slot.kind === 'LIVE' ? 'live event' : slot.kind.toLowerCase(), times,
-      slot.id === now ? 'on air now' : '', next.includes(slot.id) ? 'up next' : '',
-      ...reasons.map((reason) => `finding: ${reason}`)].filter(Boolean).join(', ');
-    return h('button', {
+    const kind = slot.kind === 'LIVE' ? 'live event' : slot.kind.toLowerCase();
+    const context = [kind, slot.id === now ? 'on air now' : '', next.includes(slot.id) ? 'up next' : ''].filter(Boolean);
+    const attributes = {
       type: 'button', class: classes.join(' '), style: `top:${top}px;height:${height}px`,
-      dataset: { slotId: slot.id }, 'aria-label': label, 'aria-pressed': slot.id === this.selected ? 'true' : 'false',
+      dataset: { slotId: slot.id }, 'aria-pressed': slot.id === this.selected ? 'true' : 'false',
       onclick: () => this.select(slot.id),
-    }, height >= LABELLED_HEIGHT ? [
+    };
+    if (height < LABELLED_HEIGHT) {
+      // too short for text: the name is all said in the label
+      const label = [slot.title, partner, times, ...context, ...reasons.map((reason) => `finding: ${reason}`)];
+      return h('button', { ...attributes, 'aria-label': label.filter(Boolean).join(', ') });
+    }
+    // the visible text is the name (what a speech user says is what is shown), with the rest for screen readers
+    return h('button', attributes,
       h('span', { class: 'times' }, times),
       slot.kind === 'LIVE' ? h('span', { class: 'badge live' }, 'LIVE') : null,
       reasons.length ? h('span', { class: 'badge finding' }, '⚠ ', reasons.join(', ')) : null,
       slot.id === now ? h('span', { class: 'badge on-air' }, 'ON AIR') : null,
       h('span', { class: 'title' }, slot.title),
       partner ? h('span', { class: 'partner' }, partner) : null,
-    ] : null);
+      h('span', { class: 'sr-only' }, `, ${context.join(', ')}`));
   }
 
   /** Selects a slot, scrolls it into view and gives it the focus. */
@@ -167,6 +230,6 @@ export class Timeline {
 
   /** Redraws after the view's data changed (e.g. partner names came in). */
   refresh() {
-    this.render();
+    this.render(true);
   }
 }

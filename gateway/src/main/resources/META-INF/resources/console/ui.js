@@ -11,13 +11,16 @@ export function h(tag, attributes = {}, ...children) {
     }
     if (name.startsWith('on')) {
       element.addEventListener(name.slice(2), value);
+    } else if (name === 'style') {
+      // through the CSSOM: the page's Content-Security-Policy refuses style attributes
+      element.style.cssText = value;
     } else if (name === 'dataset') {
       Object.assign(element.dataset, value);
     } else {
       element.setAttribute(name, value === true ? '' : value);
     }
   });
-  children.flat().forEach((child) => {
+  children.flat(Infinity).forEach((child) => {
     if (child !== undefined && child !== null && child !== false) {
       element.append(child instanceof Node ? child : String(child));
     }
@@ -100,6 +103,18 @@ export async function act(form, region, action) {
   } finally {
     buttons.forEach((button) => { button.disabled = false; });
   }
+}
+
+/** A form whose submission runs {@code action} as {@link act} does. */
+export function actionForm(attributes, problems, action, ...children) {
+  const form = h('form', {
+    ...attributes,
+    onsubmit: (event) => {
+      event.preventDefault();
+      act(form, problems, action);
+    },
+  }, ...children);
+  return form;
 }
 
 export function table(caption, headings, rows) {

@@ -463,15 +463,14 @@ class HealingTest {
         UUID suspended = UUID.randomUUID();
         feed.partner("partner.suspended", suspended, 4, "SUSPENDED");
         Item ofSuspended = known(EventFeed.programme(suspended, "Of a suspended partner", 30));
-        // content-service has not heard yet (it answers the slot may be placed); the view has
+        // content-service has not heard yet (it answers the slot may be placed); the view has, and refuses it
         String channel = ScheduleApi.channel(List.of("SG"), List.of(), "FLAG");
-        String slot = placed(channel, ofSuspended.id(), day(9, "09:00:00"), null);
-        int asked = FakeContentServiceResource.asked(ofSuspended.id());
-        await().atMost(APPLIED).untilAsserted(() -> assertThat(
-                validation(channel, day(9, "09:00:00"), day(9, "09:30:00")).getList("findings.reason"),
-                contains("PARTNER_INACTIVE")));
-        assertThat(validation(channel, day(9, "09:00:00"), day(9, "09:30:00")).getList("findings.slotId"), contains(slot));
-        assertThat(FakeContentServiceResource.asked(ofSuspended.id()), equalTo(asked));
+        ExtractableResponse<Response> refused = ScheduleApi.place(channel, ofSuspended.id(), day(9, "09:00:00"), null);
+        assertThat(refused.statusCode(), equalTo(422));
+        assertThat(refused.contentType(), equalTo("application/problem+json"));
+        assertThat(refused.jsonPath().getList("violations.field"), contains("PARTNER_INACTIVE"));
+        assertThat(refused.jsonPath().getString("violations[0].message"), containsString("SUSPENDED"));
+        assertThat(slots(channel, day(9, "00:00:00"), day(10, "00:00:00")).getList("id"), empty());
     }
 
     @Test

@@ -160,7 +160,7 @@ public class Healing {
                         .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
                                 : change.status() == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
                                 : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(),
-                                        SlotTable.PlacedBefore.partnerEvent(change.cause().occurredAt()), (slot, channel) -> new HealPlan.Affected(
+                                        SlotTable.PlacedBefore.partnerEvent(change.sequence()), (slot, channel) -> new HealPlan.Affected(
                                         slot, Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + change.status()),
                                         change.cause())))
                 .collect().asList())

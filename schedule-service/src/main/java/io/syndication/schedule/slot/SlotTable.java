@@ -24,6 +24,7 @@ import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.channel.ChannelStatus;
 import io.syndication.schedule.channel.HealingPolicy;
 import io.syndication.schedule.content.ContentItem;
+import io.syndication.schedule.content.PartnerStatus;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -89,12 +90,14 @@ public class SlotTable {
 
     /**
      * The same, for an edit placing the content {@code placing}, each as its placement knew it: first,
-     * before the channel's lock, the view's rows of those items are locked against the events' changes
-     * (a heal locks them before any channel, so the two never wait for each other in a circle), and an item
-     * the view has since seen a newer event of is a 409: the placement was judged on a state that has
-     * changed, and a heal that ran meanwhile could not have found a slot not yet committed. Placed again, it
-     * is judged on the new state. An item changing just after this commits is healed as any other, since
-     * the slot remembers what it was placed on.
+     * before the channel's lock, the view's rows of those items and of their partners are locked against
+     * the events' changes (a heal locks them before any channel, so the two never wait for each other in a
+     * circle). An item the view has since seen a newer event of is a 409: the placement was judged on a
+     * state that has changed, and a heal that ran meanwhile could not have found a slot not yet committed;
+     * placed again, it is judged on the new state. A partner the view knows not to be ACTIVE is a 422 (the
+     * view hears of a suspension before content-service, which remembers a partner's standing 30 s). What
+     * changes after the edit commits heals its slots as any others, since each slot remembers what its
+     * placement knew of its content and partner.
      */
     public <T> Uni<T> editing(UUID channelId, Collection<ContentItem> placing, Function<SqlConnection, Uni<T>> edit) {
         return pool.withTransaction(connection -> connection.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute()
@@ -109,20 +112,35 @@ public class SlotTable {
                         "Other edits of the channel have held it for " + LOCK_TIMEOUT + "; read the schedule again and retry"));
     }
 
-    /** Locks the view's rows of {@code placing} until the transaction ends; a 409 if one has moved past what was known. */
+    /**
+     * Locks the view's rows of {@code placing} and of their partners until the transaction ends, in id
+     * order; a 409 if an item has moved past what was known of it, a 422 if a partner is known not ACTIVE.
+     */
     private static Uni<Void> stillAsKnown(SqlConnection connection, Collection<ContentItem> placing) {
         if (placing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Map<UUID, Long> known = new HashMap<>();
         placing.forEach(item -> known.merge(item.id(), item.sequence(), Math::min));
+        UUID[] partners = placing.stream().map(ContentItem::partnerId).distinct().toArray(UUID[]::new);
         return connection.preparedQuery("SELECT id, sequence FROM content_view WHERE id = ANY($1) ORDER BY id FOR SHARE")
                 .execute(Tuple.of(known.keySet().toArray(UUID[]::new)))
-                .flatMap(rows -> {
-                    for (Row row : rows) {
+                .flatMap(items -> {
+                    for (Row row : items) {
                         if (row.getLong("sequence") > known.get(row.getUUID("id"))) {
                             return Uni.createFrom().failure(ProblemException.conflict("Content " + row.getUUID("id")
                                     + " changed while it was being placed; place it again"));
+                        }
+                    }
+                    return connection.preparedQuery("SELECT id, status FROM partner_view WHERE id = ANY($1) ORDER BY id FOR SHARE")
+                            .execute(Tuple.of(partners));
+                })
+                .flatMap(standings -> {
+                    for (Row row : standings) {
+                        if (!PartnerStatus.ACTIVE.name().equals(row.getString("status"))) {
+                            return Uni.createFrom().failure(ScheduleProblems.unplaceable(List.of(new SlotPlacement.Breach(
+                                    SlotPlacement.Rule.PARTNER_INACTIVE, "the content's partner " + row.getUUID("id") + " is "
+                                            + row.getString("status")))));
                         }
                     }
                     return Uni.createFrom().voidItem();
@@ -159,18 +177,17 @@ public class SlotTable {
     }
 
     /**
-     * Which slots an event may heal: those placed on knowledge older than the event. A content event
-     * knows its sequence, and each slot what its placement knew of the content's; a placement does not
-     * know a partner's sequence, so a partner event heals the slots placed before it happened.
+     * Which slots an event may heal: those placed on knowledge older than the event, by the sequence of
+     * the last event about their content, or their partner, that their placement knew of.
      */
-    public record PlacedBefore(String condition, Object value) {
+    public record PlacedBefore(String condition, long sequence) {
 
         public static PlacedBefore contentEvent(long sequence) {
             return new PlacedBefore("content_sequence < $3", sequence);
         }
 
-        public static PlacedBefore partnerEvent(Instant occurredAt) {
-            return new PlacedBefore("created_at <= $3", utc(occurredAt));
+        public static PlacedBefore partnerEvent(long sequence) {
+            return new PlacedBefore("partner_sequence < $3", sequence);
         }
     }
 
@@ -183,7 +200,7 @@ public class SlotTable {
             Collection<UUID> channelIds) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
                 + " AND " + before.condition() + " AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
-                .execute(Tuple.of(id, utc(at), before.value(), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
+                .execute(Tuple.of(id, utc(at), before.sequence(), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
                 .map(SlotTable::slots);
     }
 
@@ -302,8 +319,9 @@ public class SlotTable {
         }
         return client.preparedQuery("""
                 INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version,
-                                  created_at, content_sequence)
-                SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now(), content_sequence
+                                  created_at, content_sequence, partner_sequence)
+                SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now(), content_sequence,
+                       COALESCE((SELECT p.sequence FROM partner_view p WHERE p.id = s.partner_id), 0)
                 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[],
                             $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::bigint[])
                      AS s(id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, content_sequence)""")

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.build.Jwt;
 import io.syndication.testing.Tokens;
 
 @QuarkusTest
@@ -32,6 +34,7 @@ class RateLimitTest {
     public static class TinyLimits extends EchoUpstreamProfile {
         public TinyLimits() {
             super(Map.of("gateway.rate-limits.roles.partner.requests", "3",
+                    "gateway.rate-limits.roles.channel-operator.requests", "2",
                     "gateway.rate-limits.anonymous.requests", "2",
                     "gateway.rate-limits.applications.requests", "1"));
         }
@@ -54,6 +57,23 @@ class RateLimitTest {
         // another partner's client is not affected
         given().auth().oauth2(Tokens.partner(UUID.randomUUID())).when().get("/api/v1/partners/me")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void eachPersonSignedInToTheConsoleHasABucketOfTheirOwn() {
+        String first = consoleToken("first-operator");
+        given().auth().oauth2(first).when().get("/api/v1/channels").then().statusCode(200).header("RateLimit-Remaining", "1");
+        given().auth().oauth2(first).when().get("/api/v1/channels").then().statusCode(200).header("RateLimit-Remaining", "0");
+        given().auth().oauth2(first).when().get("/api/v1/channels").then().spec(problem(429));
+        // the same client, another person
+        given().auth().oauth2(consoleToken("second-operator")).when().get("/api/v1/channels")
+                .then().statusCode(200).header("RateLimit-Remaining", "1");
+    }
+
+    /** A token the console's public client got for a person who signed in. */
+    private static String consoleToken(String person) {
+        return Jwt.issuer(Tokens.ISSUER).subject(person).audience(Tokens.AUDIENCE).claim("azp", "console")
+                .claim("realm_access", Map.of("roles", List.of("channel-operator"))).expiresIn(Duration.ofMinutes(5)).sign();
     }
 
     @Test

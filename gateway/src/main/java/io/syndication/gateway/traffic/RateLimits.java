@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.syndication.gateway.EdgeSteps;
+import io.syndication.gateway.config.ConsoleConfig;
 import io.syndication.gateway.config.RateLimitConfig;
 import io.syndication.gateway.security.CallerIdentity;
 import io.syndication.gateway.security.TrustedProxies;
@@ -29,8 +30,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Per-client rate limits in front of every API route: a token bucket per client id (by the caller's
- * address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when
+ * Per-client rate limits in front of every API route: a token bucket per client id (per person for the
+ * console's client, by the caller's address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when
  * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response. The
  * buckets live where {@link Buckets} says: shared by every replica in PostgreSQL, or in this one's memory.
  */
@@ -48,9 +49,12 @@ public class RateLimits {
     private final RateLimitConfig config;
     private final TrustedProxies proxies;
     private final Buckets buckets;
+    private final String consoleClient;
 
-    public RateLimits(RateLimitConfig config, TrustedProxies proxies, Instance<DataSource> database, Vertx vertx) {
+    public RateLimits(RateLimitConfig config, ConsoleConfig console, TrustedProxies proxies, Instance<DataSource> database,
+            Vertx vertx) {
         this.config = config;
+        this.consoleClient = console.clientId();
         this.proxies = proxies;
         if (config.shared()) {
             SharedBuckets shared = new SharedBuckets(database.get(), Infrastructure.getDefaultWorkerPool(),
@@ -119,13 +123,16 @@ public class RateLimits {
         if (identity == null || identity.isAnonymous()) {
             return new Keyed("address:" + address, config.anonymous());
         }
+        String client = CallerIdentity.clientId(identity);
+        // the console's one client is shared by every person signed in to it: each of them has a bucket
+        String key = client.equals(consoleClient) ? "user:" + identity.getPrincipal().getName() : "client:" + client;
         for (String role : ROLE_PRECEDENCE) {
             RateLimitConfig.Limit limit = config.roles().get(role);
             if (identity.hasRole(role) && limit != null) {
-                return new Keyed("client:" + CallerIdentity.clientId(identity), limit);
+                return new Keyed(key, limit);
             }
         }
-        return new Keyed("client:" + CallerIdentity.clientId(identity), config.anonymous());
+        return new Keyed(key, config.anonymous());
     }
 
     /**

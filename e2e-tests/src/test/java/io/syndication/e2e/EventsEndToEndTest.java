@@ -221,8 +221,11 @@ class EventsEndToEndTest {
                 Instant dayEnd = tomorrow.plusDays(1).atStartOfDay(KOLKATA).toInstant();
                 Instant slotStart = tomorrow.atTime(10, 0).atZone(KOLKATA).toInstant();
                 Instant slotEnd = slotStart.plus(Duration.ofMinutes(45));
-                String slot = as(operator).body(Map.of("contentId", programme, "start", slotStart.toString()))
-                        .when().post(channelPath + "/slots").then().statusCode(201).extract().path("id");
+                // schedule-service refuses a suspended partner's content (422) until its view has the reinstatement
+                String slot = await().atMost(DELIVERED).pollInterval(Duration.ofMillis(200))
+                        .until(() -> as(operator).body(Map.of("contentId", programme, "start", slotStart.toString()))
+                                .when().post(channelPath + "/slots"), placed -> placed.statusCode() != 422)
+                        .then().statusCode(201).extract().path("id");
                 as(operator).queryParam("from", dayStart.toString()).queryParam("to", dayEnd.toString())
                         .when().post(channelPath + "/fill").then().statusCode(200).body("coverage", equalTo(1.0f));
                 // both guides announce the item before it is retired

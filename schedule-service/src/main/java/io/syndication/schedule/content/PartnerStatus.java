@@ -6,5 +6,10 @@ import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 public enum PartnerStatus {
     APPLIED, ACTIVE, REJECTED, SUSPENDED, TERMINATED,
     @JsonEnumDefaultValue
-    OTHER
+    OTHER;
+
+    /** Suspended or terminated: a partner that was ACTIVE and was stopped, whose content may not be placed. */
+    public boolean stopped() {
+        return this == SUSPENDED || this == TERMINATED;
+    }
 }

@@ -94,8 +94,9 @@ public class SlotTable {
      * the events' changes (a heal locks them before any channel, so the two never wait for each other in a
      * circle). An item the view has since seen a newer event of is a 409: the placement was judged on a
      * state that has changed, and a heal that ran meanwhile could not have found a slot not yet committed;
-     * placed again, it is judged on the new state. A partner the view knows not to be ACTIVE is a 422 (the
-     * view hears of a suspension before content-service, which remembers a partner's standing 30 s). What
+     * placed again, it is judged on the new state. A partner the view knows to be suspended or terminated is
+     * a 422 (the view hears of a suspension before content-service, which remembers a partner's standing
+     * 30 s; a partner the view has not yet seen approved is not refused for it). What
      * changes after the edit commits heals its slots as any others, since each slot remembers what its
      * placement knew of its content and partner.
      */
@@ -114,7 +115,7 @@ public class SlotTable {
 
     /**
      * Locks the view's rows of {@code placing} and of their partners until the transaction ends, in id
-     * order; a 409 if an item has moved past what was known of it, a 422 if a partner is known not ACTIVE.
+     * order; a 409 if an item has moved past what was known of it, a 422 if a partner is known to be stopped.
      */
     private static Uni<Void> stillAsKnown(SqlConnection connection, Collection<ContentItem> placing) {
         if (placing.isEmpty()) {
@@ -137,7 +138,7 @@ public class SlotTable {
                 })
                 .flatMap(standings -> {
                     for (Row row : standings) {
-                        if (!PartnerStatus.ACTIVE.name().equals(row.getString("status"))) {
+                        if (PartnerStatus.valueOf(row.getString("status")).stopped()) {
                             return Uni.createFrom().failure(ScheduleProblems.unplaceable(List.of(new SlotPlacement.Breach(
                                     SlotPlacement.Rule.PARTNER_INACTIVE, "the content's partner " + row.getUUID("id") + " is "
                                             + row.getString("status")))));

@@ -139,7 +139,7 @@ public class Healing {
         return view.partnerStatus(connection, item.partnerId()).flatMap(partner -> {
             // a partner the view does not know yet is not known to be inactive: only facts heal
             ContentStanding standing = new ContentStanding(item.id(), item, partner == null || partner == PartnerStatus.ACTIVE);
-            return heal(connection, SlotTable.Owner.CONTENT, item.id(), SlotTable.PlacedBefore.contentEvent(change.sequence()),
+            return heal(connection, SlotTable.Owner.CONTENT, item.id(), change.sequence(),
                     (slot, channel) -> affected(slot, SlotPlacement.breaches(standing, slot.startAt, slot.endAt, channel.territories)),
                     change.cause());
         });
@@ -159,9 +159,9 @@ public class Healing {
                                 change.sequence(), change.cause().eventId())
                         .flatMap(applied -> !applied ? Uni.createFrom().item(Outcome.STALE)
                                 : change.status() == PartnerStatus.ACTIVE ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                                : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(),
-                                        SlotTable.PlacedBefore.partnerEvent(change.sequence()), (slot, channel) -> new HealPlan.Affected(
-                                        slot, Finding.Reason.PARTNER_INACTIVE, "the content's partner is " + change.status()),
+                                : heal(connection, SlotTable.Owner.PARTNER, change.partnerId(), change.sequence(),
+                                        (slot, channel) -> new HealPlan.Affected(slot, Finding.Reason.PARTNER_INACTIVE,
+                                                "the content's partner is " + change.status()),
                                         change.cause())))
                 .collect().asList())
                 .invoke(outcomes -> outcomes.forEach(this::count));
@@ -182,15 +182,15 @@ public class Healing {
     }
 
     /**
-     * Heals the slots of {@code owner} {@code id} placed before the event that {@code judge} finds affected
-     * (null: not). The slots are found on every channel in one statement; the channels with any affected are locked in
+     * Heals the slots of {@code owner} {@code id} placed on knowledge older than its event number
+     * {@code eventSequence} that {@code judge} finds affected (null: not). The slots are found on every channel in one statement; the channels with any affected are locked in
      * id order, their slots read again under the locks (an edit may have moved or removed one in
      * between) and judged again against the channels as locked.
      */
-    private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id, SlotTable.PlacedBefore before,
+    private Uni<Outcome> heal(SqlConnection connection, SlotTable.Owner owner, UUID id, long eventSequence,
             BiFunction<Slot, Channel, HealPlan.Affected> judge, Cause cause) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        return slots.notEnded(connection, owner, id, now, before, null).flatMap(candidates -> {
+        return slots.notEnded(connection, owner, id, now, eventSequence, null).flatMap(candidates -> {
             if (candidates.isEmpty()) {
                 return Uni.createFrom().item(Outcome.NOTHING_TO_HEAL);
             }
@@ -199,7 +199,7 @@ public class Healing {
             return slots.channels(connection, channelIds)
                     .map(channels -> withAffected(channels, candidates, judge).stream().map(one -> one.channel().id).toList())
                     .flatMap(toHeal -> toHeal.isEmpty() ? Uni.createFrom().item(Outcome.NOTHING_TO_HEAL)
-                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, before, toHeal)
+                            : slots.lockChannels(connection, toHeal).flatMap(locked -> slots.notEnded(connection, owner, id, now, eventSequence, toHeal)
                                     .flatMap(current -> healLocked(connection, withAffected(locked, current, judge), now, cause))));
         });
     }

@@ -166,42 +166,33 @@ public class SlotTable {
                 .map(SlotTable::channels);
     }
 
-    /** Whose slots {@link #notEnded} looks for: a content item's, or a partner's. */
+    /**
+     * Whose slots {@link #notEnded} looks for: a content item's, or a partner's; and where each slot keeps
+     * the sequence of the last event about it that the slot's placement knew of.
+     */
     public enum Owner {
-        CONTENT("content_id"), PARTNER("partner_id");
+        CONTENT("content_id", "content_sequence"), PARTNER("partner_id", "partner_sequence");
 
         private final String column;
+        private final String knownSequence;
 
-        Owner(String column) {
+        Owner(String column, String knownSequence) {
             this.column = column;
+            this.knownSequence = knownSequence;
         }
     }
 
     /**
-     * Which slots an event may heal: those placed on knowledge older than the event, by the sequence of
-     * the last event about their content, or their partner, that their placement knew of.
+     * Every slot of the content item or partner {@code id} that has not ended at {@code at} and was placed
+     * on knowledge older than its event number {@code eventSequence} (the slots that event may heal), on
+     * every channel (of {@code channelIds} only, unless null), by channel and start: one statement on the
+     * (content_id, end_at) or (partner_id, end_at) index.
      */
-    public record PlacedBefore(String condition, long sequence) {
-
-        public static PlacedBefore contentEvent(long sequence) {
-            return new PlacedBefore("content_sequence < $3", sequence);
-        }
-
-        public static PlacedBefore partnerEvent(long sequence) {
-            return new PlacedBefore("partner_sequence < $3", sequence);
-        }
-    }
-
-    /**
-     * Every slot of the content item or partner {@code id} placed before the event ({@code before}) that
-     * has not ended at {@code at}, on every channel (of {@code channelIds} only, unless null), by channel
-     * and start: one statement on the (content_id, end_at) or (partner_id, end_at) index.
-     */
-    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, PlacedBefore before,
+    public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, long eventSequence,
             Collection<UUID> channelIds) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
-                + " AND " + before.condition() + " AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
-                .execute(Tuple.of(id, utc(at), before.sequence(), channelIds == null ? null : channelIds.toArray(UUID[]::new)))
+                + " AND " + owner.knownSequence + " < $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
+                .execute(Tuple.of(id, utc(at), eventSequence, channelIds == null ? null : channelIds.toArray(UUID[]::new)))
                 .map(SlotTable::slots);
     }
 

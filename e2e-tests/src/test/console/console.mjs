@@ -22,6 +22,7 @@ const PROGRAMME = env('PROGRAMME_TITLE');
 const LIVE = env('LIVE_TITLE');
 const PENDING_ITEM = env('PENDING_ITEM_TITLE');
 const APPLICANT = env('APPLICANT_NAME');
+const REJECTEE = env('REJECTED_APPLICANT_NAME');
 const OUT = env('SCREENSHOTS');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -252,12 +253,19 @@ try {
     await page.getByRole('heading', { name: `Application: ${APPLICANT}` }).waitFor();
     await accessible('application');
     await shot('application');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await page.getByRole('heading', { name: `Approved: ${APPLICANT}` }).waitFor();
     const secret = await page.locator('.client-secret').textContent();
     if (!secret || secret.length < 8) throw new Error('no client secret shown');
     await page.locator('.client-id').filter({ hasText: /\S/ }).waitFor();
     await accessible('approval');
+  });
+
+  await step('reject an application with a reason', async () => {
+    await page.getByRole('button', { name: `Review ${REJECTEE}` }).click();
+    await page.getByLabel('Reason').fill('Console check: no licensed content in the territories applied for');
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
+    await expectText(page.getByRole('status'), `${REJECTEE} rejected`);
   });
 
   await step('suspend and reinstate a partner, with reasons, and read its audit trail', async () => {
@@ -272,6 +280,9 @@ try {
     await page.getByRole('heading', { name: `${APPLICANT} (ACTIVE)` }).waitFor();
     await accessible('partner');
     await shot('partner');
+    await page.getByLabel('Reason (optional for some actions)').fill('Console check: agreement ended');
+    await page.getByRole('button', { name: 'Terminate' }).click();
+    await page.getByRole('heading', { name: `${APPLICANT} (TERMINATED)` }).waitFor();
   });
 
   await step('moderate an item: a reason is required to reject, then approve', async () => {
@@ -280,11 +291,11 @@ try {
     await page.getByRole('heading', { name: `Review: ${PENDING_ITEM}` }).waitFor();
     await page.getByRole('link', { name: /^https:\/\/.*\.m3u8$/ }).waitFor();
     await expectText(page.locator('td'), 'SUBMITTED');
-    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.getByRole('button', { name: 'Reject', exact: true }).click();
     await page.locator('textarea[name="reason"][aria-invalid="true"]').waitFor();
     await accessible('moderation');
     await shot('moderation');
-    await page.getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await expectText(page.getByRole('status'), `${PENDING_ITEM} approved`);
   });
   await context.close();

@@ -91,9 +91,12 @@ class ConsoleEndToEndTest {
         String channel = as(operator).body(Map.of("slug", "console-" + unique + ".au.example", "name", "Console Sydney " + unique,
                 "timeZone", "Australia/Sydney", "territories", List.of("AU"), "fillerContentIds", List.of(filler)))
                 .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
-        given().baseUri(Platform.suite().gatewayUrl()).contentType(ContentType.JSON)
-                .body(Platform.application(applicant, "AU"))
-                .when().post("/api/v1/applications").then().statusCode(201);
+        String rejectee = "rejectee" + unique;
+        for (String name : List.of(applicant, rejectee)) {
+            given().baseUri(Platform.suite().gatewayUrl()).contentType(ContentType.JSON)
+                    .body(Platform.application(name, "AU"))
+                    .when().post("/api/v1/applications").then().statusCode(201);
+        }
 
         installDriver();
         ProcessBuilder walk = new ProcessBuilder("node", "console.mjs").directory(DRIVER.toFile()).redirectErrorStream(true);
@@ -105,6 +108,7 @@ class ConsoleEndToEndTest {
                 "LIVE_TITLE", live,
                 "PENDING_ITEM_TITLE", pending,
                 "APPLICANT_NAME", applicant,
+                "REJECTED_APPLICANT_NAME", rejectee,
                 "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString()));
         assertThat("the console walk (output above)", run(walk, WALK), equalTo(0));
     }

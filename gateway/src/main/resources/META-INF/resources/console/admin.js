@@ -41,7 +41,8 @@ export async function applications(main) {
   const problems = alertRegion();
   const status = statusRegion();
   const detail = h('section', { class: 'detail', 'aria-live': 'polite' });
-  screen(main, 'Partner applications', problems, status, h('p', {}, 'Loading…'));
+  const loading = h('p', {}, 'Loading…');
+  screen(main, 'Partner applications', problems, status, loading);
   const pending = await list('/api/v1/partners', { status: 'APPLIED' }, problems);
   const rows = pending.map((partner) => h('tr', {},
     h('th', { scope: 'row' }, partner.displayName, h('div', { class: 'hint' }, partner.slug)),
@@ -49,7 +50,7 @@ export async function applications(main) {
     h('td', {}, h('button', {
       type: 'button', 'aria-label': `Review ${partner.displayName}`, onclick: () => review(partner),
     }, 'Review'))));
-  main.querySelector('p').remove();
+  loading.remove();
   main.append(table(`${pending.length} applications waiting`, ['Applicant', 'Category', 'Territories', 'Contact', ''], rows), detail);
 
   function review(partner) {

@@ -70,7 +70,11 @@ async function route(who) {
   } else if (!allowed(target, who)) {
     forbidden(who);
   } else {
-    await target.show(main, ...path.match(target.path).slice(1), who);
+    // each visit draws into a container of its own: a screen still loading when the user moves on draws
+    // into one no longer on the page, never over the next screen
+    const view = h('div', { class: 'screen' });
+    main.replaceChildren(view);
+    await target.show(view, ...path.match(target.path).slice(1), who);
   }
 }
 

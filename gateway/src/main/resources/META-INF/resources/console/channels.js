@@ -38,12 +38,13 @@ async function figures(channel, cells) {
 
 export async function channelList(main) {
   const problems = alertRegion();
-  screen(main, 'Channels', problems, h('p', {}, 'Loading channels…'));
+  const loading = h('p', {}, 'Loading channels…');
+  screen(main, 'Channels', problems, loading);
   let channels;
   try {
     channels = await all('/api/v1/channels');
   } catch (error) {
-    main.querySelector('p').remove();
+    loading.remove();
     showProblem(error, problems);
     return;
   }
@@ -58,7 +59,7 @@ export async function channelList(main) {
       h('td', {}, channel.territories.join(', ')),
       cells.today, cells.week, cells.findings);
   });
-  main.querySelector('p').remove();
+  loading.remove();
   main.append(table(`${channels.length} channels; coverage of each channel's own local days`,
     ['Channel', 'Time zone', 'Territories', 'Today', 'Next 7 days', 'Findings'], rows));
 }

@@ -77,12 +77,13 @@ async function download(path, query, name, region) {
 
 export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
   const problems = alertRegion();
-  screen(main, 'Channel', problems, h('p', {}, 'Loading the schedule…'));
+  const loading = h('p', {}, 'Loading the schedule…');
+  screen(main, 'Channel', problems, loading);
   let channel;
   try {
     channel = await get(`/api/v1/channels/${channelId}`);
   } catch (error) {
-    main.querySelector('p').remove();
+    loading.remove();
     showProblem(error, problems);
     return;
   }

@@ -228,8 +228,18 @@ export class Timeline {
     this.select(slots[index].id);
   }
 
-  /** Redraws after the view's data changed (e.g. partner names came in). */
+  /**
+   * Redraws the blocks' text once partner names come in: inside the same buttons, so that a click or the
+   * focus on one is not lost to a new element put in its place.
+   */
   refresh() {
-    this.render(true);
+    this.byId ??= new Map(this.view.slots.map((slot) => [slot.id, slot]));
+    this.layer.querySelectorAll('.slot:not(.run)').forEach((button) => {
+      const redrawn = this.block(this.byId.get(button.dataset.slotId));
+      button.replaceChildren(...redrawn.childNodes);
+      if (redrawn.hasAttribute('aria-label')) {
+        button.setAttribute('aria-label', redrawn.getAttribute('aria-label'));
+      }
+    });
   }
 }

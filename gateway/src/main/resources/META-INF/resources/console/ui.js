@@ -130,6 +130,9 @@ export function when(instant) {
 
 /** Sets the page's content and title and moves focus to its heading, so a screen reader hears the change. */
 export function screen(main, title, ...content) {
+  if (!main.isConnected) {
+    return; // the user has left this screen while it loaded
+  }
   document.title = `${title} · Syndication console`;
   const heading = h('h1', { tabindex: '-1' }, title);
   main.replaceChildren(heading, ...content.flat());

@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
 import io.vertx.core.Vertx;
@@ -65,6 +71,35 @@ class HungUpstreamTest {
             upstream.recovers();
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                     given().auth().oauth2(admin).when().get("/api/v1/content").then().extract().statusCode() == 200);
+        }
+    }
+
+    @Test
+    void aCallerWhoseBodyStallsIsTheCallersFaultAndDoesNotOpenTheCircuit() throws Exception {
+        String partner = Tokens.partner(UUID.randomUUID());
+        try (FrozenUpstream upstream = FrozenUpstream.at(contentService.getPort())) {
+            // more stalled uploads than open the circuit: each declares 100 bytes and sends 10
+            for (int stalled = 1; stalled <= 4; stalled++) {
+                try (Socket caller = new Socket("127.0.0.1", RestAssured.port)) {
+                    caller.setSoTimeout(60_000);
+                    caller.getOutputStream().write(("POST /api/v1/content/availability HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + partner + "\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 100\r\n\r\n{\"ids\": [").getBytes(StandardCharsets.US_ASCII));
+                    caller.getOutputStream().flush();
+                    String answer = new BufferedReader(new InputStreamReader(caller.getInputStream(), StandardCharsets.US_ASCII))
+                            .readLine();
+                    assertThat(answer, startsWith("HTTP/1.1 400"));
+                }
+            }
+            // the circuit is still closed: a read reaches the upstream (and times out there)
+            int before = upstream.requests.get();
+            given().auth().oauth2(Tokens.admin()).when().get("/api/v1/content")
+                    .then().spec(problem(504));
+            assertThat(upstream.requests.get(), equalTo(before + 1));
+            // an answer closes the count of failures again, for the other tests of this upstream
+            upstream.recovers();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    given().auth().oauth2(Tokens.admin()).when().get("/api/v1/content").then().extract().statusCode() == 200);
         }
     }
 

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -220,6 +221,13 @@ class ContentCatalogueTest {
         ContentApi.availabilities(Tokens.operator(), "[\"not-a-uuid\"]", "2026-12-01T00:00:00Z", "KR").then().spec(problem(400));
         ContentApi.availabilities(Tokens.operator(), "[null]", "2026-12-01T00:00:00Z", "Korea").then().spec(problem(400))
                 .body("violations.field", hasItem("territory"));
+        // an instant is text: a number (seconds since 1970, or one no instant holds) is not taken for one
+        for (String number : List.of("1780000000", "18446744075489551616.0", "1e64")) {
+            given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                    .body("{\"ids\": [\"%s\"], \"at\": %s, \"territory\": \"KR\"}".formatted(UUID.randomUUID(), number))
+                    .when().post("/api/v1/content/availability")
+                    .then().spec(problem(400));
+        }
     }
 
     @Test

@@ -221,6 +221,15 @@ class ContentCatalogueTest {
         ContentApi.availabilities(Tokens.operator(), "[\"not-a-uuid\"]", "2026-12-01T00:00:00Z", "KR").then().spec(problem(400));
         ContentApi.availabilities(Tokens.operator(), "[null]", "2026-12-01T00:00:00Z", "Korea").then().spec(problem(400))
                 .body("violations.field", hasItem("territory"));
+        // one JSON value, each key once
+        for (String body : List.of("{\"ids\": [\"%1$s\"], \"at\": \"2026-12-01T00:00:00Z\", \"territory\": \"KR\"}xyz",
+                "{\"ids\": [\"%1$s\"], \"at\": \"2026-12-01T00:00:00Z\", \"territory\": \"KR\", \"territory\": \"JP\"}")) {
+            given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body.formatted(UUID.randomUUID()))
+                    .when().post("/api/v1/content/availability")
+                    .then().spec(problem(400));
+        }
+        // the single item's availability holds its instant to the same calendar
+        availability(Tokens.operator(), UUID.randomUUID().toString(), "+10000-01-01T00:00:00Z", "KR").then().spec(problem(400));
         // an instant is text: a number (seconds since 1970, or one no instant holds) is not taken for one
         for (String number : List.of("1780000000", "18446744075489551616.0", "1e64")) {
             given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)

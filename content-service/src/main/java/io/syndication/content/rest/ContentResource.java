@@ -227,7 +227,7 @@ public class ContentResource {
     @Operation(operationId = "getContentAvailability", summary = "May it air there, then?",
             description = "Whether the item may air in a territory at an instant and, if not, every reason: NOT_APPROVED, "
                     + "OUTSIDE_RIGHTS_WINDOW, TERRITORY_NOT_LICENSED, PARTNER_INACTIVE.")
-    public Uni<AvailabilityView> availability(@PathParam("id") UUID id, @QueryParam("at") @NotNull Instant at,
+    public Uni<AvailabilityView> availability(@PathParam("id") UUID id, @QueryParam("at") @NotNull @OnTheCalendar Instant at,
             @QueryParam("territory") @NotNull @Territory String territory) {
         return catalogue.reasonsAgainst(viewers.current(), id, at, territory)
                 .map(reasons -> new AvailabilityView(reasons.isEmpty(), reasons));

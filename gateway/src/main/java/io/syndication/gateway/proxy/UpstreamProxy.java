@@ -102,13 +102,12 @@ final class UpstreamProxy implements Handler<RoutingContext> {
             } else if (incoming.response().closed()) {
                 // a caller that went away had its upstream call reset: no answer, and nothing learnt of the upstream
                 circuit.inconclusive(pass);
-            } else if (!resendable && !incoming.isEnded()) {
-                // the caller's body had not all arrived: it stalled, or sent more than the upstream takes. The
-                // caller's doing, not the upstream's: it must not open the circuit for everyone
+            } else if (sent.cause() instanceof TimeoutException && !resendable && !incoming.isEnded()) {
+                // the caller's body stopped arriving, and the upstream waited for it: the caller's doing, not the
+                // upstream's, so it must not open the circuit for everyone
                 circuit.inconclusive(pass);
-                HttpProblems.write(rc, ProblemType.BAD_REQUEST.problem("The request's body did not arrive whole before the "
-                        + upstream + " stopped waiting for it: it stalled, or is larger than the " + upstream
-                        + " takes; send the whole body, at most 10 MB").at(incoming.path()));
+                HttpProblems.write(rc, ProblemType.BAD_REQUEST.problem("The request's body stopped arriving before it "
+                        + "was whole; send the whole body at once").at(incoming.path()));
             } else {
                 boolean timedOut = sent.cause() instanceof TimeoutException;
                 if (timedOut && longWrites) {

@@ -156,8 +156,8 @@ public class ScheduleEvents {
                     } else {
                         // moved to another local day: it leaves the one guide and joins the other
                         day.added.add(programme);
-                        days.get(slot.channelId).computeIfAbsent(previousDate, date -> new GuideDay()).removed.add(new Programme(
-                                slot.id, slot.contentId, slot.title, slot.kind, previousStart, previousEnd, slot.cut, slot.ageRating));
+                        days.get(slot.channelId).computeIfAbsent(previousDate, date -> new GuideDay()).removed
+                                .add(programme(slot, previousStart, previousEnd));
                     }
                 }
             }
@@ -189,8 +189,12 @@ public class ScheduleEvents {
     }
 
     private static Programme programme(Slot slot, ZoneId zone) {
-        return new Programme(slot.id, slot.contentId, slot.title, slot.kind, slot.startAt.atZone(zone).toOffsetDateTime(),
-                slot.endAt.atZone(zone).toOffsetDateTime(), slot.cut, slot.ageRating);
+        return programme(slot, slot.startAt.atZone(zone).toOffsetDateTime(), slot.endAt.atZone(zone).toOffsetDateTime());
+    }
+
+    /** The slot's programme as the guide listed it over {@code [start, end)}, in the channel's zone. */
+    private static Programme programme(Slot slot, OffsetDateTime start, OffsetDateTime end) {
+        return new Programme(slot.id, slot.contentId, slot.title, slot.kind, start, end, slot.cut, slot.ageRating);
     }
 
     /** What changed in one local day's guide; split into parts of at most {@value #MOST_PER_EVENT} programmes. */

@@ -13,9 +13,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.syndication.content.client.PartnerClient;
 import io.syndication.content.client.PartnerStanding;
-import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
-import io.syndication.http.ProblemType;
 
 /**
  * What a caller may do with the catalogue: read it through its own eyes ({@link Viewer}), and, as a
@@ -31,25 +29,15 @@ public class Catalogue {
         ContentFields apply(String externalId, ContentFields current);
     }
 
-    /** An item of a batch: its fields, or the problem that keeps it out of the catalogue. */
-    public record BatchEntry(String externalId, ContentFields fields, Problem problem) {
-    }
-
-    /** What became of an item of a batch: how it was stored and its id, or the problem it met (outcome null). */
-    public record BatchOutcome(String externalId, ContentService.Outcome outcome, UUID id, Problem problem) {
-
-        static BatchOutcome failed(String externalId, Problem problem) {
-            return new BatchOutcome(externalId, null, null, problem);
-        }
-    }
-
     private final ContentRepository items;
     private final ContentService rules;
+    private final Ingest ingest;
     private final PartnerClient partners;
 
-    public Catalogue(ContentRepository items, ContentService rules, PartnerClient partners) {
+    public Catalogue(ContentRepository items, ContentService rules, Ingest ingest, PartnerClient partners) {
         this.items = items;
         this.rules = rules;
+        this.ingest = ingest;
         this.partners = partners;
     }
 
@@ -99,31 +87,26 @@ public class Catalogue {
                         .toList()));
     }
 
+    /** A new DRAFT item; a partner's external id names one item only (409 for a second). */
     public Uni<ContentItem> create(Viewer.Partner partner, String externalId, ContentFields fields) {
-        return licensed(partner).flatMap(territories -> rules.create(partner.partnerId(), externalId, fields,
-                territories, partner.actor()));
-    }
-
-    public Uni<ContentService.Upserted> upsert(Viewer.Partner partner, String externalId, ContentFields fields) {
-        return licensed(partner).flatMap(territories -> rules.upsert(partner.partnerId(), externalId, fields,
-                territories, partner.actor()));
+        return licensed(partner).flatMap(territories -> ingest.one(partner.partnerId(), new Ingest.Sent(externalId, fields, null),
+                Ingest.Mode.CREATE_ONLY, territories, partner.actor()))
+                .flatMap(Ingest.Written::orProblem).map(Ingest.Written::item);
     }
 
     /**
-     * Each item created or updated by its external id on its own, in order: one that fails, or that
-     * came with a problem, does not keep the others out.
+     * Creates or updates the item the partner knows as {@code externalId}: the same item sent twice
+     * changes nothing, and never makes a second one.
      */
-    public Uni<List<BatchOutcome>> batch(Viewer.Partner partner, List<BatchEntry> entries) {
-        return licensed(partner).flatMap(territories -> Multi.createFrom().iterable(entries)
-                .onItem().transformToUniAndConcatenate(entry -> entry.problem() != null
-                        ? Uni.createFrom().item(BatchOutcome.failed(entry.externalId(), entry.problem()))
-                        : rules.upsert(partner.partnerId(), entry.externalId(), entry.fields(), territories, partner.actor())
-                                .map(done -> new BatchOutcome(entry.externalId(), done.outcome(), done.item().id, null))
-                                .onFailure().recoverWithItem(e -> BatchOutcome.failed(entry.externalId(),
-                                        e instanceof ProblemException problem ? problem.problem()
-                                                : ProblemType.SERVER_ERROR.problem(
-                                                        "The item could not be stored; send it again"))))
-                .collect().asList());
+    public Uni<Ingest.Written> upsert(Viewer.Partner partner, String externalId, ContentFields fields) {
+        return licensed(partner).flatMap(territories -> ingest.one(partner.partnerId(), new Ingest.Sent(externalId, fields, null),
+                Ingest.Mode.CREATE_OR_UPDATE, territories, partner.actor()))
+                .flatMap(Ingest.Written::orProblem);
+    }
+
+    /** Each item created or updated by its external id as if sent on its own, in order (see {@link Ingest#batch}). */
+    public Uni<List<Ingest.Written>> batch(Viewer.Partner partner, List<Ingest.Sent> batch) {
+        return licensed(partner).flatMap(territories -> ingest.batch(partner.partnerId(), batch, territories, partner.actor()));
     }
 
     public Uni<ContentItem> edit(Viewer.Partner partner, UUID id, Long expectedVersion, Edit edit) {

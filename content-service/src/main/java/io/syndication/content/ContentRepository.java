@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import io.syndication.events.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 @ApplicationScoped
@@ -61,7 +63,7 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
         where.and("categories @> ARRAY[CAST(? AS varchar)]", search.category());
         where.and("language = ?", search.language());
         if (search.availableAt() != null) {
-            OffsetDateTime at = search.availableAt().atOffset(ZoneOffset.UTC);
+            OffsetDateTime at = utc(search.availableAt());
             where.and("available_from <= ? AND (available_until IS NULL OR available_until > ?)", at, at);
         }
         where.and("search @@ websearch_to_tsquery('simple', ?)",
@@ -72,7 +74,7 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
             if (order.column() == null) {
                 where.and("id " + comparison + " ?", after.id());
             } else {
-                Object value = after.value() instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : after.value();
+                Object value = after.value() instanceof Instant instant ? utc(instant) : after.value();
                 where.and("(" + order.column() + ", id) " + comparison + " (?, ?)", value, after.id());
             }
         }
@@ -199,20 +201,83 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     }
 
     /**
-     * Holds the partner's external id until the transaction ends: requests sending the same new item
-     * take turns, so a later one finds the item an earlier one made instead of inserting a second.
+     * Holds the partner's {@code externalIds} until the transaction ends, each with a lock of its own
+     * taken in one order: requests sending the same new item take turns, so a later one finds the
+     * item an earlier one made instead of inserting a second, and two batches never wait for each other.
      */
-    public Uni<Void> lockExternalId(UUID partnerId, String externalId) {
-        return getSession().flatMap(session -> session
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(:key, 0))", Integer.class)
-                .setParameter("key", partnerId + "/" + externalId)
-                .getSingleResult())
+    public Uni<Void> lockExternalIds(SqlConnection connection, UUID partnerId, Collection<String> externalIds) {
+        // OFFSET 0 keeps the sorted subquery whole, so the locks are taken in its order
+        return connection.preparedQuery("SELECT pg_advisory_xact_lock(key) FROM (SELECT DISTINCT hashtextextended($1 || '/' || id, 0)"
+                + " AS key FROM unnest($2::text[]) AS id ORDER BY key OFFSET 0) AS keys")
+                .execute(Tuple.of(partnerId.toString(), externalIds.toArray(String[]::new)))
                 .replaceWithVoid();
+    }
+
+    /** The partner's items known as {@code externalIds}, each held for update until the transaction ends. */
+    public Uni<List<ContentItem>> lockedByExternalId(SqlConnection connection, UUID partnerId, Collection<String> externalIds) {
+        return connection.preparedQuery("SELECT " + COLUMNS + " FROM content_item WHERE partner_id = $1 AND external_id = ANY($2)"
+                + " ORDER BY id FOR UPDATE")
+                .execute(Tuple.of(partnerId, externalIds.toArray(String[]::new)))
+                .map(rows -> {
+                    List<ContentItem> locked = new ArrayList<>(rows.size());
+                    rows.forEach(row -> locked.add(itemOf(row)));
+                    return locked;
+                });
+    }
+
+    /** Inserts new items, as one batch of statements. */
+    public Uni<Void> insert(SqlConnection connection, List<ContentItem> created) {
+        return created.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("INSERT INTO content_item (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
+                        + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)")
+                        .executeBatch(created.stream().map(item -> Tuple.wrap(Arrays.asList(item.id, item.partnerId, item.externalId,
+                                item.kind.name(), item.title, item.synopsis, item.language, item.categories.toArray(String[]::new),
+                                item.durationSeconds, utc(item.startAt), utc(item.endAt), item.mediaUrl, item.thumbnailUrl,
+                                item.ageRating.name(), utc(item.availableFrom), utc(item.availableUntil),
+                                item.territories.toArray(String[]::new), item.status.name(), item.version, item.reason,
+                                utc(item.createdAt), utc(item.updatedAt)))).toList())
+                        .replaceWithVoid();
+    }
+
+    /** Writes what a partner says about items, their status and version, as one batch of statements. */
+    public Uni<Void> update(SqlConnection connection, Collection<ContentItem> changed) {
+        return changed.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("UPDATE content_item SET kind = $2, title = $3, synopsis = $4, language = $5,"
+                        + " categories = $6, duration_seconds = $7, start_at = $8, end_at = $9, media_url = $10, thumbnail_url = $11,"
+                        + " age_rating = $12, available_from = $13, available_until = $14, territories = $15, status = $16,"
+                        + " version = $17, updated_at = $18 WHERE id = $1")
+                        .executeBatch(changed.stream().map(item -> Tuple.wrap(Arrays.asList(item.id, item.kind.name(), item.title,
+                                item.synopsis, item.language, item.categories.toArray(String[]::new), item.durationSeconds,
+                                utc(item.startAt), utc(item.endAt), item.mediaUrl, item.thumbnailUrl, item.ageRating.name(),
+                                utc(item.availableFrom), utc(item.availableUntil), item.territories.toArray(String[]::new),
+                                item.status.name(), item.version, utc(item.updatedAt)))).toList())
+                        .replaceWithVoid();
+    }
+
+    /** Writes steps of items' moderation histories, as one batch of statements. */
+    public Uni<Void> recordEvents(SqlConnection connection, List<ContentEvent> events) {
+        return events.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("INSERT INTO content_event (id, content_id, actor, action, from_status, to_status, reason,"
+                        + " occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                        .executeBatch(events.stream().map(event -> Tuple.wrap(Arrays.asList(event.id, event.contentId, event.actor,
+                                event.action, event.fromStatus == null ? null : event.fromStatus.name(), event.toStatus.name(),
+                                event.reason, utc(event.occurredAt)))).toList())
+                        .replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /** Writes one step of an item's moderation history; call it inside the transaction that made it. */
     public Uni<ContentEvent> recordEvent(UUID contentId, String actor, String action, ContentStatus from,
             ContentStatus to, String reason) {
+        return historyStep(contentId, actor, action, from, to, reason).persist();
+    }
+
+    /** One step of an item's moderation history, as it happens now. */
+    static ContentEvent historyStep(UUID contentId, String actor, String action, ContentStatus from, ContentStatus to,
+            String reason) {
         ContentEvent event = new ContentEvent();
         event.id = UUID.randomUUID();
         event.contentId = contentId;
@@ -222,7 +287,7 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
         event.toStatus = to;
         event.reason = reason;
         event.occurredAt = ContentService.now();
-        return event.persist();
+        return event;
     }
 
     /** An item's moderation history, oldest first. */

@@ -26,50 +26,12 @@ import io.syndication.http.ProblemType;
 @ApplicationScoped
 public class ContentService {
 
-    /** How an item's create-or-update by the partner's own id went. */
-    public enum Outcome {
-        CREATED, UPDATED, UNCHANGED
-    }
-
-    public record Upserted(Outcome outcome, ContentItem item) {
-    }
-
     private final ContentRepository items;
     private final Outbox outbox;
 
     public ContentService(ContentRepository items, Outbox outbox) {
         this.items = items;
         this.outbox = outbox;
-    }
-
-    /** A new DRAFT item; a partner's external id names one item only (409 for a second). */
-    @WithTransaction
-    public Uni<ContentItem> create(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
-            String actor) {
-        return licensedAndKnownAs(partnerId, externalId, fields, licensed)
-                .flatMap(existing -> existing != null
-                        ? Uni.createFrom().failure(externalIdTaken(externalId))
-                        : insert(partnerId, externalId, fields, actor));
-    }
-
-    /**
-     * Creates or updates the item the partner knows as {@code externalId}: the same item sent twice
-     * changes nothing, and never makes a second one.
-     */
-    @WithTransaction
-    public Uni<Upserted> upsert(UUID partnerId, String externalId, ContentFields fields, List<String> licensed,
-            String actor) {
-        return licensedAndKnownAs(partnerId, externalId, fields, licensed)
-                .flatMap(existing -> {
-                    if (existing == null) {
-                        return insert(partnerId, externalId, fields, actor).map(item -> new Upserted(Outcome.CREATED, item));
-                    }
-                    if (ContentFields.of(existing).equals(fields)) {
-                        return Uni.createFrom().item(new Upserted(Outcome.UNCHANGED, existing));
-                    }
-                    return change(existing, fields, actor).map(item -> new Upserted(Outcome.UPDATED, item));
-                })
-                .onFailure(ConcurrentChange::isCauseOf).transform(e -> ConcurrentChange.problem("The item"));
     }
 
     /**
@@ -128,22 +90,8 @@ public class ContentService {
         }).onFailure(ConcurrentChange::isCauseOf).transform(e -> lostRace(version));
     }
 
-    /**
-     * The partner's item known as {@code externalId} (or null), once the item's territories are found
-     * licensed; the external id stays locked until the transaction ends, so a racing create of the
-     * same new item finds this one's instead of failing on the unique constraint.
-     */
-    private Uni<ContentItem> licensedAndKnownAs(UUID partnerId, String externalId, ContentFields fields,
-            List<String> licensed) {
-        ProblemException unlicensed = unlicensedTerritories(fields, licensed);
-        if (unlicensed != null) {
-            return Uni.createFrom().failure(unlicensed);
-        }
-        return items.lockExternalId(partnerId, externalId)
-                .flatMap(locked -> items.find("partnerId = ?1 and externalId = ?2", partnerId, externalId).firstResult());
-    }
-
-    private Uni<ContentItem> insert(UUID partnerId, String externalId, ContentFields fields, String actor) {
+    /** A new DRAFT item of the partner's, known to it as {@code externalId}. */
+    static ContentItem draft(UUID partnerId, String externalId, ContentFields fields) {
         ContentItem item = new ContentItem();
         item.id = UUID.randomUUID();
         item.partnerId = partnerId;
@@ -152,35 +100,49 @@ public class ContentService {
         item.status = ContentStatus.DRAFT;
         item.createdAt = now();
         item.updatedAt = item.createdAt;
-        return items.persistAndFlush(item)
-                .call(created -> items.recordEvent(created.id, actor, "CREATED", null, ContentStatus.DRAFT, null));
+        return item;
     }
 
-    /** An edit to anything an approved item was reviewed for sends it back to moderation. */
-    private Uni<ContentItem> change(ContentItem item, ContentFields fields, String actor) {
+    /** What an update did to an item: the step its history records, and what its content.changed event names. */
+    record Revision(String action, ContentStatus from, List<String> changes) {
+    }
+
+    /** Gives {@code item} its new {@code fields}: an edit to anything an approved item was reviewed for sends it back to moderation. */
+    static Revision revise(ContentItem item, ContentFields fields) {
         boolean backToModeration = item.status == ContentStatus.APPROVED
                 && ContentFields.of(item).changesReviewOf(fields);
-        ContentStatus from = item.status;
-        List<String> changes = ContentFields.of(item).changesIn(fields);
+        Revision revision = new Revision(backToModeration ? "RESUBMITTED_BY_EDIT" : "UPDATED", item.status,
+                ContentFields.of(item).changesIn(fields));
         fields.applyTo(item);
         item.updatedAt = now();
         if (backToModeration) {
             item.status = ContentStatus.SUBMITTED;
         }
-        return items.recordEvent(item.id, actor, backToModeration ? "RESUBMITTED_BY_EDIT" : "UPDATED", from, item.status, null)
+        return revision;
+    }
+
+    private Uni<ContentItem> change(ContentItem item, ContentFields fields, String actor) {
+        Revision revision = revise(item, fields);
+        return items.recordEvent(item.id, actor, revision.action(), revision.from(), item.status, null)
                 .flatMap(event -> items.flush())
-                .flatMap(flushed -> changes.isEmpty() ? Uni.createFrom().voidItem()
-                        : announce("content.changed", item, changes))
+                .flatMap(flushed -> revision.changes().isEmpty() ? Uni.createFrom().voidItem()
+                        : announce("content.changed", item, revision.changes()))
                 .replaceWith(item);
     }
 
     /** The event of a change to {@code item}, in the change's transaction, once its new version is written. */
     private Uni<Void> announce(String type, ContentItem item, List<String> changes) {
-        return outbox.announce(type, item.id, item.partnerId, new ContentChange(ContentView.of(item), changes));
+        Outbox.Announcement event = event(type, item, changes);
+        return outbox.announce(event.type(), event.subject(), event.partnerId(), event.data());
+    }
+
+    /** The event of a change to {@code item}: the item as it is now, and what changed (for content.changed). */
+    static Outbox.Announcement event(String type, ContentItem item, List<String> changes) {
+        return new Outbox.Announcement(type, item.id, item.partnerId, new ContentChange(ContentView.of(item), changes));
     }
 
     /** A 400 listing each territory the partner is not licensed for, or null when there is none. */
-    private static ProblemException unlicensedTerritories(ContentFields fields, List<String> licensed) {
+    static ProblemException unlicensedTerritories(ContentFields fields, List<String> licensed) {
         List<Problem.Violation> violations = new ArrayList<>();
         for (int i = 0; i < fields.territories().size(); i++) {
             if (!licensed.contains(fields.territories().get(i))) {
@@ -197,11 +159,6 @@ public class ContentService {
         return expectedVersion == null ? ConcurrentChange.problem("The item")
                 : ProblemType.STALE_VERSION.exception("The item was changed by "
                         + "another request since the version If-Match names; read it again and retry");
-    }
-
-    private static ProblemException externalIdTaken(String externalId) {
-        return ProblemException.conflict("You already have an item with externalId '" + externalId
-                + "'; PUT /api/v1/content/external/" + externalId + " updates it");
     }
 
     /** PostgreSQL keeps microseconds; instants are compared after a round trip. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,9 +74,27 @@ public class Outbox {
      * Hibernate session: the event is inserted on that connection, in its transaction.
      */
     public Uni<Void> announce(SqlConnection connection, String type, UUID subject, UUID partnerId, Object data) {
-        return Uni.createFrom().item(() -> event(type, subject, partnerId, data))
-                .flatMap(event -> connection.preparedQuery(INSERT).execute(Tuple.wrap(Arrays.asList(event.id, event.topic, event.type,
-                        event.subject, event.partnerId, event.occurredAt.atOffset(ZoneOffset.UTC), event.data))))
+        return announce(connection, List.of(new Announcement(type, subject, partnerId, data)));
+    }
+
+    /** An event to announce: its type, its subject, the partner it concerns (null: the platform only) and its data. */
+    public record Announcement(String type, UUID subject, UUID partnerId, Object data) {
+    }
+
+    /**
+     * Adds the events of {@code announcements}, in order, on {@code connection} in its transaction: one
+     * batch of statements for them all (nothing for none).
+     */
+    public Uni<Void> announce(SqlConnection connection, List<Announcement> announcements) {
+        if (announcements.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().item(() -> announcements.stream()
+                .map(announced -> event(announced.type(), announced.subject(), announced.partnerId(), announced.data()))
+                .map(event -> Tuple.wrap(Arrays.asList(event.id, event.topic, event.type, event.subject, event.partnerId,
+                        event.occurredAt.atOffset(ZoneOffset.UTC), event.data)))
+                .toList())
+                .flatMap(rows -> connection.preparedQuery(INSERT).executeBatch(rows))
                 .replaceWithVoid();
     }
 

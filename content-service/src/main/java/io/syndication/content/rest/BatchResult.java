@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.syndication.content.Catalogue;
+import io.syndication.content.Ingest;
 import io.syndication.http.Problem;
 
 /** What became of each item of a batch, in request order. */
@@ -19,13 +19,13 @@ public record BatchResult(List<Item> results) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(String externalId, Outcome outcome, UUID id, Problem problem) {
 
-        static Item of(Catalogue.BatchOutcome done) {
+        static Item of(Ingest.Written done) {
             return new Item(done.externalId(), done.outcome() == null ? Outcome.FAILED : Outcome.valueOf(done.outcome().name()),
-                    done.id(), done.problem());
+                    done.item() == null ? null : done.item().id, done.problem());
         }
     }
 
-    static BatchResult of(List<Catalogue.BatchOutcome> outcomes) {
+    static BatchResult of(List<Ingest.Written> outcomes) {
         return new BatchResult(outcomes.stream().map(Item::of).toList());
     }
 }

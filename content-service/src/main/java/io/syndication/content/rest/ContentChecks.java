@@ -9,7 +9,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
-import io.syndication.content.Catalogue;
+import io.syndication.content.Ingest;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemException;
 import io.syndication.http.ProblemMappers;
@@ -38,19 +38,19 @@ public class ContentChecks {
     }
 
     /** A batch's item with its fields, or with the problem that keeps it out; a batch's items need their externalId. */
-    Catalogue.BatchEntry entry(ContentRequest item) {
+    Ingest.Sent entry(ContentRequest item) {
         if (item == null) {
-            return new Catalogue.BatchEntry(null, null, ProblemException.invalidField("items", "must not hold null").problem());
+            return new Ingest.Sent(null, null, ProblemException.invalidField("items", "must not hold null").problem());
         }
         Set<ConstraintViolation<ContentRequest>> violations = validator.validate(item);
         if (item.externalId() != null && violations.isEmpty()) {
-            return new Catalogue.BatchEntry(item.externalId(), item.toFields(), null);
+            return new Ingest.Sent(item.externalId(), item.toFields(), null);
         }
         List<Problem.Violation> listed = new ArrayList<>(ProblemMappers.violationsOf(violations));
         if (item.externalId() == null) {
             listed.add(new Problem.Violation("externalId", "is required in a batch"));
         }
-        return new Catalogue.BatchEntry(item.externalId(), null,
+        return new Ingest.Sent(item.externalId(), null,
                 ProblemType.VALIDATION.problem("The item has invalid fields").withViolations(listed));
     }
 }

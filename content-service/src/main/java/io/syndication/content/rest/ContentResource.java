@@ -42,8 +42,8 @@ import io.syndication.content.ContentItem;
 import io.syndication.content.ContentKind;
 import io.syndication.content.ContentOrder;
 import io.syndication.content.ContentRepository;
-import io.syndication.content.ContentService;
 import io.syndication.content.ContentStatus;
+import io.syndication.content.Ingest;
 import io.syndication.content.Viewer;
 import io.syndication.http.validation.OnTheCalendar;
 import io.syndication.content.validation.StorableText;
@@ -102,7 +102,7 @@ public class ContentResource {
             throw ProblemException.invalidField("externalId", "must match the path, or be left out");
         }
         return catalogue.upsert(viewers.partner(), externalId, request.toFields())
-                .map(done -> Response.status(done.outcome() == ContentService.Outcome.CREATED ? 201 : 200)
+                .map(done -> Response.status(done.outcome() == Ingest.Outcome.CREATED ? 201 : 200)
                         .location(URI.create("/api/v1/content/" + done.item().id))
                         .tag(Versions.etag(done.item().version)).entity(ContentView.of(done.item())).build());
     }

@@ -36,6 +36,8 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
     static final String CLIP = "5a1e0000-0000-4000-8000-000000000005";
     static final String NEW_WORDS = "5a1e0000-0000-4000-8000-000000000006";
     static final String FAILING = "5a1e0000-0000-4000-8000-000000000503";
+    /** The partner of every item it serves of its own. */
+    static final String PARTNER = "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001";
 
     /** What {@link #serve} set: an item's JSON and the sequence of its last event. */
     private final Map<String, JsonObject> items = new ConcurrentHashMap<>();
@@ -130,7 +132,7 @@ public class FakeContentServiceResource implements QuarkusTestResourceLifecycleM
         boolean clip = id.equals(CLIP);
         boolean newWords = id.equals(NEW_WORDS);
         boolean restricted = id.equals(RESTRICTED);
-        return new JsonObject().put("id", id).put("partnerId", "6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")
+        return new JsonObject().put("id", id).put("partnerId", PARTNER)
                 .put("kind", live ? "LIVE_EVENT" : clip ? "CLIP" : newWords ? "PODCAST" : "PROGRAMME")
                 .put("title", live ? "Asia Cup Final" : clip ? "Market Minute" : "Morning Markets")
                 .put("status", "APPROVED").put("durationSeconds", live ? null : clip ? 600 : newWords ? 900 : 1800)

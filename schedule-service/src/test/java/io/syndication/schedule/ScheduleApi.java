@@ -94,9 +94,23 @@ final class ScheduleApi {
     }
 
     static ExtractableResponse<Response> live(String channel, String contentId, String start, String end, String policy) {
-        return given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
-                .body(Map.of("contentId", contentId, "start", start, "end", end, "policy", policy))
-                .when().post("/api/v1/channels/" + channel + "/live").then().extract();
+        return live(channel, contentId, start, end, policy, null);
+    }
+
+    /** What putting the live event on air would do: its dry run, whatever the answer. */
+    static ExtractableResponse<Response> previewLive(String channel, String contentId, String start, String end, String policy) {
+        return live(channel, contentId, start, end, policy, "true");
+    }
+
+    /** Puts the live event on air, or with {@code dryRun} (null: left out) only asks what it would do; whatever the answer. */
+    static ExtractableResponse<Response> live(String channel, String contentId, String start, String end, String policy,
+            String dryRun) {
+        var request = given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("contentId", contentId, "start", start, "end", end, "policy", policy));
+        if (dryRun != null) {
+            request = request.queryParam("dryRun", dryRun);
+        }
+        return request.when().post("/api/v1/channels/" + channel + "/live").then().extract();
     }
 
     static JsonPath validation(String channel, String from, String to) {

@@ -83,6 +83,7 @@ class ScheduleEventsTest {
         assertThat(placedEvent.get("partnerid").asText(), equalTo(FAKE_PARTNER));
         assertThat(placedEvent.at("/data/slots/0/id").asText(), equalTo(slot));
         assertThat(placedEvent.at("/data/slots/0/start").asText(), equalTo("2026-12-30T15:30:00Z"));
+        assertThat(placedEvent.at("/data/slots/0/partnerId").asText(), equalTo(FAKE_PARTNER));
 
         JsonNode placedDay = events.get(1);
         assertThat(placedDay.has("partnerid"), equalTo(false));
@@ -122,6 +123,7 @@ class ScheduleEventsTest {
         JsonNode live = published.about(channel, "live.inserted", 1).get(0);
         assertThat(live.at("/data/channelId").asText(), equalTo(channel));
         assertThat(live.at("/data/live/kind").asText(), equalTo("LIVE"));
+        assertThat(live.at("/data/live/partnerId").asText(), equalTo(FAKE_PARTNER));
         assertThat(live.at("/data/live/start").asText(), equalTo("2026-12-29T10:15:00Z"));
         assertThat(live.at("/data/changes/0/change").asText(), equalTo("TRIMMED"));
     }
@@ -161,6 +163,7 @@ class ScheduleEventsTest {
         assertThat(healed.at("/data/action").asText(), equalTo("FILLED"));
         assertThat(healed.at("/data/replacements").size(), equalTo(3));
         assertThat(healed.at("/data/replacements/0/contentId").asText(), equalTo(filler.id()));
+        assertThat(healed.at("/data/replacements/0/partnerId").asText(), equalTo(partner.toString()));
         assertThat(healed.at("/data/cause").asText(), equalTo(
                 given().auth().oauth2(Tokens.operator()).when().get("/api/v1/channels/" + channel + "/heals")
                         .then().extract().path("items[0].eventId")));

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ class SlotResourceTest {
         assertThat(first.path("end"), equalTo("2026-12-14T00:30:00Z"));
         assertThat(first.path("kind"), equalTo("PROGRAMME"));
         assertThat(first.path("title"), equalTo("Morning Markets"));
+        assertThat(first.path("partnerId"), equalTo(FakeContentServiceResource.PARTNER));
         // the next one may start exactly where the first ends
         assertThat(place(FakeContentServiceResource.PROGRAMME, "2026-12-14T00:30:00Z", null).statusCode(), equalTo(201));
 
@@ -56,6 +58,22 @@ class SlotResourceTest {
                 .when().get("/api/v1/channels/" + channel + "/slots")
                 .then().statusCode(200)
                 .body("start", contains("2026-12-14T00:00:00Z", "2026-12-14T00:30:00Z"));
+    }
+
+    @Test
+    void eachSlotNamesThePartnerWhoseContentItAirs() {
+        UUID other = UUID.randomUUID();
+        EventFeed.Item theirs = EventFeed.programme(other, "Harbour Stories", 30);
+        FakeContentServiceResource.serve(theirs.json, 1);
+        place(FakeContentServiceResource.PROGRAMME, "2026-12-14T06:00:00Z", null);
+        assertThat(place(theirs.id(), "2026-12-14T06:30:00Z", null).path("partnerId"), equalTo(other.toString()));
+
+        given().auth().oauth2(Tokens.operator())
+                .queryParam("from", "2026-12-14T06:00:00Z").queryParam("to", "2026-12-14T07:00:00Z")
+                .when().get("/api/v1/channels/" + channel + "/slots")
+                .then().statusCode(200)
+                .body("title", contains("Morning Markets", "Harbour Stories"))
+                .body("partnerId", contains(FakeContentServiceResource.PARTNER, other.toString()));
     }
 
     @Test

@@ -29,6 +29,6 @@ public record Heal(UUID id, UUID channelId, UUID slotId, UUID contentId, Instant
     }
 
     /** A filler slot put in a healed slot's place. */
-    public record Replacement(UUID slotId, UUID contentId, String title, Instant start, Instant end, boolean cut) {
+    public record Replacement(UUID slotId, UUID contentId, UUID partnerId, String title, Instant start, Instant end, boolean cut) {
     }
 }

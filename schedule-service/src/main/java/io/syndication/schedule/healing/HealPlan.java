@@ -66,7 +66,7 @@ public final class HealPlan {
             }
             made.forEach(filler -> changes.add(new ScheduleChange(Change.ADDED, filler)));
             heals.add(heal(channel, one, made.isEmpty() ? Heal.Action.CLEARED : Heal.Action.FILLED, freedFrom,
-                    made.stream().map(filler -> new Heal.Replacement(filler.id, filler.contentId, filler.title, filler.startAt,
+                    made.stream().map(filler -> new Heal.Replacement(filler.id, filler.contentId, filler.partnerId, filler.title, filler.startAt,
                             filler.endAt, filler.cut)).toList(), now, cause));
         }
         return new Planned(heals, changes);

@@ -82,7 +82,9 @@ public class HealTable {
         JsonArray replacements = new JsonArray();
         for (Heal.Replacement replacement : heal.replacements()) {
             replacements.add(new JsonObject().put("slotId", replacement.slotId().toString())
-                    .put("contentId", replacement.contentId().toString()).put("title", replacement.title())
+                    .put("contentId", replacement.contentId().toString())
+                    .put("partnerId", replacement.partnerId() == null ? null : replacement.partnerId().toString())
+                    .put("title", replacement.title())
                     .put("start", replacement.start().toString()).put("end", replacement.end().toString())
                     .put("cut", replacement.cut()));
         }
@@ -97,7 +99,9 @@ public class HealTable {
         for (int i = 0; i < stored.size(); i++) {
             JsonObject one = stored.getJsonObject(i);
             replacements.add(new Heal.Replacement(UUID.fromString(one.getString("slotId")),
-                    UUID.fromString(one.getString("contentId")), one.getString("title"), Instant.parse(one.getString("start")),
+                    // a heal recorded before replacements kept their partner has none
+                    UUID.fromString(one.getString("contentId")), one.getString("partnerId") == null ? null
+                            : UUID.fromString(one.getString("partnerId")), one.getString("title"), Instant.parse(one.getString("start")),
                     Instant.parse(one.getString("end")), one.getBoolean("cut")));
         }
         OffsetDateTime freedFrom = row.getOffsetDateTime("freed_from");

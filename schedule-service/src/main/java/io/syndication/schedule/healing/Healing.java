@@ -264,7 +264,7 @@ public class Healing {
         static Healed of(Heal heal) {
             return new Healed(heal.channelId(), heal.slotId(), heal.contentId(), heal.replacements().stream()
                     .map(replacement -> new SlotView(replacement.slotId(), heal.channelId(), replacement.contentId(),
-                            replacement.start(), replacement.end(), SlotKind.FILLER, replacement.title(), replacement.cut()))
+                            replacement.partnerId(), replacement.start(), replacement.end(), SlotKind.FILLER, replacement.title(), replacement.cut()))
                     .toList(), heal.action().name(), heal.reason().name(), heal.detail(), heal.eventId());
         }
     }

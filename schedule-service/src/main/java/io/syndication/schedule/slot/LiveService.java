@@ -13,6 +13,7 @@ import io.syndication.http.ProblemException;
 import io.syndication.http.ProblemType;
 import io.syndication.schedule.channel.Channel;
 import io.syndication.schedule.content.ContentCatalogue;
+import io.syndication.schedule.content.ContentItem;
 import io.syndication.schedule.content.ContentStanding;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -38,6 +39,38 @@ public class LiveService {
 
     /** Puts a live event on air over {@code [start, end)}, clearing the time under {@code policy}. */
     public Uni<LiveEdit> goLive(UUID channelId, UUID contentId, Instant start, Instant end, LivePolicy policy) {
+        return judged(channelId, contentId, start, end, policy)
+                .flatMap(insertion -> table.editing(channelId, List.of(insertion.item()),
+                        connection -> cleared(connection, insertion).call(edit -> table.apply(connection, edit.changes())
+                                .flatMap(ignored -> table.insert(connection, List.of(edit.live())))
+                                .flatMap(ignored -> events.announceLive(connection, "live.inserted", edit)))))
+                .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit);
+    }
+
+    /**
+     * What {@link #goLive} would do now, refused as it would be, with nothing written, locked or announced
+     * (see {@link SlotTable#previewing}). The slots it would make (the live event's, a resumed rest) have no
+     * id yet: going live gives them theirs.
+     */
+    public Uni<LiveEdit> previewLive(UUID channelId, UUID contentId, Instant start, Instant end, LivePolicy policy) {
+        return judged(channelId, contentId, start, end, policy)
+                .flatMap(insertion -> table.previewing(channelId, List.of(insertion.item()),
+                        connection -> cleared(connection, insertion)))
+                .map(LiveService::unnumbered);
+    }
+
+    /**
+     * A live event's slot to insert and the item it airs, judged against the placement rules, and what the
+     * catalogue says of every item a push may move.
+     */
+    private record Insertion(Slot live, ContentItem item, LivePolicy policy, Map<UUID, ContentStanding> standings) {
+    }
+
+    /**
+     * Everything about going live that is judged before the channel's schedule is read: the channel, the
+     * times, the placement rules and the kind of content (asked of content-service before any transaction).
+     */
+    private Uni<Insertion> judged(UUID channelId, UUID contentId, Instant start, Instant end, LivePolicy policy) {
         return table.channel(channelId).flatMap(channel -> {
             if (!end.isAfter(start)) {
                 return Uni.createFrom().failure(ProblemException.invalidField("end", "must be after start"));
@@ -48,18 +81,35 @@ public class LiveService {
                             + " is a " + placement.item().kind() + "; only a LIVE_EVENT goes live"));
                 }
                 Slot live = Slot.of(channelId, placement.item(), SlotKind.LIVE, start, end, false);
-                return pushable(channel, start, policy).flatMap(standings -> table.editing(channelId, List.of(placement.item()),
-                        connection -> affected(connection, channelId, start, end, policy).flatMap(slots -> {
-                            List<ScheduleChange> changes = LiveInsertion.clear(slots, start, end, policy);
-                            stillLicensed(policy, changes, standings);
-                            return table.apply(connection, changes)
-                                    .flatMap(ignored -> table.insert(connection, List.of(live)))
-                                    .replaceWith(new LiveEdit(live, changes))
-                                    .call(edit -> events.announceLive(connection, "live.inserted", edit));
-                        })))
-                        .onFailure(PostgresErrors::isExclusionViolation).transform(ScheduleProblems::concurrentEdit);
+                return pushable(channel, start, policy)
+                        .map(standings -> new Insertion(live, placement.item(), policy, standings));
             });
         });
+    }
+
+    /** What going live does to the schedule read on {@code connection}: the slots it changes, and how. */
+    private Uni<LiveEdit> cleared(SqlClient connection, Insertion insertion) {
+        Slot live = insertion.live();
+        return affected(connection, live.channelId, live.startAt, live.endAt, insertion.policy()).map(slots -> {
+            List<ScheduleChange> changes = LiveInsertion.clear(slots, live.startAt, live.endAt, insertion.policy());
+            stillLicensed(insertion.policy(), changes, insertion.standings());
+            return new LiveEdit(live, changes);
+        });
+    }
+
+    /** A preview's edit with no id on the slots it would make, which are not on the schedule. */
+    private static LiveEdit unnumbered(LiveEdit edit) {
+        List<ScheduleChange> changes = edit.changes().stream()
+                .map(change -> change.change() == ScheduleChange.Change.ADDED
+                        ? new ScheduleChange(change.change(), withoutId(change.slot())) : change)
+                .toList();
+        return new LiveEdit(withoutId(edit.live()), changes);
+    }
+
+    private static Slot withoutId(Slot slot) {
+        Slot unnumbered = slot.copy();
+        unnumbered.id = null;
+        return unnumbered;
     }
 
     /** A live event running long: its slot ends at {@code end} instead, the time it takes cleared under {@code policy}. */

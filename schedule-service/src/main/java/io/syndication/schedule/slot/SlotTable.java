@@ -102,7 +102,7 @@ public class SlotTable {
      */
     public <T> Uni<T> editing(UUID channelId, Collection<ContentItem> placing, Function<SqlConnection, Uni<T>> edit) {
         return pool.withTransaction(connection -> connection.query("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").execute()
-                .flatMap(set -> stillAsKnown(connection, placing))
+                .flatMap(set -> stillAsKnown(connection, placing, true))
                 .flatMap(known -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1 FOR UPDATE")
                         .execute(Tuple.of(channelId)))
                 .flatMap(locked -> locked.size() == 1 ? edit.apply(connection)
@@ -114,17 +114,36 @@ public class SlotTable {
     }
 
     /**
-     * Locks the view's rows of {@code placing} and of their partners until the transaction ends, in id
-     * order; a 409 if an item has moved past what was known of it, a 422 if a partner is known to be stopped.
+     * Runs {@code preview}, an edit that only reads, as {@link #editing} would run the edit, on what the view
+     * and the channel's schedule hold now: the same refusals (an item changed since it was judged, a partner
+     * known to be stopped, no such channel), in one transaction that is READ ONLY, so PostgreSQL refuses any
+     * write in it, takes no lock (it waits for no edit, and holds none up), sees one snapshot throughout
+     * (REPEATABLE READ) and is rolled back: nothing is written, and nothing is announced.
      */
-    private static Uni<Void> stillAsKnown(SqlConnection connection, Collection<ContentItem> placing) {
+    public <T> Uni<T> previewing(UUID channelId, Collection<ContentItem> placing, Function<SqlConnection, Uni<T>> preview) {
+        return pool.withConnection(connection -> connection.begin().flatMap(transaction -> connection
+                .query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute()
+                .flatMap(set -> stillAsKnown(connection, placing, false))
+                .flatMap(known -> connection.preparedQuery("SELECT id FROM channel WHERE id = $1").execute(Tuple.of(channelId)))
+                .flatMap(found -> found.size() == 1 ? preview.apply(connection)
+                        : Uni.createFrom().<T>failure(ProblemException.notFound("Channel " + channelId)))
+                .eventually(transaction::rollback)));
+    }
+
+    /**
+     * Checks the view's rows of {@code placing} and of their partners, locking them until the transaction
+     * ends ({@code lock}, in id order); a 409 if an item has moved past what was known of it, a 422 if a
+     * partner is known to be stopped.
+     */
+    private static Uni<Void> stillAsKnown(SqlConnection connection, Collection<ContentItem> placing, boolean lock) {
         if (placing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         Map<UUID, Long> known = new HashMap<>();
         placing.forEach(item -> known.merge(item.id(), item.sequence(), Math::min));
         UUID[] partners = placing.stream().map(ContentItem::partnerId).distinct().toArray(UUID[]::new);
-        return connection.preparedQuery("SELECT id, sequence FROM content_view WHERE id = ANY($1) ORDER BY id FOR SHARE")
+        String locked = lock ? " ORDER BY id FOR SHARE" : "";
+        return connection.preparedQuery("SELECT id, sequence FROM content_view WHERE id = ANY($1)" + locked)
                 .execute(Tuple.of(known.keySet().toArray(UUID[]::new)))
                 .flatMap(items -> {
                     for (Row row : items) {
@@ -133,7 +152,7 @@ public class SlotTable {
                                     + " changed while it was being placed; place it again"));
                         }
                     }
-                    return connection.preparedQuery("SELECT id, status FROM partner_view WHERE id = ANY($1) ORDER BY id FOR SHARE")
+                    return connection.preparedQuery("SELECT id, status FROM partner_view WHERE id = ANY($1)" + locked)
                             .execute(Tuple.of(partners));
                 })
                 .flatMap(standings -> {

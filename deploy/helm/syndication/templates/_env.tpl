@@ -88,6 +88,11 @@ Args of each: root, name, service (an entry of syndication.services), settings.
 # the token endpoint the OpenAPI document's client-credentials flow declares
 - name: GATEWAY_TOKEN_URL
   value: {{ include "syndication.tokenUrl" .root | quote }}
+# the console's sign-in: the realm as browsers reach it, and its public client there
+- name: GATEWAY_CONSOLE_ISSUER
+  value: {{ include "syndication.consoleIssuer" .root | quote }}
+- name: GATEWAY_CONSOLE_CLIENT_ID
+  value: {{ .root.Values.console.clientId | quote }}
 {{- with .root.Values.ingress.controller.trustedProxies }}
 - name: GATEWAY_TRUSTED_PROXIES
   value: {{ join "," . | quote }}

@@ -121,13 +121,23 @@ depth. (Sprig's mergeOverwrite would keep a default true when the service says f
 {{- required "publicUrl is required: the URL partners call, e.g. https://api.syndication.example" .Values.publicUrl | trimSuffix "/" -}}
 {{- end }}
 
-{{/* The token endpoint partners use: at keycloak.publicUrl when set, else at keycloak.url (as OIDC_URL). */}}
-{{- define "syndication.tokenUrl" -}}
-{{- $issuer := include "syndication.oidcUrl" . -}}
+{{/* The realm as partners and browsers reach it: under keycloak.publicUrl when set, else as OIDC_URL. */}}
+{{- define "syndication.publicRealmUrl" -}}
+{{- $realm := include "syndication.oidcUrl" . -}}
 {{- with .Values.keycloak.publicUrl -}}
-{{- $issuer = printf "%s/realms/%s" (trimSuffix "/" .) $.Values.keycloak.realm -}}
+{{- $realm = printf "%s/realms/%s" (trimSuffix "/" .) $.Values.keycloak.realm -}}
 {{- end -}}
-{{- printf "%s/protocol/openid-connect/token" $issuer -}}
+{{- $realm -}}
+{{- end }}
+
+{{/* The token endpoint partners use: in the realm as they reach it. */}}
+{{- define "syndication.tokenUrl" -}}
+{{- printf "%s/protocol/openid-connect/token" (include "syndication.publicRealmUrl" .) -}}
+{{- end }}
+
+{{/* Where the console signs its users in: console.issuer when set, else the realm as browsers reach it. */}}
+{{- define "syndication.consoleIssuer" -}}
+{{- .Values.console.issuer | default (include "syndication.publicRealmUrl" .) | trimSuffix "/" -}}
 {{- end }}
 
 {{/* The Kafka brokers' bootstrap address: host:port[,host:port...]. */}}

@@ -33,7 +33,7 @@ class EnvironmentTest {
             partner-service  | DATABASE KEYCLOAK_URL KEYCLOAK_ADMIN_CLIENT_SECRET
             content-service  | DATABASE PARTNER_SERVICE_URL
             schedule-service | DATABASE DB_POOL_SIZE CONTENT_SERVICE_URL
-            gateway          | DATABASE PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TOKEN_URL GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
+            gateway          | DATABASE PARTNER_SERVICE_URL CONTENT_SERVICE_URL SCHEDULE_SERVICE_URL PARTNER_SERVICE_MANAGEMENT_URL CONTENT_SERVICE_MANAGEMENT_URL SCHEDULE_SERVICE_MANAGEMENT_URL GATEWAY_PUBLIC_URL GATEWAY_TOKEN_URL GATEWAY_CONSOLE_ISSUER GATEWAY_CONSOLE_CLIENT_ID GATEWAY_TRUSTED_PROXIES CORS_ORIGINS
             """)
     void everyServiceGetsTheVariablesItReads(String service, String own) {
         List<String> expected = Arrays.stream((EVERY_SERVICE + " " + own.replace("DATABASE", DATABASE)).split(" "))
@@ -62,6 +62,8 @@ class EnvironmentTest {
             gateway          | PARTNER_SERVICE_MANAGEMENT_URL  | http://syndication-partner-service:9000
             gateway          | GATEWAY_PUBLIC_URL              | https://api.syndication.example
             gateway          | GATEWAY_TOKEN_URL               | https://sso.syndication.example/realms/syndication/protocol/openid-connect/token
+            gateway          | GATEWAY_CONSOLE_ISSUER          | https://sso.syndication.example/realms/syndication
+            gateway          | GATEWAY_CONSOLE_CLIENT_ID       | console
             partner-service  | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
             content-service  | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
             schedule-service | PROBLEM_TYPE_BASE               | https://api.syndication.example/problems/
@@ -84,6 +86,10 @@ class EnvironmentTest {
     @CsvSource(delimiter = '|', textBlock = """
             publicUrl          | https://api.example/   | PROBLEM_TYPE_BASE | https://api.example/problems/
             keycloak.publicUrl | https://login.example/ | GATEWAY_TOKEN_URL | https://login.example/realms/syndication/protocol/openid-connect/token
+            keycloak.publicUrl | https://login.example/ | GATEWAY_CONSOLE_ISSUER | https://login.example/realms/syndication
+            keycloak.realm     | ops                    | GATEWAY_CONSOLE_ISSUER | https://keycloak.example/realms/ops
+            console.issuer     | https://id.example/realms/staff/ | GATEWAY_CONSOLE_ISSUER | https://id.example/realms/staff
+            console.clientId   | ops-console            | GATEWAY_CONSOLE_CLIENT_ID | ops-console
             """)
     void derivedUrlsTrimATrailingSlashAndFollowTheirValue(String key, String value, String variable, String expected) {
         var rendered = SyndicationChart.render(Example.MINIMAL.file, Map.of(key, value));

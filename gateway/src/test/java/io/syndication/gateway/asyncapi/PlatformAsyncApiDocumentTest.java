@@ -90,7 +90,8 @@ class PlatformAsyncApiDocumentTest {
     @Test
     void isAnAsyncApi3DocumentOfTheEventsOnKafka() {
         assertThat(document.path("asyncapi").asText(), equalTo("3.0.0"));
-        assertThat(document.at("/info/version").asText(), equalTo("1.0.0"));
+        // 1.1.0: a slot names its partner (SlotView.partnerId)
+        assertThat(document.at("/info/version").asText(), equalTo("1.1.0"));
         assertThat(document.path("defaultContentType").asText(), equalTo("application/cloudevents+json"));
         assertThat(document.at("/servers/production/protocol").asText(), equalTo("kafka"));
         assertThat(document.at("/servers/production/host").asText(), equalTo("{bootstrapServers}"));

@@ -58,7 +58,8 @@ public class LiveResource {
                     + "changed, locked or announced: the answer says what the insertion would do on the schedule as it is now, "
                     + "or the problem it would be refused with.")
     public Uni<Response> goLive(@PathParam("channelId") UUID channelId,
-            @Parameter(description = "true: only say what the insertion would do", schema = @Schema(type = SchemaType.BOOLEAN))
+            @Parameter(description = "true: only say what the insertion would do",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("dryRun") @DefaultValue("false") @Pattern(regexp = "true|false", message = "must be true or false") String dryRun,
             @NotNull @Valid LiveRequest request) {
         if (Boolean.parseBoolean(dryRun)) {

@@ -1,6 +1,7 @@
 // Drives the operator and admin console in Debian's Chromium, headless, against a running platform:
-// signs in as the demo operator, admin and partner, walks every screen, edits a channel's day, decides
-// an application and an item, runs axe on each page, and saves screenshots. ConsoleEndToEndTest starts
+// signs in as the demo operator, admin and partner, walks every screen, edits a channel's day (a live
+// event previewed by schedule-service's dry run, then inserted as previewed), picks a slot out of a run
+// too short to tell apart, decides an application and an item, runs axe on each page, and saves screenshots. ConsoleEndToEndTest starts
 // the platform, makes the data this reads from its environment, and runs it; exit code 0 means all passed.
 //
 // Every wait is Playwright's own, bounded by the timeouts below: nothing sleeps.
@@ -23,6 +24,9 @@ const LIVE = env('LIVE_TITLE');
 const PENDING_ITEM = env('PENDING_ITEM_TITLE');
 const APPLICANT = env('APPLICANT_NAME');
 const REJECTEE = env('REJECTED_APPLICANT_NAME');
+const PARTNER = env('PARTNER_NAME');
+// local dates of the channel and the share of each the test scheduled: date=share,date=share
+const COVERED = new Map(env('COVERED_DAYS').split(',').map((day) => day.split('=')));
 const OUT = env('SCREENSHOTS');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
@@ -108,12 +112,24 @@ try {
 
   // ---- the operator
   let context = await signIn('operator');
-  await step('the operator sees the channels with coverage and findings', async () => {
+  await step('the operator sees the channels with the coverage of each local day and findings', async () => {
     await page.getByRole('heading', { name: 'Channels' }).waitFor();
     const row = page.locator('tr', { has: page.locator(`a[href*="${CHANNEL}"]`) });
     await row.waitFor();
-    await row.locator('td').nth(2).filter({ hasText: '%' }).waitFor();
     await expectText(row.locator('td'), 'Australia/Sydney');
+    const days = row.locator('.days li');
+    await days.nth(7).waitFor();
+    if (await days.count() !== 8) throw new Error(`${await days.count()} days shown, not today and the next 7`);
+    await expectText(days.first(), 'Today');
+    for (const day of await days.all()) {
+      const date = await day.getAttribute('data-date');
+      const share = COVERED.get(date) ?? '0%';
+      const shown = (await day.locator('.short, .full').textContent()).trim();
+      if (shown !== share) throw new Error(`${date} shows ${shown} scheduled, not ${share}`);
+    }
+    for (const date of COVERED.keys()) {
+      if (await row.locator(`.days li[data-date="${date}"]`).count() !== 1) throw new Error(`${date} is not among the days shown`);
+    }
     await accessible('channels');
     await shot('channels');
   });
@@ -159,6 +175,13 @@ try {
     await slotButton(PROGRAMME).waitFor();
   });
 
+  await step('a slot names its partner, from the slot itself', async () => {
+    await slotButton(PROGRAMME).locator('.partner', { hasText: PARTNER }).waitFor();
+    await slotButton(PROGRAMME).click();
+    await page.getByRole('heading', { name: PROGRAMME, level: 2 }).waitFor();
+    await page.locator('.details dd', { hasText: PARTNER }).waitFor();
+  });
+
   await step('a slot in the way is refused with the problem shown', async () => {
     await search(PROGRAMME.split(' ').pop(), 'PROGRAMME');
     await page.getByLabel('Place at (Australia/Sydney)').fill(`${DAY}T09:40`);
@@ -185,16 +208,35 @@ try {
     await page.getByRole('heading', { level: 2 }).first().waitFor();
   });
 
-  await step('insert a live event, with a preview before confirming', async () => {
+  await step('a live event previewed by the dry run does on confirming what the preview said', async () => {
     await search(LIVE.split(' ').pop(), 'LIVE_EVENT');
     await page.getByRole('button', { name: `Insert ${LIVE} as a live event` }).click();
     await page.getByLabel('PUSH: Push them later').check();
     await page.getByRole('button', { name: 'Preview' }).click();
     await expectText(page.locator('.preview li'), PROGRAMME);
+    // the programme (09:45-10:15) is cut where the event starts, and its rest resumes after it
+    const preview = (await page.locator('.preview li').allTextContents()).map((line) => line.trim());
+    const expected = [`${PROGRAMME} (09:45–10:15) is cut to 09:45–10:00`, `${PROGRAMME} resumes 12:00–12:15`];
+    if (preview.join('\n') !== expected.join('\n')) throw new Error(`the preview says ${JSON.stringify(preview)}`);
+    // nothing has changed yet
+    if (await page.locator('.slot.kind-live').count() !== 0) throw new Error('the preview inserted the live event');
     await shot('live-preview');
     await page.getByRole('button', { name: 'Confirm live event' }).click();
-    await expectText(page.getByRole('status'), `Live event ${LIVE} inserted (PUSH)`);
+    const done = `Live event ${LIVE} inserted (PUSH): ${preview.join('; ')}`;
+    const status = page.getByRole('status');
+    await expectText(status, `Live event ${LIVE} inserted`);
+    const said = (await status.textContent()).trim();
+    if (said !== done) throw new Error(`inserting said "${said}", not "${done}"`);
     await page.locator('.slot.kind-live .badge.live').first().waitFor();
+    // and the day is so: its last slot the programme's rest, the one before the live event, and before it the cut programme
+    await page.locator('.timeline').focus();
+    const localTime = page.locator('.details dd').nth(2);
+    for (const [key, title, times] of [['End', PROGRAMME, '12:00–12:15'], ['ArrowUp', LIVE, '10:00–12:00'],
+      ['ArrowUp', PROGRAMME, '09:45–10:00']]) {
+      await page.keyboard.press(key);
+      await page.getByRole('heading', { name: title, level: 2 }).waitFor();
+      await localTime.filter({ hasText: times }).waitFor();
+    }
   });
 
   await step('remove a slot', async () => {
@@ -230,6 +272,29 @@ try {
     await slotButton(LIVE).waitFor();
     await accessible('timeline (week)');
     await shot('week');
+  });
+
+  await step('in the week, a run of clips too short to tell apart lists them, and one is picked by keyboard', async () => {
+    const run = page.locator('.slot.run').first();
+    await run.focus();
+    await page.keyboard.press('Enter');
+    const size = Number(await run.getAttribute('data-run-of'));
+    await page.locator('#details-heading', { hasText: `${size} slots` }).waitFor();
+    const choices = page.locator('.run-slots button');
+    if (await choices.count() !== size) throw new Error(`the run of ${size} lists ${await choices.count()} slots`);
+    if (size < 3) throw new Error(`a run of ${size} slots`);
+    await page.locator('.run-slots button:focus').waitFor();
+    const third = (await choices.nth(2).locator('.times').textContent()).trim();
+    await accessible('a run of slots');
+    await shot('week-run');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /^Harbour Timelapse/, level: 2 }).waitFor();
+    // Partner, Kind, then Local time
+    const time = (await page.locator('.details dd').nth(2).textContent()).trim();
+    if (!time.endsWith(` ${third}`)) throw new Error(`picked the slot at ${time}, not the third of the run (${third})`);
+    if (await page.evaluate(() => document.activeElement?.id) !== 'details-heading') throw new Error('the focus did not follow the pick');
   });
 
   await step('an operator is turned away from the admin screens', async () => {

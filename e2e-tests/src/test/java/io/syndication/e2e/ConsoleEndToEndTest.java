@@ -9,8 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +42,7 @@ class ConsoleEndToEndTest {
     private static final Duration WALK = Duration.ofMinutes(8);
     /** A local day of 25 hours in Sydney: daylight saving ends at 03:00, and 02:00-03:00 comes twice. */
     private static final String LONG_DAY = "2027-04-04";
+    private static final ZoneId SYDNEY = ZoneId.of("Australia/Sydney");
 
     private static RequestSpecification as(String token) {
         return given().baseUri(Platform.suite().gatewayUrl()).auth().oauth2(token).contentType(ContentType.JSON);
@@ -71,7 +76,8 @@ class ConsoleEndToEndTest {
     @Test
     void operatorsAndAdminsWorkThroughTheConsoleAndAPartnerIsTurnedAway() throws IOException, InterruptedException {
         String unique = word();
-        String partner = Platform.approvedPartnerToken("newsroom", "AU");
+        String partnerName = "newsroom" + unique;
+        String partner = Platform.approvedPartnerToken(partnerName, "AU");
         String admin = Platform.token("suite-admin");
         String operator = Platform.token("suite-operator");
         String programme = "Morning Briefing " + unique;
@@ -91,6 +97,7 @@ class ConsoleEndToEndTest {
         String channel = as(operator).body(Map.of("slug", "console-" + unique + ".au.example", "name", "Console Sydney " + unique,
                 "timeZone", "Australia/Sydney", "territories", List.of("AU"), "fillerContentIds", List.of(filler)))
                 .when().post("/api/v1/channels").then().statusCode(201).extract().path("id");
+        String coveredDays = coveredDays(operator, channel);
         String rejectee = "rejectee" + unique;
         for (String name : List.of(applicant, rejectee)) {
             given().baseUri(Platform.suite().gatewayUrl()).contentType(ContentType.JSON)
@@ -100,6 +107,7 @@ class ConsoleEndToEndTest {
 
         installDriver();
         ProcessBuilder walk = new ProcessBuilder("node", "console.mjs").directory(DRIVER.toFile()).redirectErrorStream(true);
+        walk.environment().putAll(Map.of("PARTNER_NAME", partnerName, "COVERED_DAYS", coveredDays));
         walk.environment().putAll(Map.of(
                 "CONSOLE_URL", Platform.suite().consoleUrl(),
                 "CHANNEL_ID", channel,
@@ -111,6 +119,22 @@ class ConsoleEndToEndTest {
                 "REJECTED_APPLICANT_NAME", rejectee,
                 "SCREENSHOTS", SCREENSHOTS.toAbsolutePath().toString()));
         assertThat("the console walk (output above)", run(walk, WALK), equalTo(0));
+    }
+
+    /**
+     * Fills the channel from the filler rotation over the whole of tomorrow and the first six hours of the day
+     * after, in Sydney: the days the channel list shows differently; each as date=share, as the console writes it.
+     */
+    private static String coveredDays(String operator, String channel) {
+        LocalDate tomorrow = LocalDate.now(SYDNEY).plusDays(1);
+        ZonedDateTime from = tomorrow.atStartOfDay(SYDNEY);
+        ZonedDateTime dayAfter = tomorrow.plusDays(1).atStartOfDay(SYDNEY);
+        ZonedDateTime to = dayAfter.plusHours(6);
+        as(operator).queryParam("from", from.toInstant().toString()).queryParam("to", to.toInstant().toString())
+                .when().post("/api/v1/channels/" + channel + "/fill").then().statusCode(200);
+        double share = (double) Duration.between(dayAfter, to).toMillis()
+                / Duration.between(dayAfter, dayAfter.toLocalDate().plusDays(1).atStartOfDay(SYDNEY)).toMillis();
+        return tomorrow + "=100%," + dayAfter.toLocalDate() + "=" + String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     /** The driver's script and its pinned dependencies, in target/ so that node_modules stays out of the sources. */

@@ -1,7 +1,6 @@
 // A channel's local day or week: the timeline, its gaps and findings with their reasons, now and next,
 // and the operator's edits (place, move, remove, fill, insert a live event) and guide downloads.
 import { all, call, get, post } from './api.js';
-import { previewLive } from './live-preview.js';
 import {
   addDays, daysWindow, fromLocalInput, hours, iso, localDate, localInput, localTime, offsetLabel, today,
 } from './time.js';
@@ -15,40 +14,6 @@ const REASONS = {
   GAP: 'nothing scheduled', CONTENT_NOT_APPROVED: 'content no longer approved', RIGHTS_EXPIRED: 'rights do not cover the slot',
   TERRITORY_MISMATCH: 'not licensed for every territory of the channel', PARTNER_INACTIVE: 'partner suspended or terminated',
 };
-// how far past a live event PUSH may move slots; more than any gap-free run the preview needs to see
-const PUSH_HORIZON_MS = 2 * 86_400_000;
-
-/** Who supplied each slot's content: content id → partner id → the partner's name, asked once each. */
-class Partners {
-  constructor(names, onLearned) {
-    this.names = names;
-    this.byContent = new Map();
-    this.onLearned = onLearned;
-  }
-
-  nameOf(slot) {
-    const partnerId = this.byContent.get(slot.contentId);
-    if (partnerId === undefined) {
-      this.byContent.set(slot.contentId, null);
-      get(`/api/v1/content/${slot.contentId}`)
-        .then((item) => this.byContent.set(slot.contentId, item.partnerId))
-        .catch(() => this.byContent.set(slot.contentId, ''))
-        .finally(() => this.learned());
-      return '';
-    }
-    return partnerId ? this.names.get(partnerId) ?? '' : '';
-  }
-
-  // many answers arrive together when a screen opens: one redraw for them all
-  learned() {
-    if (!this.redraw) {
-      this.redraw = setTimeout(() => {
-        this.redraw = null;
-        this.onLearned();
-      });
-    }
-  }
-}
 
 /** A datetime-local input showing the instant in the channel's zone. */
 function timeInput(name, instant, zone) {
@@ -113,13 +78,13 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
   validation.findings.filter((f) => f.slotId).forEach((f) => {
     findings.set(f.slotId, [...(findings.get(f.slotId) ?? []), REASONS[f.reason] ?? f.reason]);
   });
-  const partners = new Partners(new Map(partnerList.map((p) => [p.id, p.displayName])), () => timeline.refresh());
+  const partners = new Map(partnerList.map((p) => [p.id, p.displayName]));
   const view = {
     from: window.from, to: window.to, zone,
     slots: slots.map(asInstants),
     gaps: coverage.gaps.map((gap) => ({ start: Date.parse(gap.start), end: Date.parse(gap.end) })),
     findings, now: onAir.now?.id, next: (onAir.next ?? []).map((slot) => slot.id),
-    partnerOf: (slot) => partners.nameOf(slot),
+    partnerOf: (slot) => partners.get(slot.partnerId) ?? '',
   };
   const details = h('section', { class: 'details', 'aria-labelledby': 'details-heading' },
     h('h2', { id: 'details-heading' }, 'Slot'), h('p', { class: 'hint' }, 'Pick a slot on the timeline.'));
@@ -128,7 +93,8 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
     channelSchedule(main, channelId, date, span);
   };
   const zoom = select('zoom', ZOOMS, sessionStorage.getItem(`console.zoom.${span}`) ?? (span === 'day' ? '2' : '0.5'));
-  const timeline = new Timeline(view, Number(zoom.value), (slot) => showSlot(details, slot, channel, view, reload));
+  const timeline = new Timeline(view, Number(zoom.value), (slot) => showSlot(details, slot, channel, view, reload),
+    (run) => showRun(details, run, zone, view, timeline));
   zoom.addEventListener('change', () => {
     sessionStorage.setItem(`console.zoom.${span}`, zoom.value);
     reload(`Zoom: ${zoom.selectedOptions[0].text}`);
@@ -185,7 +151,7 @@ export async function channelSchedule(main, channelId, dateGiven, spanGiven) {
       ` ${finding.reason === 'GAP' ? 'Gap' : 'Slot'}: ${finding.detail ?? REASONS[finding.reason] ?? finding.reason}`)))
       : h('p', {}, 'None: every minute is scheduled and every slot may air.'));
 
-  const live = liveForm(channel, window, reload);
+  const live = liveForm(channel, window, view, reload);
   screen(main, title, problems, status, navigation, summary, downloads,
     h('div', { class: 'schedule' },
       h('div', { class: 'timeline-column' }, timeline.element),
@@ -219,7 +185,7 @@ function showSlot(details, slot, channel, view, reload) {
     },
   }, 'Remove…');
   const reasons = view.findings.get(slot.id) ?? [];
-  details.replaceChildren(h('h2', { id: 'details-heading' }, slot.title),
+  details.replaceChildren(h('h2', { id: 'details-heading', tabindex: '-1' }, slot.title),
     h('dl', {},
       h('dt', {}, 'Partner'), h('dd', {}, view.partnerOf(slot) || '…'),
       h('dt', {}, 'Kind'), h('dd', {}, slot.kind === 'LIVE' ? 'LIVE event' : slot.kind),
@@ -229,6 +195,30 @@ function showSlot(details, slot, channel, view, reload) {
       h('dt', {}, 'Findings'), h('dd', {}, reasons.length ? reasons.join('; ') : 'none'),
       h('dt', {}, 'Content'), h('dd', {}, h('code', {}, slot.contentId))),
     problems, move, h('p', {}, remove, ' ', confirm));
+}
+
+/**
+ * A run of slots too short to tell apart at this zoom, drawn as one block: its slots listed beside the
+ * timeline, each a button that opens the slot, so that any of them can be picked by pointer or keyboard.
+ */
+function showRun(details, run, zone, view, timeline) {
+  const times = (slot) => `${localTime(slot.start, zone)}–${localTime(slot.end, zone)}`;
+  const first = run[0];
+  const last = run[run.length - 1];
+  const list = h('ul', { class: 'run-slots' }, run.map((slot) => h('li', {},
+    h('button', {
+      type: 'button', dataset: { slotId: slot.id },
+      onclick: () => {
+        timeline.select(slot.id, false);
+        details.querySelector('h2')?.focus();
+      },
+    }, h('span', { class: 'times' }, times(slot)), ' ', slot.title,
+    view.findings.has(slot.id) ? ` (⚠ ${view.findings.get(slot.id).join(', ')})` : ''))));
+  details.replaceChildren(
+    h('h2', { id: 'details-heading', tabindex: '-1' }, `${run.length} slots, ${localDate(first.start, zone)} ${localTime(first.start, zone)}–${localTime(last.end, zone)}`),
+    h('p', { class: 'hint' }, 'Too short to tell apart at this zoom: pick one, or zoom in.'),
+    list);
+  list.querySelector('button')?.focus();
 }
 
 /** Searches the catalogue and places an item; a live event may go to the live form (chooseLive) instead. */
@@ -287,7 +277,7 @@ function fillForm(channel, window, reload) {
   return h('section', { class: 'edit' }, form);
 }
 
-function liveForm(channel, window, reload) {
+function liveForm(channel, window, view, reload) {
   const zone = channel.timeZone;
   const problems = alertRegion();
   const contentId = h('input', { type: 'text', name: 'contentId', required: true, autocomplete: 'off' });
@@ -298,26 +288,26 @@ function liveForm(channel, window, reload) {
       h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'policy', value, checked: i === 0 }), ` ${value}: ${text}`)));
   const preview = h('div', { class: 'preview', 'aria-live': 'polite' });
   const confirm = h('button', { type: 'button', class: 'primary', hidden: true }, 'Confirm live event');
+  const path = `/api/v1/channels/${channel.id}/live`;
   const form = actionForm({ 'aria-labelledby': 'live-heading' }, problems, async () => {
     confirm.hidden = true;
-    const from = fromLocalInput(start.value, zone);
-    const to = fromLocalInput(end.value, zone);
-    const policy = form.elements.policy.value;
-    const around = (await get(`/api/v1/channels/${channel.id}/slots`,
-      { from: iso(from), to: iso(to + PUSH_HORIZON_MS) })).map(asInstants);
-    const outcome = previewLive(around, from, to, policy);
-    if (outcome.refused) {
-      preview.replaceChildren(h('p', {}, `The service will refuse it: ${outcome.refused}.`));
-      return;
-    }
-    preview.replaceChildren(h('h3', {}, `Preview: ${policy}`),
-      h('ul', {}, outcome.changes.length ? outcome.changes.map((change) => h('li', {}, describe(change, zone)))
+    preview.replaceChildren();
+    const request = {
+      contentId: contentId.value.trim(), start: iso(fromLocalInput(start.value, zone)),
+      end: iso(fromLocalInput(end.value, zone)), policy: form.elements.policy.value,
+    };
+    // schedule-service's dry run: its own rules on the schedule as it is now, refused as going live would be
+    const outcome = await post(path, request, { dryRun: true });
+    const expected = outcome.changes.map((change) => describe(change, zone, view));
+    preview.replaceChildren(h('h3', {}, `Preview: ${request.policy}, ${outcome.live.title} ${describeTimes(outcome.live, zone)}`),
+      h('ul', {}, expected.length ? expected.map((line) => h('li', {}, line))
         : h('li', {}, 'It lands in free time: nothing else changes.')));
     confirm.hidden = false;
     confirm.onclick = () => act(form, problems, async () => {
-      const done = await post(`/api/v1/channels/${channel.id}/live`,
-        { contentId: contentId.value.trim(), start: iso(from), end: iso(to), policy });
-      reload(`Live event ${done.live.title} inserted (${policy}): ${done.changes.map((c) => `${c.change.toLowerCase()} ${c.slot.title}`).join(', ') || 'nothing else changed'}`);
+      const done = await post(path, request);
+      const happened = done.changes.map((change) => describe(change, zone, view));
+      const unlike = happened.join('\n') !== expected.join('\n') ? ' (not as previewed: the schedule changed meanwhile)' : '';
+      reload(`Live event ${done.live.title} inserted (${request.policy}): ${happened.join('; ') || 'nothing else changed'}${unlike}`);
     });
     confirm.focus();
   },
@@ -329,19 +319,27 @@ function liveForm(channel, window, reload) {
     contentId.value = item.id;
     start.value = localInput(Date.parse(item.start), zone);
     end.value = localInput(Date.parse(item.end), zone);
+    confirm.hidden = true;
     preview.replaceChildren(h('p', {}, `Chosen: ${item.title}`));
     start.focus();
   };
   return { section: h('section', { class: 'edit' }, form), choose };
 }
 
-function describe(change, zone) {
-  const was = `${localTime(change.slot.start, zone)}–${localTime(change.slot.end, zone)}`;
-  const becomes = change.start !== undefined ? `${localTime(change.start, zone)}–${localTime(change.end, zone)}` : '';
-  switch (change.change) {
-    case 'MOVED': return `${change.slot.title} (${was}) moves to ${becomes}`;
-    case 'TRIMMED': return `${change.slot.title} (${was}) is cut to ${becomes}`;
-    case 'ADDED': return `${change.slot.title} resumes ${becomes}`;
-    default: return `${change.slot.title} (${was}) is removed`;
+function describeTimes(slot, zone) {
+  return `${localTime(Date.parse(slot.start), zone)}–${localTime(Date.parse(slot.end), zone)}`;
+}
+
+/** One change of a live insertion, as the service answers it (the slot as it becomes, a removed one as it was). */
+function describe({ change, slot }, zone, view) {
+  const becomes = describeTimes(slot, zone);
+  // where a moved or cut slot was, when the screen shows it
+  const shown = view.slots.find((s) => s.id === slot.id);
+  const was = shown ? ` (${localTime(shown.start, zone)}–${localTime(shown.end, zone)})` : '';
+  switch (change) {
+    case 'MOVED': return `${slot.title}${was} moves to ${becomes}`;
+    case 'TRIMMED': return `${slot.title}${was} is cut to ${becomes}`;
+    case 'ADDED': return `${slot.title} resumes ${becomes}`;
+    default: return `${slot.title} (${becomes}) is removed`;
   }
 }

@@ -19,11 +19,13 @@ export class Timeline {
    * @param view what to draw: from, to (ms), zone, slots (in start order, start and end as ms), gaps,
    *   findings (by slot id: their reasons), now (the slot id on air), next (slot ids), partnerOf(slot)
    * @param onSelect called with the slot the user picks
+   * @param onRun called with the slots of a run the user picks, to choose one of them
    */
-  constructor(view, pxPerMinute, onSelect) {
+  constructor(view, pxPerMinute, onSelect, onRun) {
     this.view = view;
     this.scale = pxPerMinute / MINUTE_MS;
     this.onSelect = onSelect;
+    this.onRun = onRun;
     this.selected = null;
     this.layer = h('div', { class: 'slots' });
     this.canvas = h('div', { class: 'canvas' });
@@ -124,7 +126,7 @@ export class Timeline {
       && (next.end - first.start) * this.scale <= LABELLED_HEIGHT;
   }
 
-  /** A run of slots too short to draw apart: one block saying how many, which selects the first of them. */
+  /** A run of slots too short to draw apart: one block saying how many, which lists them to pick one (onRun). */
   run(slots) {
     const { zone, findings } = this.view;
     const first = slots[0];
@@ -138,10 +140,11 @@ export class Timeline {
     if (flagged) classes.push('has-finding');
     if (slots.some((slot) => slot.id === this.selected)) classes.push('selected');
     const shown = `${slots.length} slots ${times}`;
-    const context = `, from ${first.title}${flagged ? `, ${flagged} with findings` : ''}; zoom in to see them apart`;
+    const context = `, from ${first.title}${flagged ? `, ${flagged} with findings` : ''}; lists them to pick one`;
     const attributes = {
       type: 'button', class: classes.join(' '), style: `top:${top}px;height:${height}px`,
-      dataset: { slotId: first.id }, onclick: () => this.select(first.id),
+      dataset: { slotId: first.id, runOf: String(slots.length) },
+      onclick: () => this.onRun(slots),
     };
     return height >= LABELLED_HEIGHT
       ? h('button', attributes, h('span', { class: 'times' }, shown), h('span', { class: 'sr-only' }, context))
@@ -226,20 +229,5 @@ export class Timeline {
     else if (current < 0) index = Math.min(visible, slots.length - 1);
     else index = Math.max(0, Math.min(slots.length - 1, current + (event.key === 'ArrowDown' ? 1 : -1)));
     this.select(slots[index].id);
-  }
-
-  /**
-   * Redraws the blocks' text once partner names come in: inside the same buttons, so that a click or the
-   * focus on one is not lost to a new element put in its place.
-   */
-  refresh() {
-    this.byId ??= new Map(this.view.slots.map((slot) => [slot.id, slot]));
-    this.layer.querySelectorAll('.slot:not(.run)').forEach((button) => {
-      const redrawn = this.block(this.byId.get(button.dataset.slotId));
-      button.replaceChildren(...redrawn.childNodes);
-      if (redrawn.hasAttribute('aria-label')) {
-        button.setAttribute('aria-label', redrawn.getAttribute('aria-label'));
-      }
-    });
   }
 }

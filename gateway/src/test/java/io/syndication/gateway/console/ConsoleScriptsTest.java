@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console's pure rules, its clock in a channel's zone and its live-event preview, held to their
- * tables by Node's own test runner ({@code src/test/console/*.test.mjs}, no packages needed).
+ * The console's pure rules, its clock in a channel's zone and its coverage of each local day, held to
+ * their tables by Node's own test runner ({@code src/test/console/*.test.mjs}, no packages needed).
  */
 class ConsoleScriptsTest {
 
     @Test
-    void theConsolesClockAndLivePreviewKeepTheirRules() throws IOException, InterruptedException {
+    void theConsolesClockAndCoverageByDayKeepTheirRules() throws IOException, InterruptedException {
         // to a file, so that a run that never ends cannot hold the test past its bound
         Path report = Path.of("target", "console-tests.tap");
         Process tests = new ProcessBuilder("node", "--test", "src/test/console/").redirectErrorStream(true)

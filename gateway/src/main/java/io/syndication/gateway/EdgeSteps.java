@@ -9,8 +9,9 @@ import io.syndication.http.RequestIds;
  * where it does. Vert.x runs a request's routes by ascending order, and Quarkus puts its own steps
  * among the gateway's by orders of its own: the ones the gateway's steps are placed against (CORS,
  * authentication, authorization) are listed too, so that the list reads from first to last. Between
- * authorization and the rate limits Quarkus also refuses a body over its max-body-size (413) and
- * takes /q to its own endpoints. Every route of the gateway takes its order from here, and
+ * authorization and the rate limits platform-http's RequestBodies refuses a body declared over the
+ * gateway's max-body-size (413, before Quarkus' own check would with no body), and Quarkus takes /q to
+ * its own endpoints; the proxy holds each body to its upstream's own limit. Every route of the gateway takes its order from here, and
  * EdgeStepsTest holds the list to its numbers.
  */
 public enum EdgeSteps {

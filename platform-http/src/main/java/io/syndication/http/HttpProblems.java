@@ -31,6 +31,20 @@ public final class HttpProblems {
                 "The identity provider cannot be reached to verify the token; retry shortly").at(path);
     }
 
+    /** A body over {@code limit} bytes, declared so by its Content-Length or counted as it came. */
+    public static Problem contentTooLarge(String path, long limit) {
+        String readable = limit % (1024 * 1024) == 0 ? " (" + limit / (1024 * 1024) + " MiB)"
+                : limit % 1024 == 0 ? " (" + limit / 1024 + " KiB)" : "";
+        return ProblemType.CONTENT_TOO_LARGE.problem("The request's body is larger than the " + limit + " bytes" + readable
+                + " accepted here").at(path);
+    }
+
+    /** A body that stopped arriving before it was whole: the caller's doing, however the wait ended. */
+    public static Problem bodyStalled(String path) {
+        return ProblemType.BAD_REQUEST.problem("The request's body stopped arriving before it was whole; send the whole "
+                + "body at once").at(path);
+    }
+
     /** Writes a problem straight onto a Vert.x response, for answers given outside REST resources. */
     public static void write(RoutingContext rc, Problem problem) {
         if (rc.response().ended()) {

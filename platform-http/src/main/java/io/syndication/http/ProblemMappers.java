@@ -158,6 +158,7 @@ public class ProblemMappers {
                     "A path or query parameter has the wrong form: dates and instants are RFC 3339, ids are UUIDs, "
                             + "names are as the OpenAPI document lists them") : HttpProblems.notFound(uri.getPath());
             case 405 -> HttpProblems.methodNotAllowed(request.method().name(), uri.getPath());
+            case 413 -> HttpProblems.contentTooLarge(uri.getPath(), RequestBodies.maxBodySize());
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE.problem(
                     "Content type '" + request.getHeader(HttpHeaders.CONTENT_TYPE) + "' is not accepted here; send application/json");
             case 406 -> ProblemType.NOT_ACCEPTABLE.problem(

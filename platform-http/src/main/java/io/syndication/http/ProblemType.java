@@ -56,6 +56,10 @@ public enum ProblemType {
     HEADERS_TOO_LARGE("headers-too-large", "Request Header Fields Too Large", 431,
             "The request's headers together are larger than the platform accepts; the detail gives the limit. "
             + "Usually a cookie or header that grew by mistake: send only the headers the API needs."),
+    CONTENT_TOO_LARGE("content-too-large", "Content Too Large", 413,
+            "The request's body is larger than the platform accepts for this path; the detail gives the limit, "
+            + "whether the body declared its length or came in chunks. Send less in one request: a batch as several "
+            + "smaller batches, a schedule's window as shorter windows."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported Media Type", 415,
             "The body's Content-Type is not one this operation takes. Send application/json (a PATCH also "
             + "takes application/merge-patch+json), as the operation's request body in the OpenAPI document "

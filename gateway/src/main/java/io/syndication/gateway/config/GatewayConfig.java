@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -70,6 +71,14 @@ public interface GatewayConfig {
         /** How long the upstream may stay silent while answering a long write; then the caller gets a 504. */
         @WithDefault("120s")
         Duration longWriteTimeout();
+
+        /**
+         * The largest body the upstream takes, its own {@code quarkus.http.limits.max-body-size}: a larger one,
+         * declared by its Content-Length or counted as it streams, is the gateway's 413, and is never cut off
+         * part-way by the upstream (which the circuit would take for the upstream failing).
+         */
+        @WithDefault("10240K")
+        MemorySize maxBodySize();
 
         /** Failures in a row (refused, reset, timed out), however far apart, that open the circuit to this upstream. */
         @WithDefault("5")

@@ -16,6 +16,7 @@ import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.Problem;
 import io.syndication.http.ProblemType;
+import io.syndication.http.RequestBodies;
 import io.syndication.http.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -39,7 +40,8 @@ import io.vertx.ext.web.RoutingContext;
  * gateway's public URL instead. The call goes through the upstream's circuit, and a failed call
  * becomes a problem answer with Retry-After: 504 for an upstream that stayed silent past the route's
  * bound (a long write's or every other request's), 503 for one that cannot be reached or whose
- * circuit is open. Nothing that may not be idempotent is ever sent twice.
+ * circuit is open. A body over the upstream's limit is the gateway's own 413 (CountedBody). Nothing that
+ * may not be idempotent is ever sent twice.
  */
 final class UpstreamProxy implements Handler<RoutingContext> {
 
@@ -64,6 +66,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
     private final Duration silenceAllowed;
     private final RequestOptions options;
     private final long retryAfterSeconds;
+    private final long maxBodySize;
 
     /** The proxy to {@code upstream} for its long writes, or for every other request. */
     UpstreamProxy(String name, GatewayConfig.Upstream upstream, UpstreamCircuit circuit, HttpClient client,
@@ -76,6 +79,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         this.silenceAllowed = longWrites ? upstream.longWriteTimeout() : upstream.responseTimeout();
         this.options = UpstreamRoutes.requestTo(upstream).setIdleTimeout(silenceAllowed.toMillis());
         this.retryAfterSeconds = Math.max(1, upstream.breakerReset().toSeconds());
+        this.maxBodySize = upstream.maxBodySize().asLongValue();
     }
 
     @Override
@@ -87,6 +91,11 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                     "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
             return;
         }
+        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && declaredLength(length) > maxBodySize) {
+            RequestBodies.refuseBody(rc, HttpProblems.contentTooLarge(incoming.path(), maxBodySize));
+            return;
+        }
         UpstreamCircuit.Pass pass = circuit.admit(longWrites);
         if (pass == UpstreamCircuit.Pass.REFUSED) {
             refuse(rc, ProblemType.UPSTREAM_UNAVAILABLE.problem("The " + upstream
@@ -95,10 +104,15 @@ final class UpstreamProxy implements Handler<RoutingContext> {
         }
         boolean resendable = transferEncoding == null && bodilessRead(incoming);
         TrustedProxies.Origin origin = proxies.origin(incoming);
-        send(incoming, origin, resendable).onComplete(sent -> {
+        CountedBody body = new CountedBody(incoming, maxBodySize);
+        send(incoming, body, origin, resendable).onComplete(sent -> {
             if (sent.succeeded()) {
                 circuit.answered();
                 relay(sent.result(), rc, origin);
+            } else if (body.tooLarge()) {
+                // the gateway abandoned the call itself, before the upstream could cut the body off: nothing learnt of it
+                circuit.inconclusive(pass);
+                RequestBodies.refuseBody(rc, HttpProblems.contentTooLarge(incoming.path(), maxBodySize));
             } else if (incoming.response().closed()) {
                 // a caller that went away had its upstream call reset: no answer, and nothing learnt of the upstream
                 circuit.inconclusive(pass);
@@ -106,8 +120,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 // the caller's body stopped arriving, and the upstream waited for it: the caller's doing, not the
                 // upstream's, so it must not open the circuit for everyone
                 circuit.inconclusive(pass);
-                HttpProblems.write(rc, ProblemType.BAD_REQUEST.problem("The request's body stopped arriving before it "
-                        + "was whole; send the whole body at once").at(incoming.path()));
+                HttpProblems.write(rc, HttpProblems.bodyStalled(incoming.path()));
             } else {
                 boolean timedOut = sent.cause() instanceof TimeoutException;
                 if (timedOut && longWrites) {
@@ -132,17 +145,19 @@ final class UpstreamProxy implements Handler<RoutingContext> {
      * before any answer came: a pooled keep-alive connection the upstream had just closed, not a
      * failing upstream (nginx's proxy_next_upstream does the same).
      */
-    private Future<HttpClientResponse> send(HttpServerRequest incoming, TrustedProxies.Origin origin, boolean resendable) {
-        Future<HttpClientResponse> first = call(incoming, origin, resendable);
+    private Future<HttpClientResponse> send(HttpServerRequest incoming, CountedBody body, TrustedProxies.Origin origin,
+            boolean resendable) {
+        Future<HttpClientResponse> first = call(incoming, body, origin, resendable);
         if (!resendable) {
             return first;
         }
         return first.recover(failure -> failure instanceof HttpClosedException && !incoming.response().closed()
-                ? call(incoming, origin, true) : Future.failedFuture(failure));
+                ? call(incoming, body, origin, true) : Future.failedFuture(failure));
     }
 
     /** The upstream's answer comes paused: its body waits until it is relayed. */
-    private Future<HttpClientResponse> call(HttpServerRequest incoming, TrustedProxies.Origin origin, boolean bodiless) {
+    private Future<HttpClientResponse> call(HttpServerRequest incoming, CountedBody body, TrustedProxies.Origin origin,
+            boolean bodiless) {
         return client.request(options).compose(request -> {
             request.setMethod(incoming.method()).setURI(incoming.uri());
             MultiMap headers = request.headers();
@@ -160,10 +175,20 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                 // a chunked upload, or an HTTP/2 one that declares no length
                 request.setChunked(true);
             }
-            return (bodiless ? request.send() : request.send(incoming)).map(answer -> answer.pause()
+            body.onTooLarge(() -> request.reset(0, new IllegalStateException("The caller's body is over the upstream's limit")));
+            return (bodiless ? request.send() : request.send(body)).map(answer -> answer.pause()
                     // a failure before the answer is relayed (its call reset, or its connection lost) ends the caller's too
                     .exceptionHandler(failure -> incoming.response().reset()));
         });
+    }
+
+    /** A Content-Length Netty let through is digits; one too long for a long is over any limit. */
+    private static long declaredLength(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     /** A GET or HEAD with no body declared (the caller checks Transfer-Encoding). */

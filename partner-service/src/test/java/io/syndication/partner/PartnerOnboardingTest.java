@@ -77,6 +77,15 @@ class PartnerOnboardingTest {
     }
 
     @Test
+    void aMissingBodyIsNamedBodyNotByTheJavaParameterItIsReadInto() {
+        given().contentType(ContentType.JSON)
+                .when().post("/api/v1/applications")
+                .then().spec(problem(400))
+                .body("violations.field", contains("body"))
+                .body("detail", equalTo("The request has invalid fields: body"));
+    }
+
+    @Test
     void anUnknownCategoryIsA400NamingTheAllowedOnes() {
         apply(application("quiz-" + UUID.randomUUID().toString().substring(0, 8)).replace("SPORTS", "QUIZ"))
                 .then().spec(problem(400))

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,22 @@ class PartnerResourceTest {
                 .when().delete("/api/v1/partners")
                 .then().spec(problem(405))
                 .body("status", equalTo(405));
+    }
+
+    @Test
+    void aMethodAPathNamedInFullDoesNotTakeIs405ThoughATemplateBesideItTakesTheMethod() {
+        // PATCH /{id} would take /me: refused for the operator's role, or for "me" not being an id, as it was
+        for (String token : List.of(Tokens.operator(), Tokens.partner(UUID.fromString("6f1c7f4e-1a52-4c7e-9d0b-0d7f3a1e0001")))) {
+            given().auth().oauth2(token).contentType("application/json").body("{}")
+                    .when().patch("/api/v1/partners/me")
+                    .then().spec(problem(405))
+                    .header("Allow", containsString("GET"))
+                    .header("Allow", not(containsString("PATCH")))
+                    .body("detail", equalTo("Method PATCH is not allowed on /api/v1/partners/me"));
+        }
+        // a role that may not do what the path takes is still refused for its role
+        given().auth().oauth2(Tokens.operator()).when().get("/api/v1/partners/me")
+                .then().spec(problem(403));
     }
 
     @Test

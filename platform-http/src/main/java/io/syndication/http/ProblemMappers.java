@@ -1,5 +1,7 @@
 package io.syndication.http;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +41,13 @@ import io.vertx.core.http.HttpServerRequest;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a resource method parameter other than the body is annotated with. */
+    private static final Set<String> REQUEST_PARTS = Set.of("jakarta.ws.rs.PathParam", "jakarta.ws.rs.QueryParam",
+            "jakarta.ws.rs.HeaderParam", "jakarta.ws.rs.CookieParam", "jakarta.ws.rs.MatrixParam", "jakarta.ws.rs.FormParam",
+            "jakarta.ws.rs.BeanParam", "jakarta.ws.rs.core.Context", "org.jboss.resteasy.reactive.RestPath",
+            "org.jboss.resteasy.reactive.RestQuery", "org.jboss.resteasy.reactive.RestHeader",
+            "org.jboss.resteasy.reactive.RestCookie", "org.jboss.resteasy.reactive.RestMatrix",
+            "org.jboss.resteasy.reactive.RestForm");
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
@@ -137,8 +146,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(HttpProblems.forbidden(uri.getPath())).build();
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpServerRequest request) {
+        Response notAllowed = notAllowedAtLiteralPath(uri, request);
+        return notAllowed != null ? notAllowed : respond(HttpProblems.forbidden(uri.getPath())).build();
+    }
+
+    /**
+     * 405 for a method that a path named in full by a resource does not take, though a template beside it
+     * ({@code /{id}}) took the request and refused it for the caller's role or for the path's value; null
+     * for any other path (see {@link LiteralPaths}).
+     */
+    private static Response notAllowedAtLiteralPath(UriInfo uri, HttpServerRequest request) {
+        Set<String> allowed = LiteralPaths.methodsAt(uri.getPath());
+        if (allowed.isEmpty() || allowed.contains(request.method().name())) {
+            return null;
+        }
+        return respond(HttpProblems.methodNotAllowed(request.method().name(), uri.getPath()))
+                .header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
     }
 
     @ServerExceptionMapper
@@ -152,6 +176,12 @@ public class ProblemMappers {
         }
         Response original = e.getResponse();
         int status = original.getStatus();
+        if (status == 404 && e.getCause() != null) {
+            Response notAllowed = notAllowedAtLiteralPath(uri, request);
+            if (notAllowed != null) {
+                return notAllowed;
+            }
+        }
         Problem problem = switch (status) {
             // JAX-RS answers 404 for a path or query parameter it cannot convert; the caller sent a malformed value
             case 404 -> e.getCause() != null ? ProblemType.VALIDATION.problem(
@@ -218,12 +248,17 @@ public class ProblemMappers {
         List<Path.Node> nodes = new ArrayList<>();
         violation.getPropertyPath().forEach(nodes::add);
         StringBuilder field = new StringBuilder();
+        Path.Node method = null;
         for (int i = 0; i < nodes.size(); i++) {
             Path.Node node = nodes.get(i);
             boolean last = i == nodes.size() - 1;
             ElementKind kind = node.getKind();
+            if (kind == ElementKind.METHOD) {
+                method = node;
+            }
+            // the body as a whole (missing, a list too long) is "body", not the Java parameter it is read into
             if (kind == ElementKind.METHOD || kind == ElementKind.RETURN_VALUE
-                    || (kind == ElementKind.PARAMETER && !last)) {
+                    || (kind == ElementKind.PARAMETER && (!last || isBody(violation.getRootBeanClass(), method, node)))) {
                 continue;
             }
             // Hibernate Validator puts an element's index on the node after the iterable.
@@ -240,5 +275,34 @@ public class ProblemMappers {
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /**
+     * Whether {@code parameter} of {@code method} is the request's body: a resource method parameter that
+     * no declaration of the method (the class's own, or one Quarkus generated over it) marks as a path,
+     * query, header, cookie, form or context parameter.
+     */
+    private static boolean isBody(Class<?> resource, Path.Node method, Path.Node parameter) {
+        if (resource == null || method == null) {
+            return false;
+        }
+        Class<?>[] types = method.as(Path.MethodNode.class).getParameterTypes().toArray(Class<?>[]::new);
+        int index = parameter.as(Path.ParameterNode.class).getParameterIndex();
+        boolean declared = false;
+        for (Class<?> type = resource; type != null && type != Object.class; type = type.getSuperclass()) {
+            Method declaration;
+            try {
+                declaration = type.getDeclaredMethod(method.getName(), types);
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            declared = true;
+            for (Annotation annotation : declaration.getParameterAnnotations()[index]) {
+                if (REQUEST_PARTS.contains(annotation.annotationType().getName())) {
+                    return false;
+                }
+            }
+        }
+        return declared;
     }
 }

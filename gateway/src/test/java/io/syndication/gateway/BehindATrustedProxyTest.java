@@ -1,7 +1,10 @@
 package io.syndication.gateway;
 
 import static io.restassured.RestAssured.given;
+import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
@@ -37,6 +40,32 @@ class BehindATrustedProxyTest {
         given().header("X-Forwarded-For", "198.51.100.8, 10.1.2.3").when().get("/api/v1/applications/agreement")
                 .then().statusCode(200)
                 .header("RateLimit-Remaining", equalTo("1"));
+    }
+
+    @Test
+    void a401CarriesTheRateLimitOfItsCallersAddressAndTakesNothingFromIt() {
+        String caller = "198.51.100.20";
+        given().header("X-Forwarded-For", caller).when().get("/api/v1/channels")
+                .then().spec(problem(401))
+                .header("RateLimit-Limit", equalTo("2"))
+                .header("RateLimit-Remaining", equalTo("2"))
+                .header("RateLimit-Reset", equalTo("0"));
+        given().header("X-Forwarded-For", caller).auth().oauth2("garbage").when().get("/api/v1/channels")
+                .then().spec(problem(401))
+                .header("RateLimit-Remaining", equalTo("2"));
+        // the caller's anonymous requests draw on that bucket, which the 401s left full
+        given().header("X-Forwarded-For", caller).when().get("/api/v1/applications/agreement")
+                .then().statusCode(200)
+                .header("RateLimit-Remaining", equalTo("1"));
+        given().header("X-Forwarded-For", caller).auth().oauth2(Tokens.expired()).when().get("/api/v1/partners")
+                .then().spec(problem(401))
+                .header("RateLimit-Limit", equalTo("2"))
+                .header("RateLimit-Remaining", equalTo("1"))
+                .header("RateLimit-Reset", not(equalTo("0")));
+        // outside the API nothing is limited, and a 401 there names no bucket
+        given().header("X-Forwarded-For", caller).when().get("/q/metrics")
+                .then().spec(problem(401))
+                .header("RateLimit-Limit", nullValue());
     }
 
     @Test

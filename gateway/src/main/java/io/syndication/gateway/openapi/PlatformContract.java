@@ -125,7 +125,8 @@ public final class PlatformContract {
                         + "the OAuth2 client-credentials grant, at the token URL of the oauth2 security scheme. Every error "
                         + "is application/problem+json (RFC 9457), and its type URI is a page saying what it means and what "
                         + "to do (all of them at /problems). Each client has a rate limit: every successful answer carries "
-                        + "RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset, and a 429, like a 503 or 504, says in "
+                        + "RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset (a 401 those of the caller's address, "
+                        + "whose limit a caller without a valid token has), and a 429, like a 503 or 504, says in "
                         + "Retry-After when to try again. What each version of this document changed is in its changelog.");
         info.putObject("contact").put("name", "Partner integrations").put("email", "partners@syndication.example")
                 .put("url", "https://syndication.example/partners");
@@ -188,14 +189,15 @@ public final class PlatformContract {
     }
 
     /**
-     * An operation as it is reached through the gateway: rate limited (its successes say how much is
-     * left, a 429 when nothing is), and answered 503 or 504 by the gateway when its service is down or
+     * An operation as it is reached through the gateway: rate limited (its successes and its 401 say how
+     * much is left, a 429 when nothing is), and answered 503 or 504 by the gateway when its service is down or
      * slow (a service's own 503 is one of the kinds the gateway's lists).
      */
     private static void throughTheGateway(ObjectNode operation) {
         ObjectNode responses = (ObjectNode) operation.get("responses");
         responses.fields().forEachRemaining(response -> {
-            if (response.getKey().startsWith("2") && !response.getValue().has("$ref")) {
+            // a 401 too: the gateway answers it with the caller's bucket as an anonymous caller (EdgeChallenge)
+            if ((response.getKey().startsWith("2") || response.getKey().equals("401")) && !response.getValue().has("$ref")) {
                 ObjectNode headers = ((ObjectNode) response.getValue()).withObjectProperty("headers");
                 RATE_LIMIT_HEADERS.forEach(header -> headers.putObject(header).put("$ref", "#/components/headers/" + header));
             }

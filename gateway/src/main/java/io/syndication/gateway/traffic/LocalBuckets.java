@@ -28,4 +28,11 @@ final class LocalBuckets implements Buckets {
         Bucket bucket = buckets.get(key, ignored -> Bucket.builder().addLimit(Buckets.bandwidth(limit)).build());
         return CompletableFuture.completedFuture(bucket.tryConsumeAndReturnRemaining(1));
     }
+
+    @Override
+    public CompletionStage<Long> remaining(String key, RateLimitConfig.Limit limit) {
+        // a look makes no bucket: callers that only ever look cannot push those that draw out of the cache
+        Bucket bucket = buckets.getIfPresent(key);
+        return CompletableFuture.completedFuture(bucket == null ? limit.requests() : bucket.getAvailableTokens());
+    }
 }

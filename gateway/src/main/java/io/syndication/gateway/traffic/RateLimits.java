@@ -3,6 +3,7 @@ package io.syndication.gateway.traffic;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import javax.sql.DataSource;
 
@@ -22,18 +23,21 @@ import io.syndication.gateway.security.TrustedProxies;
 import io.syndication.http.HttpProblems;
 import io.syndication.http.ProblemType;
 import io.syndication.http.Roles;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Per-client rate limits in front of every API route: a token bucket per client id (per person for the
  * console's client, by the caller's address for anonymous callers, see {@link TrustedProxies}), 429 problem+json with Retry-After when
- * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response. The
- * buckets live where {@link Buckets} says: shared by every replica in PostgreSQL, or in this one's memory.
+ * empty, and the RateLimit-Limit, -Remaining and -Reset headers on every limited response (and on a 401,
+ * {@link #headersForUnauthenticated}). The buckets live where {@link Buckets} says: shared by every replica in PostgreSQL, or in this one's memory.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -94,11 +98,47 @@ public class RateLimits {
         }));
     }
 
+    /**
+     * Puts on the answer to a caller refused for want of a valid token (401) the RateLimit headers of its
+     * bucket as an anonymous caller, its address's, as every other answer of the API carries its bucket's.
+     * It only looks: a request refused for its token takes nothing from a bucket (see EdgeSteps). A bucket
+     * that cannot be read leaves the answer without them, and the 401 goes all the same.
+     */
+    public Uni<Void> headersForUnauthenticated(HttpServerRequest request) {
+        if (!request.path().startsWith("/api/")) {
+            return Uni.createFrom().voidItem();
+        }
+        RateLimitConfig.Limit limit = config.anonymous();
+        CompletionStage<Long> remaining = buckets.remaining("address:" + proxies.clientAddress(request), limit);
+        Context eventLoop = Vertx.currentContext();
+        return Uni.createFrom().emitter(done -> remaining.whenComplete((tokens, failure) -> {
+            Runnable answer = () -> {
+                if (failure == null) {
+                    long missing = limit.requests() - tokens;
+                    putHeaders(request.response(), limit, tokens, seconds(limit.per().toNanos() / limit.requests() * missing));
+                } else {
+                    LOG.debugf("Rate limits could not be read for a 401: %s", failure.toString());
+                }
+                done.complete(null);
+            };
+            if (eventLoop == null) {
+                answer.run();
+            } else {
+                eventLoop.runOnContext(ignored -> answer.run());
+            }
+        }));
+    }
+
+    private static void putHeaders(HttpServerResponse response, RateLimitConfig.Limit limit, long remaining,
+            long resetSeconds) {
+        response
+                .putHeader("RateLimit-Limit", Long.toString(limit.requests()))
+                .putHeader("RateLimit-Remaining", Long.toString(remaining))
+                .putHeader("RateLimit-Reset", Long.toString(resetSeconds));
+    }
+
     private void answer(RoutingContext rc, Keyed keyed, ConsumptionProbe probe) {
-        rc.response()
-                .putHeader("RateLimit-Limit", Long.toString(keyed.limit().requests()))
-                .putHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()))
-                .putHeader("RateLimit-Reset", Long.toString(seconds(probe.getNanosToWaitForReset())));
+        putHeaders(rc.response(), keyed.limit(), probe.getRemainingTokens(), seconds(probe.getNanosToWaitForReset()));
         if (probe.isConsumed()) {
             rc.next();
             return;

@@ -66,13 +66,24 @@ final class SharedBuckets implements Buckets {
 
     @Override
     public CompletionStage<ConsumptionProbe> tryConsume(String key, RateLimitConfig.Limit limit) {
-        BucketProxy bucket = proxies.get(key, ignored -> rows.builder()
+        BucketProxy bucket = bucket(key, limit);
+        return CompletableFuture.supplyAsync(() -> bucket.tryConsumeAndReturnRemaining(1), workers)
+                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public CompletionStage<Long> remaining(String key, RateLimitConfig.Limit limit) {
+        BucketProxy bucket = bucket(key, limit);
+        return CompletableFuture.supplyAsync(bucket::getAvailableTokens, workers)
+                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private BucketProxy bucket(String key, RateLimitConfig.Limit limit) {
+        return proxies.get(key, ignored -> rows.builder()
                 .withOptimization(optimization(limit))
                 // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
                 .withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build()));
-        return CompletableFuture.supplyAsync(() -> bucket.tryConsumeAndReturnRemaining(1), workers)
-                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Drops the rows of buckets that are full again (nobody drew on them lately): blocking, for a worker. */

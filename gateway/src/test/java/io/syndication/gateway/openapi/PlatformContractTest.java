@@ -64,7 +64,7 @@ class PlatformContractTest {
     }
 
     @Test
-    void everyOperationHasTheGatewaysAnswersAndEverySuccessItsRateLimitHeaders() throws IOException {
+    void everyOperationHasTheGatewaysAnswersAndEverySuccessAnd401ItsRateLimitHeaders() throws IOException {
         JsonNode contract = committed();
         Map<String, JsonNode> operations = operations(contract);
         // partner-service's, content-service's and schedule-service's
@@ -75,7 +75,7 @@ class PlatformContractTest {
             assertThat(name, responses.at("/429/$ref").asText(), equalTo("#/components/responses/TooManyRequests"));
             assertThat(name, responses.at("/503/$ref").asText(), equalTo("#/components/responses/ServiceUnavailable"));
             assertThat(name, responses.at("/504/$ref").asText(), equalTo("#/components/responses/GatewayTimeout"));
-            names(responses).stream().filter(status -> status.startsWith("2")).forEach(status -> assertThat(name + " " + status,
+            names(responses).stream().filter(status -> status.startsWith("2") || status.equals("401")).forEach(status -> assertThat(name + " " + status,
                     names(responses.path(status).path("headers")),
                     hasItems("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset")));
         });
@@ -108,6 +108,8 @@ class PlatformContractTest {
         assertThat(names(responses), contains("200", "401", "429", "503", "504"));
         assertThat(responses.at("/503/$ref").asText(), equalTo("#/components/responses/ServiceUnavailable"));
         assertThat(responses.at("/200/headers/RateLimit-Reset/$ref").asText(), equalTo("#/components/headers/RateLimit-Reset"));
+        assertThat(responses.at("/401/headers/RateLimit-Remaining/$ref").asText(),
+                equalTo("#/components/headers/RateLimit-Remaining"));
         assertThat(contract.at("/info/version").asText(), equalTo("9.9.9"));
         assertThat(names(contract), contains("openapi", "info", "servers", "paths", "tags", "components"));
     }

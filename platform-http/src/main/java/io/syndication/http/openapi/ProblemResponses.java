@@ -96,6 +96,8 @@ public class ProblemResponses implements OASFilter {
                     "Conflicts with the resource's current state", path);
         }
         if (hasBody) {
+            add(responses, ProblemType.CONTENT_TOO_LARGE, "The request's body is larger than the 10485760 bytes (10 MiB) "
+                    + "accepted here", "The body is larger than this operation accepts", path);
             add(responses, ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Content type 'text/plain' is not accepted here; send application/json", "The body is not JSON", path);
         }

@@ -8,10 +8,12 @@ import static io.syndication.content.ContentApi.verdict;
 import static io.syndication.testing.Problems.problem;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -137,6 +139,22 @@ class BadInputTest {
         String id = create(programme("nul-reason")).path("id");
         act(partner, id, "submit", "{}").then().statusCode(200);
         assertNames(verdict(id, "reject", reviewed(id), "{\"reason\": \"Bad\\u0000audio\"}"), "reason");
+    }
+
+    @Test
+    void aMissingBodyIsNamedBodyAndAMethodThePathDoesNotTakeIs405ThoughPatchOfAnItemWouldTakeIt() {
+        given().auth().oauth2(partner).contentType(ContentType.JSON)
+                .when().post("/api/v1/content/availability")
+                .then().spec(problem(400))
+                .body("violations.field", contains("body"));
+        // PATCH /{id} takes the path: refused for an operator's role, or for "availability" not being an id, before
+        for (String token : List.of(partner, Tokens.operator())) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{}")
+                    .when().patch("/api/v1/content/availability")
+                    .then().spec(problem(405))
+                    .header("Allow", containsString("POST"))
+                    .header("Allow", not(containsString("PATCH")));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -38,13 +39,14 @@ public final class PlatformSuite implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
 
     /**
-     * The data services compile with C1 alone: on two cores the optimising compiler's work during a
-     * start cost as much CPU as the rest of it (content-service started beside the suite: 9.3-9.6 s of
-     * CPU with C2, 4.8-5.6 s without, ready 2.5-4 s sooner and 40 MB smaller), and its code did not
-     * ingest faster in the minutes after. The gateway keeps C2: every request runs its same few hot
-     * methods, and its throughput and latency are measured against nginx's.
+     * partner- and content-service compile with C1 alone: on two cores the optimising compiler's work
+     * is a third of a start's CPU (benchmarks/startup.sh, the same day: content-service ready in 3.7 s
+     * on 4.5 s of CPU with C1 alone, 5.5 s on 7.7-9.4 s with C2), and a batch ingest, bound by JSON and
+     * the database, went no slower with it. schedule-service and the gateway
+     * keep C2: a month's gaps took 726 ms with C1 alone against 337 ms with C2, and the gateway's hot
+     * path is measured against nginx's.
      */
-    private static final List<String> DATA_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+    private static final Set<String> COMPILED_BY_C1_ALONE = Set.of("partner-service", "content-service");
 
     private final SuiteSettings settings;
     private final Consumer<String> progress;
@@ -299,8 +301,8 @@ public final class PlatformSuite implements AutoCloseable {
         ClassArchives.Start start = archives.start(module, jar.getParent(), recordArchive);
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
-        if (!module.equals("gateway")) {
-            command.addAll(DATA_SERVICE_JVM_OPTIONS);
+        if (COMPILED_BY_C1_ALONE.contains(module)) {
+            command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(start.options());
         command.add("-Dquarkus.http.port=" + port);

@@ -70,10 +70,7 @@ public final class LocalKeycloak implements AutoCloseable {
         builder.environment().put("CONSOLE_ORIGIN", consoleOrigin);
         builder.environment().put("JAVA_HOME", javaHome());
         ClassArchives.Start archive = archives.start("keycloak", home.resolve("lib"), true);
-        List<String> options = new ArrayList<>(archive.options());
-        // C1 alone, as partner- and content-service: the optimising compiler's work is a third of a start's CPU on two cores
-        options.add("-XX:TieredStopAtLevel=1");
-        builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", options));
+        builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", archive.options()));
         ChildProcess process = ChildProcess.start("keycloak", builder, log);
         archives.keepAfter(archive, process);
         return new LocalKeycloak(process, port);

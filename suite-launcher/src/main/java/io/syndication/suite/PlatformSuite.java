@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,16 +36,6 @@ public final class PlatformSuite implements AutoCloseable {
      * at half the pace (young collections on a small heap; code left to the interpreter for longer).
      */
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmx256m");
-
-    /**
-     * partner- and content-service compile with C1 alone: on two cores the optimising compiler's work
-     * is a third of a start's CPU (benchmarks/startup.sh, the same day: content-service ready in 3.7 s
-     * on 4.5 s of CPU with C1 alone, 5.5 s on 7.7-9.4 s with C2), and a batch ingest, bound by JSON and
-     * the database, went no slower with it. schedule-service and the gateway
-     * keep C2: a month's gaps took 726 ms with C1 alone against 337 ms with C2, and the gateway's hot
-     * path is measured against nginx's.
-     */
-    private static final Set<String> COMPILED_BY_C1_ALONE = Set.of("partner-service", "content-service");
 
     private final SuiteSettings settings;
     private final Consumer<String> progress;
@@ -301,9 +290,6 @@ public final class PlatformSuite implements AutoCloseable {
         ClassArchives.Start start = archives.start(module, jar.getParent(), recordArchive);
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(JVM_OPTIONS);
-        if (COMPILED_BY_C1_ALONE.contains(module)) {
-            command.add("-XX:TieredStopAtLevel=1");
-        }
         command.addAll(start.options());
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");

@@ -11,9 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -33,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.syndication.testing.RawHttp;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.Tokens;
@@ -125,18 +124,7 @@ class OversizedUploadTest {
             }
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(caller.getInputStream(), StandardCharsets.US_ASCII));
-            List<String> lines = new ArrayList<>();
-            lines.add(in.readLine());
-            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-                lines.add(header.toLowerCase());
-            }
-            StringBuilder body = new StringBuilder();
-            for (int c = in.read(); c != -1; c = in.read()) {
-                body.append((char) c);
-            }
-            lines.add(body.toString());
-            return lines;
+            return RawHttp.answer(caller);
         }
     }
 

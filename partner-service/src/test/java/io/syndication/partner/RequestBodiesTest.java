@@ -9,13 +9,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +26,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.syndication.testing.PostgresTestResource;
+import io.syndication.testing.RawHttp;
 
 /**
  * A body too large or too slow is refused with a problem and its connection closed, on the service's own
@@ -75,7 +73,7 @@ class RequestBodiesTest {
             }
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            List<String> answer = answer(caller);
+            List<String> answer = RawHttp.answer(caller);
             assertThat(answer.get(0), startsWith("HTTP/1.1 413"));
             assertThat(answer, hasItem("content-type: application/problem+json"));
             assertThat(answer.get(answer.size() - 1), containsString("65536 bytes"));
@@ -89,7 +87,7 @@ class RequestBodiesTest {
             caller.getOutputStream().write((APPLY + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
                     + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             caller.getOutputStream().flush();
-            List<String> answer = answer(caller);
+            List<String> answer = RawHttp.answer(caller);
             // read whole and validated: the resource saw the body
             assertThat(answer.get(0), startsWith("HTTP/1.1 400"));
             assertThat(answer.get(answer.size() - 1), containsString("\"field\":\"legalName\""));
@@ -102,7 +100,7 @@ class RequestBodiesTest {
             // declares 100 bytes, sends 12 and nothing more
             caller.getOutputStream().write((APPLY + "Content-Length: 100\r\n\r\n{\"legalName\"").getBytes(StandardCharsets.US_ASCII));
             caller.getOutputStream().flush();
-            List<String> answer = answer(caller);
+            List<String> answer = RawHttp.answer(caller);
             assertThat(answer.get(0), startsWith("HTTP/1.1 400"));
             assertThat(answer.get(answer.size() - 1), containsString("stopped arriving"));
         }
@@ -113,24 +111,5 @@ class RequestBodiesTest {
         Socket caller = new Socket("127.0.0.1", RestAssured.port);
         caller.setSoTimeout(30_000);
         return caller;
-    }
-
-    /**
-     * The answer's status line, its headers (lower case) and its body as one last line, read until the
-     * service closes the connection: an answer that left it open would fail the read at its bound.
-     */
-    private static List<String> answer(Socket caller) throws IOException {
-        BufferedReader in = new BufferedReader(new InputStreamReader(caller.getInputStream(), StandardCharsets.US_ASCII));
-        List<String> lines = new ArrayList<>();
-        lines.add(in.readLine());
-        for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
-            lines.add(header.toLowerCase());
-        }
-        StringBuilder body = new StringBuilder();
-        for (int c = in.read(); c != -1; c = in.read()) {
-            body.append((char) c);
-        }
-        lines.add(body.toString());
-        return lines;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +122,9 @@ class ConsoleEndToEndTest {
         assertThat("the console walk (output above)", run(walk, WALK), equalTo(0));
     }
 
+    /** Hours of the day after tomorrow filled in Sydney: a share of a day that has 23, 24 or 25. */
+    private static final int FILLED_HOURS = 6;
+
     /**
      * Fills the channel from the filler rotation over the whole of tomorrow and the first six hours of the day
      * after, in Sydney: the days the channel list shows differently; each as date=share, as the console writes it.
@@ -129,12 +133,13 @@ class ConsoleEndToEndTest {
         LocalDate tomorrow = LocalDate.now(SYDNEY).plusDays(1);
         ZonedDateTime from = tomorrow.atStartOfDay(SYDNEY);
         ZonedDateTime dayAfter = tomorrow.plusDays(1).atStartOfDay(SYDNEY);
-        ZonedDateTime to = dayAfter.plusHours(6);
+        ZonedDateTime to = dayAfter.plusHours(FILLED_HOURS);
         as(operator).queryParam("from", from.toInstant().toString()).queryParam("to", to.toInstant().toString())
                 .when().post("/api/v1/channels/" + channel + "/fill").then().statusCode(200);
-        double share = (double) Duration.between(dayAfter, to).toMillis()
-                / Duration.between(dayAfter, dayAfter.toLocalDate().plusDays(1).atStartOfDay(SYDNEY)).toMillis();
-        return tomorrow + "=100%," + dayAfter.toLocalDate() + "=" + String.format(Locale.ROOT, "%.1f%%", share * 100);
+        // the length of a calendar day in Sydney, not a timing
+        long hoursOfDayAfter = ChronoUnit.HOURS.between(dayAfter, dayAfter.toLocalDate().plusDays(1).atStartOfDay(SYDNEY));
+        return tomorrow + "=100%," + dayAfter.toLocalDate() + "="
+                + String.format(Locale.ROOT, "%.1f%%", 100.0 * FILLED_HOURS / hoursOfDayAfter);
     }
 
     /** The driver's script and its pinned dependencies, in target/ so that node_modules stays out of the sources. */

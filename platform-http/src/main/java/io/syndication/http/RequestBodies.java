@@ -46,8 +46,7 @@ public class RequestBodies {
             });
         }
         router.route().order(LIMIT_ORDER).handler(rc -> {
-            String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-            if (length != null && declaredLength(length) > limit) {
+            if (declaresMoreThan(rc.request(), limit)) {
                 refuseBody(rc, HttpProblems.contentTooLarge(rc.request().path(), limit));
             } else {
                 rc.next();
@@ -136,6 +135,12 @@ public class RequestBodies {
         }
         return request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null || (request.version() == HttpVersion.HTTP_2
                 && !request.isEnded() && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD);
+    }
+
+    /** Whether the request's Content-Length declares a body over {@code limit} bytes. */
+    public static boolean declaresMoreThan(HttpServerRequest request, long limit) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && declaredLength(length) > limit;
     }
 
     /** A Content-Length Netty let through is digits; one too long for a long is over any limit. */

@@ -91,8 +91,7 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                     "Only a chunked Transfer-Encoding is accepted, not " + transferEncoding).at(incoming.path()));
             return;
         }
-        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && declaredLength(length) > maxBodySize) {
+        if (RequestBodies.declaresMoreThan(incoming, maxBodySize)) {
             RequestBodies.refuseBody(rc, HttpProblems.contentTooLarge(incoming.path(), maxBodySize));
             return;
         }
@@ -180,15 +179,6 @@ final class UpstreamProxy implements Handler<RoutingContext> {
                     // a failure before the answer is relayed (its call reset, or its connection lost) ends the caller's too
                     .exceptionHandler(failure -> incoming.response().reset()));
         });
-    }
-
-    /** A Content-Length Netty let through is digits; one too long for a long is over any limit. */
-    private static long declaredLength(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
-        }
     }
 
     /** A GET or HEAD with no body declared (the caller checks Transfer-Encoding). */

@@ -108,8 +108,9 @@ public class RateLimits {
         if (!request.path().startsWith("/api/")) {
             return Uni.createFrom().voidItem();
         }
-        RateLimitConfig.Limit limit = config.anonymous();
-        CompletionStage<Long> remaining = buckets.remaining("address:" + proxies.clientAddress(request), limit);
+        Keyed anonymous = anonymous(request);
+        RateLimitConfig.Limit limit = anonymous.limit();
+        CompletionStage<Long> remaining = buckets.remaining(anonymous.key(), limit);
         Context eventLoop = Vertx.currentContext();
         return Uni.createFrom().emitter(done -> remaining.whenComplete((tokens, failure) -> {
             Runnable answer = () -> {
@@ -161,7 +162,7 @@ public class RateLimits {
         }
         SecurityIdentity identity = CallerIdentity.of(rc);
         if (identity == null || identity.isAnonymous()) {
-            return new Keyed("address:" + address, config.anonymous());
+            return anonymous(rc.request());
         }
         String client = CallerIdentity.clientId(identity);
         // the console's one client is shared by every person signed in to it: each of them has a bucket
@@ -173,6 +174,11 @@ public class RateLimits {
             }
         }
         return new Keyed(key, config.anonymous());
+    }
+
+    /** An anonymous caller's bucket: its address's. */
+    private Keyed anonymous(HttpServerRequest request) {
+        return new Keyed("address:" + proxies.clientAddress(request), config.anonymous());
     }
 
     /**

@@ -94,7 +94,10 @@ public class RequestBodies {
         refuse(rc, problem, true);
     }
 
-    /** Answers {@code problem} to a body that stopped arriving, and closes the connection at once. */
+    /**
+     * Answers {@code problem} and closes the connection: once the rest of the body is in or after a short
+     * linger ({@code linger}, for a body refused as too large), or at once (for one that stopped arriving).
+     */
     private static void refuse(RoutingContext rc, Problem problem, boolean linger) {
         HttpServerRequest request = rc.request();
         if (rc.response().headWritten()) {

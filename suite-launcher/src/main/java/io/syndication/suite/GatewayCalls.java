@@ -96,12 +96,22 @@ final class GatewayCalls {
         }
     }
 
-    /** The item of a list answer ({@code items}) with this slug: the one a taken slug belongs to. */
+    /**
+     * The item of a list answer ({@code items}) with this slug, the one a taken slug belongs to, page after
+     * page ({@code next}): a suite the benchmarks filled holds more than a page of channels.
+     */
     static JsonNode withSlug(String listUrl, String token, String slug) {
-        for (JsonNode item : read(expect(200, get(listUrl, token))).path("items")) {
-            if (slug.equals(item.path("slug").asText())) {
-                return item;
+        String page = listUrl;
+        while (page != null) {
+            JsonNode answer = read(expect(200, get(page, token)));
+            for (JsonNode item : answer.path("items")) {
+                if (slug.equals(item.path("slug").asText())) {
+                    return item;
+                }
             }
+            page = answer.path("next").isTextual()
+                    ? listUrl + "&next=" + URLEncoder.encode(answer.path("next").asText(), StandardCharsets.UTF_8)
+                    : null;
         }
         throw new IllegalStateException("The slug " + slug + " is taken, but " + listUrl + " does not list it");
     }

@@ -73,9 +73,13 @@ public class ScheduleEvents {
             List<Programme> removed, List<Retimed> retimed) {
     }
 
-    /** Announces the slot changes the transaction on {@code connection} has made so far. */
+    /**
+     * Announces the slot changes the transaction on {@code connection} has made so far. The journal is
+     * read as a prepared statement for its binary rows: as a simple query its rows come as text, and
+     * parsing their four timestamps each was an eighth of the CPU of placing a day of 30-s slots.
+     */
     public Uni<Void> announceJournal(SqlConnection connection) {
-        return connection.query(JOURNALED).execute().flatMap(rows -> {
+        return connection.preparedQuery(JOURNALED).execute().flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().voidItem();
             }

@@ -1,5 +1,6 @@
 package io.syndication.partner;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,9 @@ import io.syndication.partner.credentials.PartnerCredentials;
 public class CredentialReconciliation {
 
     private static final Logger LOG = Logger.getLogger(CredentialReconciliation.class);
+    private static final Duration FIRST_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    private static final Duration START_RETRIES_FOR = Duration.ofMinutes(10);
 
     /** What reconciliation did about one partner's client. */
     public enum Outcome {
@@ -62,11 +66,20 @@ public class CredentialReconciliation {
         this.credentials = credentials;
     }
 
+    /**
+     * Reconciles once started, and again with growing pauses while it fails: the identity provider may
+     * be starting beside this service, or be down for a while, and a start should not leave its
+     * disagreements until an admin asks.
+     */
     void atStart(@Observes StartupEvent start) {
-        VertxContextSupport.subscribe(() -> reconcile("reconciliation@startup").toMulti(), subscribe -> subscribe.with(
-                report -> LOG.infof("Credential reconciliation at start: %d partners checked, findings %s",
-                        report.checked(), report.findings()),
-                failure -> LOG.warn("Credential reconciliation at start failed; an admin can run it later", failure)));
+        VertxContextSupport.subscribe(() -> Uni.createFrom().deferred(() -> reconcile("reconciliation@startup"))
+                .onFailure().invoke(failure -> LOG.warnf("Credential reconciliation at start failed (%s); it is tried again",
+                        failure.getMessage()))
+                .onFailure().retry().withBackOff(FIRST_RETRY_AFTER, LONGEST_PAUSE).expireIn(START_RETRIES_FOR.toMillis())
+                .toMulti(), subscribe -> subscribe.with(
+                        report -> LOG.infof("Credential reconciliation at start: %d partners checked, findings %s",
+                                report.checked(), report.findings()),
+                        failure -> LOG.warn("Credential reconciliation at start gave up; an admin can run it later", failure)));
     }
 
     @WithSession

@@ -43,7 +43,7 @@ final class DemoChannels {
 
     /** @param partnerIds each launch partner's id by its slug */
     static void schedule(String gateway, String operatorToken, Map<String, String> partnerIds, Instant now) {
-        for (DemoChannel demo : CHANNELS) {
+        InParallel.map(CHANNELS, demo -> {
             List<String> fillers = new ArrayList<>();
             String live = null;
             JsonNode approved = read(expect(200, get(gateway + "/api/v1/content?status=APPROVED&limit=200&partner="
@@ -70,7 +70,8 @@ final class DemoChannels {
             }
             expect(200, post(gateway + "/api/v1/channels/" + channel + "/fill?from=" + today.atStartOfDay(zone).toInstant()
                     + "&to=" + today.plusDays(DAYS).atStartOfDay(zone).toInstant(), operatorToken, null));
-        }
+            return channel;
+        });
     }
 
     /** The channel's id: created, or found from an earlier start and given the current filler rotation. */

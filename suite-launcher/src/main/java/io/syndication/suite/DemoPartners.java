@@ -5,6 +5,7 @@ import static io.syndication.suite.GatewayCalls.get;
 import static io.syndication.suite.GatewayCalls.post;
 import static io.syndication.suite.GatewayCalls.read;
 import static io.syndication.suite.GatewayCalls.token;
+import static io.syndication.suite.GatewayCalls.tokenIfAccepted;
 import static io.syndication.suite.GatewayCalls.withSlug;
 
 import java.io.IOException;
@@ -15,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,44 +54,20 @@ final class DemoPartners {
     }
 
     /**
-     * Onboards each launch partner not yet known; for one already there, rotates its secret (a secret
-     * is shown only once), or approves it if an earlier start stopped short of that. Writes every partner's credentials to {@code file}.
+     * Onboards each launch partner not yet known; for one already there, keeps the secret {@code file}
+     * holds from an earlier start if Keycloak still takes it, or else rotates it (a secret is shown only
+     * once), or approves the partner if an earlier start stopped short of that. The partners are
+     * onboarded all at once. Writes every partner's credentials to {@code file}.
      *
      * @return each launch partner's id by its slug
      */
     static Map<String, String> onboard(String gateway, String tokenEndpoint, String adminToken, String agreementVersion, Path file) {
-        List<Map<String, String>> credentials = new ArrayList<>();
+        Map<String, Map<String, String>> earlier = earlierCredentials(file);
+        List<Map<String, String>> credentials = InParallel.map(LAUNCH_PARTNERS,
+                application -> onboardOne(gateway, tokenEndpoint, adminToken, agreementVersion, application, earlier));
         Map<String, String> ids = new LinkedHashMap<>();
-        for (Map<String, Object> application : LAUNCH_PARTNERS) {
-            Map<String, Object> body = new LinkedHashMap<>(application);
-            body.put("agreementVersion", agreementVersion);
-            HttpResponse<String> applied = post(gateway + "/api/v1/applications", null, body);
-            JsonNode issued;
-            if (applied.statusCode() == 201) {
-                String id = read(applied).path("id").asText();
-                issued = read(expect(200, post(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
-                issued = withId(issued, id);
-            } else if (applied.statusCode() == 409) {
-                JsonNode existing = withSlug(gateway + "/api/v1/partners?limit=200&q=" + application.get("slug"), adminToken,
-                        (String) application.get("slug"));
-                String id = existing.path("id").asText();
-                // an earlier start may have stopped between applying and approving
-                String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
-                issued = withId(read(expect(200, post(gateway + "/api/v1/partners/" + id + "/" + action,
-                        adminToken, Map.of()))), id);
-            } else {
-                throw new IllegalStateException("Applying as " + application.get("slug") + " answered "
-                        + applied.statusCode() + ": " + applied.body());
-            }
-            String partnerToken = token(tokenEndpoint, issued.path("clientId").asText(), issued.path("clientSecret").asText());
-            stockCatalogue(gateway, partnerToken, adminToken, application);
-            Map<String, String> entry = new LinkedHashMap<>();
-            entry.put("partner", (String) application.get("displayName"));
-            entry.put("partnerId", issued.path("id").asText());
-            entry.put("clientId", issued.path("clientId").asText());
-            entry.put("clientSecret", issued.path("clientSecret").asText());
-            credentials.add(entry);
-            ids.put((String) application.get("slug"), issued.path("id").asText());
+        for (int i = 0; i < LAUNCH_PARTNERS.size(); i++) {
+            ids.put((String) LAUNCH_PARTNERS.get(i).get("slug"), credentials.get(i).get("partnerId"));
         }
         try {
             Files.createDirectories(file.getParent());
@@ -102,6 +81,91 @@ final class DemoPartners {
             throw new UncheckedIOException(e);
         }
         return ids;
+    }
+
+    /** The credentials an earlier start wrote, by partner id; none when there is no such file. */
+    private static Map<String, Map<String, String>> earlierCredentials(Path file) {
+        Map<String, Map<String, String>> byPartner = new LinkedHashMap<>();
+        if (Files.exists(file)) {
+            try {
+                for (JsonNode entry : JSON.readTree(file.toFile())) {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    entry.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
+                    byPartner.put(fields.get("partnerId"), fields);
+                }
+            } catch (IOException e) {
+                // an unreadable file is written anew, with secrets rotated
+                return Map.of();
+            }
+        }
+        return byPartner;
+    }
+
+    /**
+     * One launch partner onboarded, with its catalogue: its credentials' entry. A partner an earlier
+     * start onboarded keeps the secret that start wrote down while Keycloak still takes it; otherwise it
+     * is given a new one.
+     */
+    private static Map<String, String> onboardOne(String gateway, String tokenEndpoint, String adminToken,
+            String agreementVersion, Map<String, Object> application, Map<String, Map<String, String>> earlier) {
+        Map<String, Object> body = new LinkedHashMap<>(application);
+        body.put("agreementVersion", agreementVersion);
+        HttpResponse<String> applied = post(gateway + "/api/v1/applications", null, body);
+        JsonNode issued;
+        if (applied.statusCode() == 201) {
+            String id = read(applied).path("id").asText();
+            issued = read(expect(200, post(gateway + "/api/v1/partners/" + id + "/approve", adminToken, Map.of())));
+            issued = withId(issued, id);
+        } else if (applied.statusCode() == 409) {
+            JsonNode existing = withSlug(gateway + "/api/v1/partners?limit=200&q=" + application.get("slug"), adminToken,
+                    (String) application.get("slug"));
+            String id = existing.path("id").asText();
+            Map<String, String> kept = earlier.get(id);
+            if (kept != null && "ACTIVE".equals(existing.path("status").asText())) {
+                Optional<String> partnerToken = tokenIfAccepted(tokenEndpoint, kept.get("clientId"), kept.get("clientSecret"));
+                if (partnerToken.isPresent()) {
+                    stockCatalogue(gateway, partnerToken.get(), adminToken, application);
+                    return kept;
+                }
+            }
+            // an earlier start may have stopped between applying and approving
+            String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
+            issued = withId(read(expect(200, changeOfPartner(gateway + "/api/v1/partners/" + id + "/" + action, adminToken))), id);
+        } else {
+            throw new IllegalStateException("Applying as " + application.get("slug") + " answered "
+                    + applied.statusCode() + ": " + applied.body());
+        }
+        String partnerToken = token(tokenEndpoint, issued.path("clientId").asText(), issued.path("clientSecret").asText());
+        stockCatalogue(gateway, partnerToken, adminToken, application);
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("partner", (String) application.get("displayName"));
+        entry.put("partnerId", issued.path("id").asText());
+        entry.put("clientId", issued.path("clientId").asText());
+        entry.put("clientSecret", issued.path("clientSecret").asText());
+        return entry;
+    }
+
+    private static final int CHANGE_ATTEMPTS = 50;
+    private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(200);
+
+    /**
+     * POSTs a change of a partner, again while partner-service answers that another change of the
+     * partner is under way (as its check of each partner's client at start holds one): at most
+     * {@value #CHANGE_ATTEMPTS} times.
+     */
+    private static HttpResponse<String> changeOfPartner(String url, String adminToken) {
+        HttpResponse<String> answer = post(url, adminToken, Map.of());
+        for (int attempt = 1; attempt < CHANGE_ATTEMPTS && answer.statusCode() == 409
+                && answer.body().contains("partner-change-under-way"); attempt++) {
+            try {
+                Thread.sleep(BETWEEN_ATTEMPTS.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while changing a partner", e);
+            }
+            answer = post(url, adminToken, Map.of());
+        }
+        return answer;
     }
 
     /** What each launch partner offers: its programmes (with their length in minutes), clips and live events. */

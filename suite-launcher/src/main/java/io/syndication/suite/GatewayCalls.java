@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,13 +24,23 @@ final class GatewayCalls {
     }
 
     static String token(String tokenEndpoint, String clientId, String secret) {
+        return read(expect(200, tokenAnswer(tokenEndpoint, clientId, secret))).path("access_token").asText();
+    }
+
+    /** A token, or empty when the token endpoint refuses the client's credentials (a secret rotated since, say). */
+    static Optional<String> tokenIfAccepted(String tokenEndpoint, String clientId, String secret) {
+        HttpResponse<String> answer = tokenAnswer(tokenEndpoint, clientId, secret);
+        return answer.statusCode() == 200 ? Optional.of(read(answer).path("access_token").asText()) : Optional.empty();
+    }
+
+    private static HttpResponse<String> tokenAnswer(String tokenEndpoint, String clientId, String secret) {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenEndpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return read(expect(200, exchange(request))).path("access_token").asText();
+        return exchange(request);
     }
 
     static HttpResponse<String> get(String url, String token) {

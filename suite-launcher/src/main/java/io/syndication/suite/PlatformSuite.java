@@ -21,6 +21,8 @@ public final class PlatformSuite implements AutoCloseable {
             "content-service", "content",
             "schedule-service", "schedule");
 
+    private static final String PARTNER_SERVICE = "partner-service";
+
     /** Where the gateway keeps the rate-limit buckets its replicas share. */
     private static final String GATEWAY_DATABASE = "gateway";
 
@@ -222,37 +224,42 @@ public final class PlatformSuite implements AutoCloseable {
         // Kafka first: it is ready in seconds, and checking it then takes its client's start off the path
         kafka.awaitReady(KAFKA_START);
         progress.accept("Kafka is ready at " + kafka.bootstrapServers());
-        keycloak.awaitReady(KEYCLOAK_START);
-        progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
-
-        DATABASES.forEach((service, database) -> {
-            Map<String, String> configuration = new LinkedHashMap<>(Map.of(
-                    "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
-                    "quarkus.datasource.username", LocalPostgres.USER,
-                    "quarkus.datasource.password", LocalPostgres.PASSWORD));
-            if (service.equals("partner-service")) {
-                // partner API clients are created in this Keycloak, as its partner-service client
-                configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
-                configuration.put("quarkus.keycloak.admin-client.client-secret", LocalKeycloak.PARTNER_SERVICE_SECRET);
-                // a local demo's webhook receivers run on this machine
-                configuration.put("platform.webhooks.allow-loopback-http", "true");
-            }
-            if (service.equals("content-service")) {
-                configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));
-            }
-            if (service.equals("schedule-service")) {
-                configuration.put("quarkus.rest-client.content-service.url", serviceUrl("content-service"));
-            }
-            services.put(service, startService(service, configuration, logs));
-        });
+        // The services start while Keycloak does: each takes Keycloak's keys at its first request (503
+        // until it can), and partner-service checks its partners' clients in Keycloak once it answers.
+        // Waiting for Keycloak first left the cores to it alone for a third of a start.
+        DATABASES.forEach((service, database) -> services.put(service, startDataService(service, database, logs)));
         Map<String, String> gateway = gatewayConfiguration(GATEWAY_DATABASE);
         gateway.put("gateway.public-url", gatewayUrl());
         services.put("gateway", startService("gateway", gateway, logs));
+        keycloak.awaitReady(KEYCLOAK_START);
+        progress.accept("Keycloak is ready: realm " + LocalKeycloak.REALM);
         services.forEach((service, process) -> {
             progress.accept("Waiting for " + service + " on port " + portOf(service));
             process.awaitHttpOk(managementUrl(service) + "/q/health/ready", SERVICE_START);
         });
+    }
+
+    /** A data service on its own database, pointed at the services it calls. */
+    private ChildProcess startDataService(String service, String database, Path logs) {
+        Map<String, String> configuration = new LinkedHashMap<>(Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.username", LocalPostgres.USER,
+                "quarkus.datasource.password", LocalPostgres.PASSWORD));
+        if (service.equals(PARTNER_SERVICE)) {
+            // partner API clients are created in this Keycloak, as its partner-service client
+            configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
+            configuration.put("quarkus.keycloak.admin-client.client-secret", LocalKeycloak.PARTNER_SERVICE_SECRET);
+            // a local demo's webhook receivers run on this machine
+            configuration.put("platform.webhooks.allow-loopback-http", "true");
+        }
+        if (service.equals("content-service")) {
+            configuration.put("quarkus.rest-client.partner-service.url", serviceUrl("partner-service"));
+        }
+        if (service.equals("schedule-service")) {
+            configuration.put("quarkus.rest-client.content-service.url", serviceUrl("content-service"));
+        }
+        return startService(service, configuration, logs);
     }
 
     /** A gateway in front of the suite's services, its buckets in {@code database}. */

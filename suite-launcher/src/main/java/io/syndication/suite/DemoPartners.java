@@ -83,31 +83,39 @@ final class DemoPartners {
         return ids;
     }
 
-    /** The credentials an earlier start wrote, by partner id; none when there is no such file. */
+    /** The credentials an earlier start wrote, by the partner's display name; none when there is no such file. */
     private static Map<String, Map<String, String>> earlierCredentials(Path file) {
-        Map<String, Map<String, String>> byPartner = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byName = new LinkedHashMap<>();
         if (Files.exists(file)) {
             try {
                 for (JsonNode entry : JSON.readTree(file.toFile())) {
                     Map<String, String> fields = new LinkedHashMap<>();
                     entry.fields().forEachRemaining(field -> fields.put(field.getKey(), field.getValue().asText()));
-                    byPartner.put(fields.get("partnerId"), fields);
+                    byName.put(fields.get("partner"), fields);
                 }
             } catch (IOException e) {
                 // an unreadable file is written anew, with secrets rotated
                 return Map.of();
             }
         }
-        return byPartner;
+        return byName;
     }
 
     /**
      * One launch partner onboarded, with its catalogue: its credentials' entry. A partner an earlier
-     * start onboarded keeps the secret that start wrote down while Keycloak still takes it; otherwise it
-     * is given a new one.
+     * start onboarded keeps the secret that start wrote down while Keycloak still takes it (its client
+     * is disabled unless the partner is ACTIVE); otherwise it is given a new one.
      */
     private static Map<String, String> onboardOne(String gateway, String tokenEndpoint, String adminToken,
             String agreementVersion, Map<String, Object> application, Map<String, Map<String, String>> earlier) {
+        Map<String, String> kept = earlier.get((String) application.get("displayName"));
+        if (kept != null) {
+            Optional<String> partnerToken = tokenIfAccepted(tokenEndpoint, kept.get("clientId"), kept.get("clientSecret"));
+            if (partnerToken.isPresent()) {
+                stockCatalogue(gateway, partnerToken.get(), adminToken, application);
+                return kept;
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>(application);
         body.put("agreementVersion", agreementVersion);
         HttpResponse<String> applied = post(gateway + "/api/v1/applications", null, body);
@@ -120,14 +128,6 @@ final class DemoPartners {
             JsonNode existing = withSlug(gateway + "/api/v1/partners?limit=200&q=" + application.get("slug"), adminToken,
                     (String) application.get("slug"));
             String id = existing.path("id").asText();
-            Map<String, String> kept = earlier.get(id);
-            if (kept != null && "ACTIVE".equals(existing.path("status").asText())) {
-                Optional<String> partnerToken = tokenIfAccepted(tokenEndpoint, kept.get("clientId"), kept.get("clientSecret"));
-                if (partnerToken.isPresent()) {
-                    stockCatalogue(gateway, partnerToken.get(), adminToken, application);
-                    return kept;
-                }
-            }
             // an earlier start may have stopped between applying and approving
             String action = "APPLIED".equals(existing.path("status").asText()) ? "approve" : "credentials/rotate";
             issued = withId(read(expect(200, changeOfPartner(gateway + "/api/v1/partners/" + id + "/" + action, adminToken))), id);

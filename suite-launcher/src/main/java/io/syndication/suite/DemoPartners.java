@@ -37,6 +37,9 @@ final class DemoPartners {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    /** How often, and how far apart, a change of a partner is tried while another is under way. */
+    private static final int CHANGE_ATTEMPTS = 50;
+    private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(200);
 
     private static final List<Map<String, Object>> LAUNCH_PARTNERS = List.of(
             partner("Asia Business News Ltd", "ABN 24/7", "asia-business-news", "NEWS",
@@ -144,9 +147,6 @@ final class DemoPartners {
         entry.put("clientSecret", issued.path("clientSecret").asText());
         return entry;
     }
-
-    private static final int CHANGE_ATTEMPTS = 50;
-    private static final Duration BETWEEN_ATTEMPTS = Duration.ofMillis(200);
 
     /**
      * POSTs a change of a partner, again while partner-service answers that another change of the

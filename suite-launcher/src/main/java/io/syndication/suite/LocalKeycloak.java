@@ -72,7 +72,7 @@ public final class LocalKeycloak implements AutoCloseable {
         ClassArchives.Start archive = archives.start("keycloak", home.resolve("lib"), true);
         List<String> options = new ArrayList<>(archive.options());
         // C1 alone: a suite's Keycloak issues a token now and then, and compiling it for peak speed
-        // took a third of its start's CPU from the services starting beside it
+        // only takes CPU from the services starting beside it
         options.add("-XX:TieredStopAtLevel=1");
         builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", options));
         ChildProcess process = ChildProcess.start("keycloak", builder, log);

@@ -21,8 +21,6 @@ public final class PlatformSuite implements AutoCloseable {
             "content-service", "content",
             "schedule-service", "schedule");
 
-    private static final String PARTNER_SERVICE = "partner-service";
-
     /** Where the gateway keeps the rate-limit buckets its replicas share. */
     private static final String GATEWAY_DATABASE = "gateway";
 
@@ -246,7 +244,7 @@ public final class PlatformSuite implements AutoCloseable {
                 "quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
                 "quarkus.datasource.username", LocalPostgres.USER,
                 "quarkus.datasource.password", LocalPostgres.PASSWORD));
-        if (service.equals(PARTNER_SERVICE)) {
+        if (service.equals("partner-service")) {
             // partner API clients are created in this Keycloak, as its partner-service client
             configuration.put("quarkus.keycloak.admin-client.server-url", keycloak.baseUrl());
             configuration.put("quarkus.keycloak.admin-client.client-secret", LocalKeycloak.PARTNER_SERVICE_SECRET);

@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -233,44 +236,116 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                 });
     }
 
-    /** Inserts new items, as one batch of statements. */
+    /*
+     * A batch's rows are written by one statement a table, each column sent as an array and unnested:
+     * sent as a statement a row, PostgreSQL spent more on starting each statement (its plan, the
+     * generated search vector's and the checks' expressions read again) than on the row itself.
+     */
+
+    /** Inserts new items, in one statement. */
     public Uni<Void> insert(SqlConnection connection, List<ContentItem> created) {
         return created.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("INSERT INTO content_item (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,"
-                        + " $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)")
-                        .executeBatch(created.stream().map(item -> Tuple.wrap(Arrays.asList(item.id, item.partnerId, item.externalId,
-                                item.kind.name(), item.title, item.synopsis, item.language, item.categories.toArray(String[]::new),
-                                item.durationSeconds, utc(item.startAt), utc(item.endAt), item.mediaUrl, item.thumbnailUrl,
-                                item.ageRating.name(), utc(item.availableFrom), utc(item.availableUntil),
-                                item.territories.toArray(String[]::new), item.status.name(), item.version, item.reason,
-                                utc(item.createdAt), utc(item.updatedAt)))).toList())
+                : connection.preparedQuery("INSERT INTO content_item (" + COLUMNS + ") SELECT id, partner_id, external_id, kind,"
+                        + " title, synopsis, language, categories::varchar[], duration_seconds, start_at, end_at, media_url,"
+                        + " thumbnail_url, age_rating, available_from, available_until, territories::varchar[], status, version,"
+                        + " reason, created_at, updated_at FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[],"
+                        + " $6::text[], $7::text[], $8::text[], $9::int[], $10::timestamptz[], $11::timestamptz[], $12::text[],"
+                        + " $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::text[], $18::text[],"
+                        + " $19::bigint[], $20::text[], $21::timestamptz[], $22::timestamptz[]) AS sent(" + COLUMNS + ")")
+                        .execute(Tuple.wrap(Arrays.asList(
+                                column(created, item -> item.id, UUID[]::new),
+                                column(created, item -> item.partnerId, UUID[]::new),
+                                column(created, item -> item.externalId, String[]::new),
+                                column(created, item -> item.kind.name(), String[]::new),
+                                column(created, item -> item.title, String[]::new),
+                                column(created, item -> item.synopsis, String[]::new),
+                                column(created, item -> item.language, String[]::new),
+                                column(created, item -> arrayText(item.categories), String[]::new),
+                                column(created, item -> item.durationSeconds, Integer[]::new),
+                                column(created, item -> utc(item.startAt), OffsetDateTime[]::new),
+                                column(created, item -> utc(item.endAt), OffsetDateTime[]::new),
+                                column(created, item -> item.mediaUrl, String[]::new),
+                                column(created, item -> item.thumbnailUrl, String[]::new),
+                                column(created, item -> item.ageRating.name(), String[]::new),
+                                column(created, item -> utc(item.availableFrom), OffsetDateTime[]::new),
+                                column(created, item -> utc(item.availableUntil), OffsetDateTime[]::new),
+                                column(created, item -> arrayText(item.territories), String[]::new),
+                                column(created, item -> item.status.name(), String[]::new),
+                                column(created, item -> item.version, Long[]::new),
+                                column(created, item -> item.reason, String[]::new),
+                                column(created, item -> utc(item.createdAt), OffsetDateTime[]::new),
+                                column(created, item -> utc(item.updatedAt), OffsetDateTime[]::new))))
                         .replaceWithVoid();
     }
 
-    /** Writes what a partner says about items, their status and version, as one batch of statements. */
+    /** Writes what a partner says about items, their status and version, in one statement. */
     public Uni<Void> update(SqlConnection connection, Collection<ContentItem> changed) {
-        return changed.isEmpty() ? Uni.createFrom().voidItem()
-                : connection.preparedQuery("UPDATE content_item SET kind = $2, title = $3, synopsis = $4, language = $5,"
-                        + " categories = $6, duration_seconds = $7, start_at = $8, end_at = $9, media_url = $10, thumbnail_url = $11,"
-                        + " age_rating = $12, available_from = $13, available_until = $14, territories = $15, status = $16,"
-                        + " version = $17, updated_at = $18 WHERE id = $1")
-                        .executeBatch(changed.stream().map(item -> Tuple.wrap(Arrays.asList(item.id, item.kind.name(), item.title,
-                                item.synopsis, item.language, item.categories.toArray(String[]::new), item.durationSeconds,
-                                utc(item.startAt), utc(item.endAt), item.mediaUrl, item.thumbnailUrl, item.ageRating.name(),
-                                utc(item.availableFrom), utc(item.availableUntil), item.territories.toArray(String[]::new),
-                                item.status.name(), item.version, utc(item.updatedAt)))).toList())
+        List<ContentItem> rows = List.copyOf(changed);
+        return rows.isEmpty() ? Uni.createFrom().voidItem()
+                : connection.preparedQuery("UPDATE content_item AS item SET kind = sent.kind, title = sent.title,"
+                        + " synopsis = sent.synopsis, language = sent.language, categories = sent.categories::varchar[],"
+                        + " duration_seconds = sent.duration_seconds, start_at = sent.start_at, end_at = sent.end_at,"
+                        + " media_url = sent.media_url, thumbnail_url = sent.thumbnail_url, age_rating = sent.age_rating,"
+                        + " available_from = sent.available_from, available_until = sent.available_until,"
+                        + " territories = sent.territories::varchar[], status = sent.status, version = sent.version,"
+                        + " updated_at = sent.updated_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],"
+                        + " $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::text[],"
+                        + " $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[], $17::bigint[], $18::timestamptz[])"
+                        + " AS sent(id, kind, title, synopsis, language, categories, duration_seconds, start_at, end_at, media_url,"
+                        + " thumbnail_url, age_rating, available_from, available_until, territories, status, version, updated_at)"
+                        + " WHERE item.id = sent.id")
+                        .execute(Tuple.wrap(Arrays.asList(
+                                column(rows, item -> item.id, UUID[]::new),
+                                column(rows, item -> item.kind.name(), String[]::new),
+                                column(rows, item -> item.title, String[]::new),
+                                column(rows, item -> item.synopsis, String[]::new),
+                                column(rows, item -> item.language, String[]::new),
+                                column(rows, item -> arrayText(item.categories), String[]::new),
+                                column(rows, item -> item.durationSeconds, Integer[]::new),
+                                column(rows, item -> utc(item.startAt), OffsetDateTime[]::new),
+                                column(rows, item -> utc(item.endAt), OffsetDateTime[]::new),
+                                column(rows, item -> item.mediaUrl, String[]::new),
+                                column(rows, item -> item.thumbnailUrl, String[]::new),
+                                column(rows, item -> item.ageRating.name(), String[]::new),
+                                column(rows, item -> utc(item.availableFrom), OffsetDateTime[]::new),
+                                column(rows, item -> utc(item.availableUntil), OffsetDateTime[]::new),
+                                column(rows, item -> arrayText(item.territories), String[]::new),
+                                column(rows, item -> item.status.name(), String[]::new),
+                                column(rows, item -> item.version, Long[]::new),
+                                column(rows, item -> utc(item.updatedAt), OffsetDateTime[]::new))))
                         .replaceWithVoid();
     }
 
-    /** Writes steps of items' moderation histories, as one batch of statements. */
+    /** Writes steps of items' moderation histories, in one statement. */
     public Uni<Void> recordEvents(SqlConnection connection, List<ContentEvent> events) {
         return events.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("INSERT INTO content_event (id, content_id, actor, action, from_status, to_status, reason,"
-                        + " occurred_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                        .executeBatch(events.stream().map(event -> Tuple.wrap(Arrays.asList(event.id, event.contentId, event.actor,
-                                event.action, event.fromStatus == null ? null : event.fromStatus.name(), event.toStatus.name(),
-                                event.reason, utc(event.occurredAt)))).toList())
+                        + " occurred_at) SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],"
+                        + " $7::text[], $8::timestamptz[])")
+                        .execute(Tuple.wrap(Arrays.asList(
+                                column(events, event -> event.id, UUID[]::new),
+                                column(events, event -> event.contentId, UUID[]::new),
+                                column(events, event -> event.actor, String[]::new),
+                                column(events, event -> event.action, String[]::new),
+                                column(events, event -> event.fromStatus == null ? null : event.fromStatus.name(), String[]::new),
+                                column(events, event -> event.toStatus.name(), String[]::new),
+                                column(events, event -> event.reason, String[]::new),
+                                column(events, event -> utc(event.occurredAt), OffsetDateTime[]::new))))
                         .replaceWithVoid();
+    }
+
+    /** One column of {@code rows}, as the array a statement unnests. */
+    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+        return rows.stream().map(value).toArray(array);
+    }
+
+    /**
+     * A list in PostgreSQL's text form of an array, each element quoted: a column of lists is sent as
+     * their texts, since PostgreSQL's arrays of arrays must all be of one length.
+     */
+    private static String arrayText(List<String> values) {
+        return values.stream().map(value -> '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+                .collect(Collectors.joining(",", "{", "}"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -31,18 +31,22 @@ public final class LocalKeycloak implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    /** Written once Keycloak serves the realm it imported: none when the realm was there already. */
+    private final RealmImport realmImport;
 
-    private LocalKeycloak(ChildProcess process, int port) {
+    private LocalKeycloak(ChildProcess process, int port, RealmImport realmImport) {
         this.process = process;
         this.port = port;
+        this.realmImport = realmImport;
     }
 
     /**
      * Unpacks {@code distribution} into {@code installDirectory} unless it is there already, and starts
      * it on 127.0.0.1:{@code port}. Realms are kept in {@code databaseDirectory} across restarts (so
      * partners' clients survive), or in memory when it is null. A kept database whose realm was
-     * imported from another version of the realm file is started afresh: Keycloak imports a realm
-     * only once. Keycloak starts from its class archive in {@code archives}, as the services do. The
+     * imported from another version of the realm file, or whose import never finished, is started
+     * afresh: Keycloak imports a realm only once, and is not asked to import into a database that has
+     * it (looking the realm up and skipping it took two seconds of every start). Keycloak starts from its class archive in {@code archives}, as the services do. The
      * console client takes sign-ins back to {@code consoleOrigin} (the gateway's), and only there.
      */
     public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
@@ -50,9 +54,9 @@ public final class LocalKeycloak implements AutoCloseable {
         Path home = install(distribution, installDirectory);
         byte[] realm = importRealm(home);
         String database = "jdbc:h2:mem:keycloak;DB_CLOSE_DELAY=-1;NON_KEYWORDS=VALUE";
+        RealmImport realmImport = RealmImport.IN_MEMORY;
         if (databaseDirectory != null) {
-            // the realm as imported: its file with the origin put in its placeholder
-            keepOnlyIfSameRealm(databaseDirectory, realm, consoleOrigin);
+            realmImport = RealmImport.into(databaseDirectory, realm, consoleOrigin);
             database = "jdbc:h2:file:" + databaseDirectory.resolve("keycloak").toAbsolutePath() + ";NON_KEYWORDS=VALUE";
         }
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
@@ -61,8 +65,10 @@ public final class LocalKeycloak implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 // a fixed issuer, whatever host name a client uses to reach Keycloak
                 "--hostname=http://127.0.0.1:" + port,
-                "--db-url=" + database,
-                "--import-realm"));
+                "--db-url=" + database));
+        if (realmImport.needed()) {
+            command.add("--import-realm");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
@@ -77,7 +83,7 @@ public final class LocalKeycloak implements AutoCloseable {
         builder.environment().put("JAVA_OPTS_APPEND", String.join(" ", options));
         ChildProcess process = ChildProcess.start("keycloak", builder, log);
         archives.keepAfter(archive, process);
-        return new LocalKeycloak(process, port);
+        return new LocalKeycloak(process, port, realmImport);
     }
 
     public String baseUrl() {
@@ -94,6 +100,7 @@ public final class LocalKeycloak implements AutoCloseable {
 
     public void awaitReady(Duration timeout) {
         process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", timeout);
+        realmImport.recordDone();
     }
 
     /** Sends {@code signal} (STOP, CONT) to Keycloak. */
@@ -151,22 +158,46 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private static void keepOnlyIfSameRealm(Path databaseDirectory, byte[] realm, String consoleOrigin) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(realm);
-            sha256.update(consoleOrigin.getBytes(StandardCharsets.UTF_8));
-            String digest = HexFormat.of().formatHex(sha256.digest());
-            Path imported = databaseDirectory.resolve("imported-realm.sha256");
-            if (!Files.exists(imported) || !Files.readString(imported).equals(digest)) {
+    /**
+     * Whether a kept database has the realm imported from this very realm file and console origin:
+     * its digest is written beside the database once Keycloak serves the realm, so that a start that
+     * stopped half-way through the import is done again from an empty database.
+     */
+    private record RealmImport(boolean needed, Path digestFile, String digest) {
+
+        static final RealmImport IN_MEMORY = new RealmImport(true, null, null);
+        static final RealmImport DONE = new RealmImport(false, null, null);
+
+        static RealmImport into(Path databaseDirectory, byte[] realm, String consoleOrigin) {
+            try {
+                MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+                // the realm as imported: its file with the origin put in its placeholder
+                sha256.update(realm);
+                sha256.update(consoleOrigin.getBytes(StandardCharsets.UTF_8));
+                String digest = HexFormat.of().formatHex(sha256.digest());
+                Path digestFile = databaseDirectory.resolve("imported-realm.sha256");
+                if (Files.exists(digestFile) && Files.readString(digestFile).equals(digest)) {
+                    return DONE;
+                }
                 deleteRecursively(databaseDirectory);
                 Files.createDirectories(databaseDirectory);
-                Files.writeString(imported, digest);
+                return new RealmImport(true, digestFile, digest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        }
+
+        void recordDone() {
+            if (digestFile == null) {
+                return;
+            }
+            try {
+                Files.writeString(digestFile, digest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -39,8 +39,8 @@ public class ScheduleEvents {
 
     static final int MOST_PER_EVENT = 500;
 
-    private static final String JOURNALED = "DELETE FROM slot_journal WHERE txid = txid_current() RETURNING change, "
-            + SlotTable.COLUMNS + ", previous_start, previous_end";
+    private static final String JOURNALED = "DELETE FROM slot_journal WHERE txid = txid_current() RETURNING "
+            + SlotTable.COLUMNS + ", change, previous_start, previous_end";
 
     private final Outbox outbox;
 
@@ -242,7 +242,7 @@ public class ScheduleEvents {
 
         static Journaled of(Row row) {
             OffsetDateTime start = row.getOffsetDateTime("previous_start");
-            return new Journaled(row.getString("change"), SlotTable.slotOf(row),
+            return new Journaled(row.getString("change"), SlotTable.slotOf(row.getDelegate()),
                     start == null ? null : new Previously(start.toInstant(), row.getOffsetDateTime("previous_end").toInstant()));
         }
     }

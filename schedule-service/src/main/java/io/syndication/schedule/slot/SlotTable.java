@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collector;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.UniHelper;
 import io.syndication.http.PostgresErrors;
 import io.syndication.http.ProblemException;
 import io.syndication.schedule.channel.Channel;
@@ -44,6 +47,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SlotTable {
 
+    /** A slot's columns, in the order {@link #slotOf} reads them. */
     static final String COLUMNS = "id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version";
 
     /**
@@ -209,10 +213,9 @@ public class SlotTable {
      */
     public Uni<List<Slot>> notEnded(SqlClient client, Owner owner, UUID id, Instant at, long eventSequence,
             Collection<UUID> channelIds) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
-                + " AND " + owner.knownSequence + " < $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at")
-                .execute(Tuple.of(id, utc(at), eventSequence, channelIds == null ? null : channelIds.toArray(UUID[]::new)))
-                .map(SlotTable::slots);
+        return slots(client, "SELECT " + COLUMNS + " FROM slot WHERE " + owner.column + " = $1 AND end_at > $2"
+                + " AND " + owner.knownSequence + " < $3 AND ($4::uuid[] IS NULL OR channel_id = ANY($4)) ORDER BY channel_id, start_at",
+                Tuple.of(id, utc(at), eventSequence, channelIds == null ? null : channelIds.toArray(UUID[]::new)));
     }
 
     /** Which of the content items or partners {@code ids} have a slot that has not ended at {@code at}, on any channel. */
@@ -254,7 +257,7 @@ public class SlotTable {
     }
 
     public Uni<List<Slot>> overlapping(SqlClient client, UUID channelId, Instant from, Instant to) {
-        return client.preparedQuery(WINDOW).execute(Tuple.of(channelId, utc(from), utc(to))).map(SlotTable::slots);
+        return slots(client, WINDOW, Tuple.of(channelId, utc(from), utc(to)));
     }
 
     /** A channel's window to read. */
@@ -276,24 +279,23 @@ public class SlotTable {
         Tuple first = Tuple.of(window.channelId(), utc(window.from()), utc(window.to()), PAGE);
         Instant[] last = { null };
         return Multi.createBy().repeating()
-                .uni(() -> pool.preparedQuery(last[0] == null ? WINDOW + " LIMIT $4" : NEXT_PAGE)
-                        .execute(last[0] == null ? first : Tuple.of(window.channelId(), utc(last[0]), utc(window.to()), PAGE))
-                        .map(SlotTable::slots)
+                .uni(() -> slots(pool, last[0] == null ? WINDOW + " LIMIT $4" : NEXT_PAGE,
+                        last[0] == null ? first : Tuple.of(window.channelId(), utc(last[0]), utc(window.to()), PAGE))
                         .invoke(page -> last[0] = page.isEmpty() ? null : page.get(page.size() - 1).startAt))
                 .whilst(page -> page.size() == PAGE);
     }
 
     /** The first {@code most} slots of the channel that end after {@code at}, in start order: on air then and next, or what a push may have to move. */
     Uni<List<Slot>> endingAfter(SqlClient client, UUID channelId, Instant at, int most) {
-        return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3")
-                .execute(Tuple.of(channelId, utc(at), most)).map(SlotTable::slots);
+        return slots(client, "SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND end_at > $2 ORDER BY start_at LIMIT $3",
+                Tuple.of(channelId, utc(at), most));
     }
 
     /** The slot; one of another channel, or none, is a 404. */
     Uni<Slot> find(SqlClient client, UUID channelId, UUID slotId) {
         return client.preparedQuery("SELECT " + COLUMNS + " FROM slot WHERE channel_id = $1 AND id = $2")
                 .execute(Tuple.of(channelId, slotId))
-                .map(rows -> rows.size() == 1 ? slotOf(rows.iterator().next()) : null)
+                .map(rows -> rows.size() == 1 ? slotOf(rows.iterator().next().getDelegate()) : null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Slot " + slotId));
     }
 
@@ -403,14 +405,6 @@ public class SlotTable {
         return null;
     }
 
-    private static List<Slot> slots(RowSet<Row> rows) {
-        List<Slot> slots = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            slots.add(slotOf(row));
-        }
-        return slots;
-    }
-
     private static List<Channel> channels(RowSet<Row> rows) {
         List<Channel> channels = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -419,19 +413,38 @@ public class SlotTable {
         return channels;
     }
 
-    static Slot slotOf(Row row) {
+    /**
+     * The slots a statement reads, made from its rows as the rows are decoded (Vert.x's collecting,
+     * which its Mutiny API leaves out): a month's window (86,400 rows) was held as rows and as slots
+     * at once, more than the young generation, and its reads ran full collections.
+     */
+    private static Uni<List<Slot>> slots(SqlClient client, String sql, Tuple arguments) {
+        // deferred: run when subscribed to, as the Mutiny API's statements are
+        return Uni.createFrom().deferred(() -> UniHelper.toUni(client.getDelegate().preparedQuery(sql).collecting(SLOTS)
+                .execute(arguments.getDelegate()))).map(io.vertx.sqlclient.SqlResult::value);
+    }
+
+    private static final Collector<io.vertx.sqlclient.Row, ?, List<Slot>> SLOTS = Collectors.mapping(SlotTable::slotOf,
+            Collectors.toList());
+
+    /**
+     * The slot a row of {@link #COLUMNS}, in their order and before any other column, holds: read by
+     * position, as a read by name compares it with the row's column names one by one (a sixth of a
+     * month's validation).
+     */
+    static Slot slotOf(io.vertx.sqlclient.Row row) {
         Slot slot = new Slot();
-        slot.id = row.getUUID("id");
-        slot.channelId = row.getUUID("channel_id");
-        slot.contentId = row.getUUID("content_id");
-        slot.kind = SlotKind.valueOf(row.getString("kind"));
-        slot.title = row.getString("title");
-        slot.partnerId = row.getUUID("partner_id");
-        slot.ageRating = row.getString("age_rating");
-        slot.startAt = row.getOffsetDateTime("start_at").toInstant();
-        slot.endAt = row.getOffsetDateTime("end_at").toInstant();
-        slot.cut = row.getBoolean("cut");
-        slot.version = row.getLong("version");
+        slot.id = row.getUUID(0);
+        slot.channelId = row.getUUID(1);
+        slot.contentId = row.getUUID(2);
+        slot.kind = SlotKind.valueOf(row.getString(3));
+        slot.title = row.getString(4);
+        slot.partnerId = row.getUUID(5);
+        slot.ageRating = row.getString(6);
+        slot.startAt = row.getOffsetDateTime(7).toInstant();
+        slot.endAt = row.getOffsetDateTime(8).toInstant();
+        slot.cut = row.getBoolean(9);
+        slot.version = row.getLong(10);
         return slot;
     }
 

@@ -26,7 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUID> {
 
-    /** Every column {@link ContentItem} maps: not the full-text vector, which only searches read. */
+    /**
+     * Every column {@link ContentItem} maps, in the order {@link #itemOf} reads them: not the full-text
+     * vector, which only searches read.
+     */
     private static final String COLUMNS = "id, partner_id, external_id, kind, title, synopsis, language, categories, "
             + "duration_seconds, start_at, end_at, media_url, thumbnail_url, age_rating, available_from, available_until, "
             + "territories, status, version, reason, created_at, updated_at";
@@ -129,34 +132,38 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     }
 
     /** The item a row of {@link #COLUMNS} holds, as Hibernate would have read it. */
+    /**
+     * The item a row of {@link #COLUMNS}, in their order and before any other column, holds: read by
+     * position, as a read by name compares it with the row's column names one by one.
+     */
     private static ContentItem itemOf(Row row) {
         ContentItem item = new ContentItem();
-        item.id = row.getUUID("id");
-        item.partnerId = row.getUUID("partner_id");
-        item.externalId = row.getString("external_id");
-        item.kind = ContentKind.valueOf(row.getString("kind"));
-        item.title = row.getString("title");
-        item.synopsis = row.getString("synopsis");
-        item.language = row.getString("language");
-        item.categories = List.of(row.getArrayOfStrings("categories"));
-        item.durationSeconds = row.getInteger("duration_seconds");
-        item.startAt = instant(row, "start_at");
-        item.endAt = instant(row, "end_at");
-        item.mediaUrl = row.getString("media_url");
-        item.thumbnailUrl = row.getString("thumbnail_url");
-        item.ageRating = AgeRating.valueOf(row.getString("age_rating"));
-        item.availableFrom = instant(row, "available_from");
-        item.availableUntil = instant(row, "available_until");
-        item.territories = List.of(row.getArrayOfStrings("territories"));
-        item.status = ContentStatus.valueOf(row.getString("status"));
-        item.version = row.getLong("version");
-        item.reason = row.getString("reason");
-        item.createdAt = instant(row, "created_at");
-        item.updatedAt = instant(row, "updated_at");
+        item.id = row.getUUID(0);
+        item.partnerId = row.getUUID(1);
+        item.externalId = row.getString(2);
+        item.kind = ContentKind.valueOf(row.getString(3));
+        item.title = row.getString(4);
+        item.synopsis = row.getString(5);
+        item.language = row.getString(6);
+        item.categories = List.of(row.getArrayOfStrings(7));
+        item.durationSeconds = row.getInteger(8);
+        item.startAt = instant(row, 9);
+        item.endAt = instant(row, 10);
+        item.mediaUrl = row.getString(11);
+        item.thumbnailUrl = row.getString(12);
+        item.ageRating = AgeRating.valueOf(row.getString(13));
+        item.availableFrom = instant(row, 14);
+        item.availableUntil = instant(row, 15);
+        item.territories = List.of(row.getArrayOfStrings(16));
+        item.status = ContentStatus.valueOf(row.getString(17));
+        item.version = row.getLong(18);
+        item.reason = row.getString(19);
+        item.createdAt = instant(row, 20);
+        item.updatedAt = instant(row, 21);
         return item;
     }
 
-    private static Instant instant(Row row, String column) {
+    private static Instant instant(Row row, int column) {
         OffsetDateTime value = row.getOffsetDateTime(column);
         return value == null ? null : value.toInstant();
     }

@@ -131,7 +131,6 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
         }
     }
 
-    /** The item a row of {@link #COLUMNS} holds, as Hibernate would have read it. */
     /**
      * The item a row of {@link #COLUMNS}, in their order and before any other column, holds: read by
      * position, as a read by name compares it with the row's column names one by one.

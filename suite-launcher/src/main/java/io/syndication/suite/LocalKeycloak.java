@@ -46,8 +46,9 @@ public final class LocalKeycloak implements AutoCloseable {
      * partners' clients survive), or in memory when it is null. A kept database whose realm was
      * imported from another version of the realm file, or whose import never finished, is started
      * afresh: Keycloak imports a realm only once, and is not asked to import into a database that has
-     * it (looking the realm up and skipping it took two seconds of every start). Keycloak starts from its class archive in {@code archives}, as the services do. The
-     * console client takes sign-ins back to {@code consoleOrigin} (the gateway's), and only there.
+     * it (looking the realm up and skipping it took two seconds of every start). Keycloak starts from
+     * its class archive in {@code archives}, as the services do. The console client takes sign-ins
+     * back to {@code consoleOrigin} (the gateway's), and only there.
      */
     public static LocalKeycloak start(Path distribution, Path installDirectory, int port, int managementPort,
             Path databaseDirectory, Path log, ClassArchives archives, String consoleOrigin) {
@@ -98,8 +99,18 @@ public final class LocalKeycloak implements AutoCloseable {
         return realmUrl() + "/protocol/openid-connect/token";
     }
 
+    /**
+     * Waits until Keycloak serves the realm. Should it not, and the realm was not imported this time,
+     * the kept database may have lost it (deleted in the admin console, say): the next start imports
+     * it into an empty database.
+     */
     public void awaitReady(Duration timeout) {
-        process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", timeout);
+        try {
+            process.awaitHttpOk(realmUrl() + "/.well-known/openid-configuration", timeout);
+        } catch (RuntimeException notServed) {
+            realmImport.forget();
+            throw notServed;
+        }
         realmImport.recordDone();
     }
 
@@ -166,7 +177,6 @@ public final class LocalKeycloak implements AutoCloseable {
     private record RealmImport(boolean needed, Path digestFile, String digest) {
 
         static final RealmImport IN_MEMORY = new RealmImport(true, null, null);
-        static final RealmImport DONE = new RealmImport(false, null, null);
 
         static RealmImport into(Path databaseDirectory, byte[] realm, String consoleOrigin) {
             try {
@@ -177,7 +187,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 String digest = HexFormat.of().formatHex(sha256.digest());
                 Path digestFile = databaseDirectory.resolve("imported-realm.sha256");
                 if (Files.exists(digestFile) && Files.readString(digestFile).equals(digest)) {
-                    return DONE;
+                    return new RealmImport(false, digestFile, digest);
                 }
                 deleteRecursively(databaseDirectory);
                 Files.createDirectories(databaseDirectory);
@@ -190,13 +200,22 @@ public final class LocalKeycloak implements AutoCloseable {
         }
 
         void recordDone() {
-            if (digestFile == null) {
-                return;
+            if (needed && digestFile != null) {
+                try {
+                    Files.writeString(digestFile, digest);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
-            try {
-                Files.writeString(digestFile, digest);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        }
+
+        void forget() {
+            if (!needed && digestFile != null) {
+                try {
+                    Files.deleteIfExists(digestFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.syndication.suite;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * The whole platform on one machine: one PostgreSQL with a database per service, a real Keycloak, a
@@ -31,13 +34,25 @@ public final class PlatformSuite implements AutoCloseable {
     /**
      * The serial collector (no collector threads of its own to compete for the cores at start, when
      * four services start at once beside PostgreSQL and Keycloak), and glibc's free memory handed back
-     * every 5 s (what the JIT compilers free, which malloc would otherwise keep: 20-40 MB a service).
+     * every 5 s (what the JIT compilers free, which malloc would otherwise keep: 20-40 MB a service) by
+     * a JVM that can (Java 17 since 17.0.9; the services run on the launcher's own java).
      * Tried and dropped, with benchmarks/startup.sh and a batch ingest: a heap starting at 32 MB, and
      * compiling methods after three times the usual number of calls, started content-service 0.3 s
      * sooner but ingested at half the pace (young collections on a small heap; code left to the
      * interpreter for longer).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000");
+    private static final List<String> JVM_OPTIONS = hasVmOption("TrimNativeHeapInterval")
+            ? List.of("-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000")
+            : List.of("-XX:+UseSerialGC");
+
+    private static boolean hasVmOption(String name) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(name);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
+    }
 
     /**
      * Each service's heap, from what it holds under the benchmarks: the serial collector keeps every

@@ -248,78 +248,62 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
      * generated search vector's and the checks' expressions read again) than on the row itself.
      */
 
+    /** A batch of items as {@link #COLUMNS} unnested from their arrays, {@link #asColumns}: its rows are called {@code sent}. */
+    private static final String SENT = " FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],"
+            + " $7::text[], $8::text[], $9::int[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::text[], $14::text[],"
+            + " $15::timestamptz[], $16::timestamptz[], $17::text[], $18::text[], $19::bigint[], $20::text[], $21::timestamptz[],"
+            + " $22::timestamptz[]) AS sent(" + COLUMNS + ")";
+
     /** Inserts new items, in one statement. */
     public Uni<Void> insert(SqlConnection connection, List<ContentItem> created) {
         return created.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("INSERT INTO content_item (" + COLUMNS + ") SELECT id, partner_id, external_id, kind,"
                         + " title, synopsis, language, categories::varchar[], duration_seconds, start_at, end_at, media_url,"
                         + " thumbnail_url, age_rating, available_from, available_until, territories::varchar[], status, version,"
-                        + " reason, created_at, updated_at FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[],"
-                        + " $6::text[], $7::text[], $8::text[], $9::int[], $10::timestamptz[], $11::timestamptz[], $12::text[],"
-                        + " $13::text[], $14::text[], $15::timestamptz[], $16::timestamptz[], $17::text[], $18::text[],"
-                        + " $19::bigint[], $20::text[], $21::timestamptz[], $22::timestamptz[]) AS sent(" + COLUMNS + ")")
-                        .execute(Tuple.wrap(Arrays.asList(
-                                column(created, item -> item.id, UUID[]::new),
-                                column(created, item -> item.partnerId, UUID[]::new),
-                                column(created, item -> item.externalId, String[]::new),
-                                column(created, item -> item.kind.name(), String[]::new),
-                                column(created, item -> item.title, String[]::new),
-                                column(created, item -> item.synopsis, String[]::new),
-                                column(created, item -> item.language, String[]::new),
-                                column(created, item -> arrayText(item.categories), String[]::new),
-                                column(created, item -> item.durationSeconds, Integer[]::new),
-                                column(created, item -> utc(item.startAt), OffsetDateTime[]::new),
-                                column(created, item -> utc(item.endAt), OffsetDateTime[]::new),
-                                column(created, item -> item.mediaUrl, String[]::new),
-                                column(created, item -> item.thumbnailUrl, String[]::new),
-                                column(created, item -> item.ageRating.name(), String[]::new),
-                                column(created, item -> utc(item.availableFrom), OffsetDateTime[]::new),
-                                column(created, item -> utc(item.availableUntil), OffsetDateTime[]::new),
-                                column(created, item -> arrayText(item.territories), String[]::new),
-                                column(created, item -> item.status.name(), String[]::new),
-                                column(created, item -> item.version, Long[]::new),
-                                column(created, item -> item.reason, String[]::new),
-                                column(created, item -> utc(item.createdAt), OffsetDateTime[]::new),
-                                column(created, item -> utc(item.updatedAt), OffsetDateTime[]::new))))
+                        + " reason, created_at, updated_at" + SENT)
+                        .execute(asColumns(created))
                         .replaceWithVoid();
     }
 
     /** Writes what a partner says about items, their status and version, in one statement. */
     public Uni<Void> update(SqlConnection connection, Collection<ContentItem> changed) {
-        List<ContentItem> rows = List.copyOf(changed);
-        return rows.isEmpty() ? Uni.createFrom().voidItem()
+        return changed.isEmpty() ? Uni.createFrom().voidItem()
                 : connection.preparedQuery("UPDATE content_item AS item SET kind = sent.kind, title = sent.title,"
                         + " synopsis = sent.synopsis, language = sent.language, categories = sent.categories::varchar[],"
                         + " duration_seconds = sent.duration_seconds, start_at = sent.start_at, end_at = sent.end_at,"
                         + " media_url = sent.media_url, thumbnail_url = sent.thumbnail_url, age_rating = sent.age_rating,"
                         + " available_from = sent.available_from, available_until = sent.available_until,"
                         + " territories = sent.territories::varchar[], status = sent.status, version = sent.version,"
-                        + " updated_at = sent.updated_at FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],"
-                        + " $6::text[], $7::int[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[], $12::text[],"
-                        + " $13::timestamptz[], $14::timestamptz[], $15::text[], $16::text[], $17::bigint[], $18::timestamptz[])"
-                        + " AS sent(id, kind, title, synopsis, language, categories, duration_seconds, start_at, end_at, media_url,"
-                        + " thumbnail_url, age_rating, available_from, available_until, territories, status, version, updated_at)"
-                        + " WHERE item.id = sent.id")
-                        .execute(Tuple.wrap(Arrays.asList(
-                                column(rows, item -> item.id, UUID[]::new),
-                                column(rows, item -> item.kind.name(), String[]::new),
-                                column(rows, item -> item.title, String[]::new),
-                                column(rows, item -> item.synopsis, String[]::new),
-                                column(rows, item -> item.language, String[]::new),
-                                column(rows, item -> arrayText(item.categories), String[]::new),
-                                column(rows, item -> item.durationSeconds, Integer[]::new),
-                                column(rows, item -> utc(item.startAt), OffsetDateTime[]::new),
-                                column(rows, item -> utc(item.endAt), OffsetDateTime[]::new),
-                                column(rows, item -> item.mediaUrl, String[]::new),
-                                column(rows, item -> item.thumbnailUrl, String[]::new),
-                                column(rows, item -> item.ageRating.name(), String[]::new),
-                                column(rows, item -> utc(item.availableFrom), OffsetDateTime[]::new),
-                                column(rows, item -> utc(item.availableUntil), OffsetDateTime[]::new),
-                                column(rows, item -> arrayText(item.territories), String[]::new),
-                                column(rows, item -> item.status.name(), String[]::new),
-                                column(rows, item -> item.version, Long[]::new),
-                                column(rows, item -> utc(item.updatedAt), OffsetDateTime[]::new))))
+                        + " updated_at = sent.updated_at" + SENT + " WHERE item.id = sent.id")
+                        .execute(asColumns(List.copyOf(changed)))
                         .replaceWithVoid();
+    }
+
+    /** Each of {@link #COLUMNS} of {@code items}, in order, as the array {@link #SENT} unnests. */
+    private static Tuple asColumns(List<ContentItem> items) {
+        return Tuple.wrap(Arrays.asList(
+                column(items, item -> item.id, UUID[]::new),
+                column(items, item -> item.partnerId, UUID[]::new),
+                column(items, item -> item.externalId, String[]::new),
+                column(items, item -> item.kind.name(), String[]::new),
+                column(items, item -> item.title, String[]::new),
+                column(items, item -> item.synopsis, String[]::new),
+                column(items, item -> item.language, String[]::new),
+                column(items, item -> arrayText(item.categories), String[]::new),
+                column(items, item -> item.durationSeconds, Integer[]::new),
+                column(items, item -> utc(item.startAt), OffsetDateTime[]::new),
+                column(items, item -> utc(item.endAt), OffsetDateTime[]::new),
+                column(items, item -> item.mediaUrl, String[]::new),
+                column(items, item -> item.thumbnailUrl, String[]::new),
+                column(items, item -> item.ageRating.name(), String[]::new),
+                column(items, item -> utc(item.availableFrom), OffsetDateTime[]::new),
+                column(items, item -> utc(item.availableUntil), OffsetDateTime[]::new),
+                column(items, item -> arrayText(item.territories), String[]::new),
+                column(items, item -> item.status.name(), String[]::new),
+                column(items, item -> item.version, Long[]::new),
+                column(items, item -> item.reason, String[]::new),
+                column(items, item -> utc(item.createdAt), OffsetDateTime[]::new),
+                column(items, item -> utc(item.updatedAt), OffsetDateTime[]::new)));
     }
 
     /** Writes steps of items' moderation histories, in one statement. */

@@ -59,10 +59,10 @@ public final class PlatformSuite implements AutoCloseable {
      * heap page it once touched, so a heap larger than the service needs is resident memory for
      * nothing. partner- and content-service hold about 25 MB after a full collection under load, the
      * gateway 13 MB: each gets a fixed young generation, as a smaller one took a fifth more CPU a
-     * catalogue page. The gateway's 16 MB of young generation costs it about 3 us of collection a
-     * request against 32 MB, and 15 MB less resident memory under the same load. schedule-service holds a month's window of slots at once for its gaps and
-     * validation: with 128 MB it ran 185 full collections in the schedule benchmark, and a month's gaps
-     * took 653 ms against 385 ms.
+     * catalogue page; the gateway's 16 MB one, against 32 MB, costs it about 3 us of collection a
+     * request and keeps 15 MB less resident under the same load. schedule-service holds a month's
+     * window of slots at once for its gaps and validation: with 128 MB it ran 185 full collections
+     * in the schedule benchmark, and a month's gaps took 653 ms against 385 ms.
      */
     private static List<String> heapOf(String module) {
         return switch (module) {

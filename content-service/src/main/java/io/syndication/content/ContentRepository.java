@@ -242,13 +242,12 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                 });
     }
 
-    /*
-     * A batch's rows are written by one statement a table, each column sent as an array and unnested:
-     * sent as a statement a row, PostgreSQL spent more on starting each statement (its plan, the
+    /**
+     * A batch of items as {@link #COLUMNS} unnested from their arrays ({@link #asColumns}); its rows are
+     * called {@code sent}. A batch's rows are written by one statement a table, each column sent as an
+     * array: sent as a statement a row, PostgreSQL spent more on starting each statement (its plan, the
      * generated search vector's and the checks' expressions read again) than on the row itself.
      */
-
-    /** A batch of items as {@link #COLUMNS} unnested from their arrays, {@link #asColumns}: its rows are called {@code sent}. */
     private static final String SENT = " FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],"
             + " $7::text[], $8::text[], $9::int[], $10::timestamptz[], $11::timestamptz[], $12::text[], $13::text[], $14::text[],"
             + " $15::timestamptz[], $16::timestamptz[], $17::text[], $18::text[], $19::bigint[], $20::text[], $21::timestamptz[],"
@@ -275,12 +274,12 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                         + " available_from = sent.available_from, available_until = sent.available_until,"
                         + " territories = sent.territories::varchar[], status = sent.status, version = sent.version,"
                         + " updated_at = sent.updated_at" + SENT + " WHERE item.id = sent.id")
-                        .execute(asColumns(List.copyOf(changed)))
+                        .execute(asColumns(changed))
                         .replaceWithVoid();
     }
 
     /** Each of {@link #COLUMNS} of {@code items}, in order, as the array {@link #SENT} unnests. */
-    private static Tuple asColumns(List<ContentItem> items) {
+    private static Tuple asColumns(Collection<ContentItem> items) {
         return Tuple.wrap(Arrays.asList(
                 column(items, item -> item.id, UUID[]::new),
                 column(items, item -> item.partnerId, UUID[]::new),
@@ -325,7 +324,7 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
     }
 
     /** One column of {@code rows}, as the array a statement unnests. */
-    private static <R, T> T[] column(List<R> rows, Function<R, T> value, IntFunction<T[]> array) {
+    private static <R, T> T[] column(Collection<R> rows, Function<R, T> value, IntFunction<T[]> array) {
         return rows.stream().map(value).toArray(array);
     }
 

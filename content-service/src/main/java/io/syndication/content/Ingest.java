@@ -24,9 +24,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Writes the items a partner sends by its own external ids, a whole batch in one transaction of a
  * few statements: the ids locked, the items they name read and held, then the new items, the
- * updates and the history steps written by one statement each, and the events announced. Each item is judged in
- * order by {@link ContentService}'s rules as if it had been sent alone, so an item named twice is
- * created by the first and updated or left unchanged by the second. Sent item by item, with a
+ * updates and the history steps written by one statement each, and the events announced. Each item
+ * is judged in order by {@link ContentService}'s rules as if it had been sent alone, so an item named
+ * twice is created by the first and updated or left unchanged by the second. Sent item by item, with a
  * transaction and four round trips each, a batch of 1,000 took about a second.
  */
 @ApplicationScoped

@@ -7,15 +7,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.syndication.events.Outbox;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,10 +42,28 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
             String language, Instant availableAt, String text) {
     }
 
-    private final Pool database;
+    /**
+     * The catalogue's search in each order: one text each, whatever filters are set, so that a
+     * connection keeps eight statements rather than one for each combination of filters, sort and
+     * cursor (8,192 of them, against a cache of 256 a connection). Each filter is bound, null when it
+     * is not set, and the {@code searches} datasource's connections plan every statement for the values
+     * of its call ({@code plan_cache_mode=force_custom_plan}): an unset filter's condition folds away and
+     * a set one reaches its index, as if the text named only the filters set. A plan made once for any
+     * values could use no filter's index, and PostgreSQL, left to choose, keeps such a plan once it
+     * costs no more than the plans made for the values so far. The parameters: $1 the partner a partner
+     * sees, $2 the status an operator sees, $3-$10 the search's filters, $11 the limit, $12 and $13
+     * the cursor's id and sort value.
+     */
+    private static final Map<ContentOrder, String> SEARCHES = Arrays.stream(ContentOrder.Field.values())
+            .flatMap(field -> Stream.of(new ContentOrder(field, false), new ContentOrder(field, true)))
+            .collect(Collectors.toUnmodifiableMap(order -> order, ContentRepository::searchIn));
 
-    public ContentRepository(Pool database) {
+    private final Pool database;
+    private final Pool searches;
+
+    public ContentRepository(Pool database, @ReactiveDataSource("searches") Pool searches) {
         this.database = database;
+        this.searches = searches;
     }
 
     /**
@@ -51,43 +72,29 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
      * full-text index, territories and categories through their GIN indexes. One prepared statement on
      * the reactive client reads the page, not Hibernate: Hibernate keys its plan of a native statement
      * on a result mapping it makes anew for each query, so every search missed its plan cache, made a
-     * plan and pushed an older one out (a fifth of a page's CPU). The statement's text depends only on
-     * which filters are set, and every value is bound.
+     * plan and pushed an older one out (a fifth of a page's CPU). The statement is the order's fixed
+     * text of {@link #SEARCHES}, every filter bound, null where it is not set.
      */
     public Uni<List<ContentItem>> search(Viewer viewer, Search search, ContentOrder order, ContentOrder.Position after,
             int limit) {
-        Conditions where = new Conditions();
-        if (viewer instanceof Viewer.Partner partner) {
-            where.and("partner_id = ?", partner.partnerId());
-        } else if (viewer instanceof Viewer.Operator) {
-            where.and("status = ?", ContentStatus.APPROVED.name());
+        Tuple values = Tuple.tuple()
+                .addValue(viewer instanceof Viewer.Partner partner ? partner.partnerId() : null)
+                .addValue(viewer instanceof Viewer.Operator ? ContentStatus.APPROVED.name() : null)
+                .addValue(search.partnerId())
+                .addValue(search.kind() == null ? null : search.kind().name())
+                .addValue(search.status() == null ? null : search.status().name())
+                .addValue(search.territory())
+                .addValue(search.category())
+                .addValue(search.language())
+                .addValue(search.availableAt() == null ? null : utc(search.availableAt()))
+                .addValue(search.text() == null || search.text().isBlank() ? null : search.text())
+                .addValue(limit)
+                .addValue(after == null ? null : after.id());
+        if (order.column() != null) {
+            Object value = after == null ? null : after.value();
+            values.addValue(value instanceof Instant instant ? utc(instant) : value);
         }
-        where.and("partner_id = ?", search.partnerId());
-        where.and("kind = ?", search.kind() == null ? null : search.kind().name());
-        where.and("status = ?", search.status() == null ? null : search.status().name());
-        where.and("territories @> ARRAY[CAST(? AS varchar)]", search.territory());
-        where.and("categories @> ARRAY[CAST(? AS varchar)]", search.category());
-        where.and("language = ?", search.language());
-        if (search.availableAt() != null) {
-            OffsetDateTime at = utc(search.availableAt());
-            where.and("available_from <= ? AND (available_until IS NULL OR available_until > ?)", at, at);
-        }
-        where.and("search @@ websearch_to_tsquery('simple', ?)",
-                search.text() == null || search.text().isBlank() ? null : search.text());
-        String direction = order.descending() ? "DESC" : "ASC";
-        if (after != null) {
-            String comparison = order.descending() ? "<" : ">";
-            if (order.column() == null) {
-                where.and("id " + comparison + " ?", after.id());
-            } else {
-                Object value = after.value() instanceof Instant instant ? utc(instant) : after.value();
-                where.and("(" + order.column() + ", id) " + comparison + " (?, ?)", value, after.id());
-            }
-        }
-        String orderBy = (order.column() == null ? "" : order.column() + " " + direction + ", ") + "id " + direction;
-        String sql = "SELECT " + COLUMNS + " FROM content_item WHERE " + where.text() + " ORDER BY " + orderBy
-                + " LIMIT " + where.next();
-        return database.preparedQuery(sql).execute(where.values().addValue(limit))
+        return searches.preparedQuery(SEARCHES.get(order)).execute(values)
                 .map(rows -> {
                     List<ContentItem> items = new ArrayList<>(rows.size());
                     rows.forEach(row -> items.add(itemOf(row)));
@@ -95,40 +102,23 @@ public class ContentRepository implements PanacheRepositoryBase<ContentItem, UUI
                 });
     }
 
-    /** A search's WHERE clause: only the conditions whose value is set, every value bound. */
-    private static final class Conditions {
-        private final StringBuilder text = new StringBuilder("true");
-        private final Tuple values = Tuple.tuple();
-
-        /** Adds {@code condition} unless its first value is null; each ? in it takes the next of {@code conditionValues}. */
-        void and(String condition, Object... conditionValues) {
-            if (conditionValues[0] == null) {
-                return;
-            }
-            text.append(" AND ");
-            int used = 0;
-            for (char character : condition.toCharArray()) {
-                if (character == '?') {
-                    values.addValue(conditionValues[used++]);
-                    text.append('$').append(values.size());
-                } else {
-                    text.append(character);
-                }
-            }
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        /** The placeholder of a parameter added after the conditions' values. */
-        String next() {
-            return "$" + (values.size() + 1);
-        }
-
-        Tuple values() {
-            return values;
-        }
+    /** The text of {@link #SEARCHES} that lists items in {@code order}. */
+    private static String searchIn(ContentOrder order) {
+        String direction = order.descending() ? "DESC" : "ASC";
+        String after = order.column() == null ? "id" : "(" + order.column() + ", id)";
+        String position = order.column() == null ? "$12" : "($13, $12)";
+        String orderBy = (order.column() == null ? "" : order.column() + " " + direction + ", ") + "id " + direction;
+        return "SELECT " + COLUMNS + " FROM content_item"
+                + " WHERE ($1::uuid IS NULL OR partner_id = $1) AND ($2::varchar IS NULL OR status = $2)"
+                + " AND ($3::uuid IS NULL OR partner_id = $3) AND ($4::varchar IS NULL OR kind = $4)"
+                + " AND ($5::varchar IS NULL OR status = $5)"
+                + " AND ($6::varchar IS NULL OR territories @> ARRAY[$6::varchar])"
+                + " AND ($7::varchar IS NULL OR categories @> ARRAY[$7::varchar])"
+                + " AND ($8::varchar IS NULL OR language = $8)"
+                + " AND ($9::timestamptz IS NULL OR available_from <= $9 AND (available_until IS NULL OR available_until > $9))"
+                + " AND ($10::text IS NULL OR search @@ websearch_to_tsquery('simple', $10))"
+                + " AND ($12::uuid IS NULL OR " + after + (order.descending() ? " < " : " > ") + position + ")"
+                + " ORDER BY " + orderBy + " LIMIT $11";
     }
 
     /**

@@ -20,18 +20,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.syndication.testing.PostgresTestResource;
 import io.syndication.testing.Tokens;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
@@ -40,6 +48,10 @@ import io.syndication.testing.Tokens;
 class ContentCatalogueTest {
 
     private final String partner = Tokens.partner(UUID.randomUUID());
+
+    @Inject
+    @ReactiveDataSource("searches")
+    Pool searches;
 
     static String programme(String externalId, String title) {
         return """
@@ -315,5 +327,44 @@ class ContentCatalogueTest {
                 .when().get("/api/v1/content")
                 .then().statusCode(400)
                 .body("violations.field", contains("sort"));
+    }
+
+    @Test
+    void everyOrderPagesThroughEachItemOnce() {
+        for (String month : new String[] { "05", "01", "04", "02", "03" }) {
+            create(partner, programme("order-" + month, "Order " + month).replace("2026-12-01T00:00:00Z", "2026-" + month + "-01T00:00:00Z"));
+        }
+        List<String> byMonth = List.of("order-01", "order-02", "order-03", "order-04", "order-05");
+        List<String> byMonthDescending = List.of("order-05", "order-04", "order-03", "order-02", "order-01");
+        for (String sort : new String[] { "id", "-id", "availableFrom", "-availableFrom", "updatedAt", "-updatedAt", "title", "-title" }) {
+            List<String> whole = given().auth().oauth2(partner).queryParam("sort", sort).queryParam("limit", 50)
+                    .when().get("/api/v1/content")
+                    .then().statusCode(200)
+                    .extract().path("items.externalId");
+            List<String> paged = new ArrayList<>();
+            String next = null;
+            for (int pages = 0; pages < 10 && (pages == 0 || next != null); pages++) {
+                RequestSpecification request = given().auth().oauth2(partner).queryParam("sort", sort).queryParam("limit", 2);
+                Response page = (next == null ? request : request.queryParam("next", next)).when().get("/api/v1/content");
+                page.then().statusCode(200);
+                paged.addAll(page.path("items.externalId"));
+                next = page.path("next");
+            }
+            assertThat(sort, paged, equalTo(whole));
+            assertThat(sort, paged, containsInAnyOrder(byMonth.toArray()));
+            if (sort.equals("availableFrom") || sort.equals("title")) {
+                assertThat(sort, paged, equalTo(byMonth));
+            } else if (sort.equals("-availableFrom") || sort.equals("-title")) {
+                assertThat(sort, paged, equalTo(byMonthDescending));
+            }
+        }
+    }
+
+    @Test
+    void searchesArePlannedForTheValuesOfEachCallInOneProcess() {
+        Row settings = searches.query("SELECT current_setting('plan_cache_mode'), current_setting('max_parallel_workers_per_gather')")
+                .execute().await().atMost(Duration.ofSeconds(30)).iterator().next();
+        assertThat(settings.getString(0), equalTo("force_custom_plan"));
+        assertThat(settings.getString(1), equalTo("0"));
     }
 }

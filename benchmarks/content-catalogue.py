@@ -141,10 +141,13 @@ def main():
         "SELECT id FROM content_item WHERE partner_id = '%s' AND territories @> ARRAY['JP']::varchar[] AND categories @> ARRAY['KPOP']::varchar[] AND available_from <= '2026-12-24T20:00:00Z' AND (available_until IS NULL OR available_until > '2026-12-24T20:00:00Z') ORDER BY id LIMIT 51" % partner_id,
         "SELECT id FROM content_item WHERE status = 'APPROVED' AND search @@ websearch_to_tsquery('simple', 'markets') ORDER BY id LIMIT 51",
     ]
+    # each with its values in place, as content-service's search connections plan every call, and in
+    # one process, as they do (its application.properties)
     print("\nEXPLAIN (ANALYZE) of the searches' SQL:")
     for sql in plans:
         try:
-            plan = subprocess.run(args.psql.split() + ["-X", "-A", "-t", "-c", "EXPLAIN (ANALYZE, COSTS OFF) " + sql],
+            plan = subprocess.run(args.psql.split() + ["-X", "-q", "-A", "-t", "-c", "SET max_parallel_workers_per_gather = 0",
+                                                       "-c", "EXPLAIN (ANALYZE, COSTS OFF) " + sql],
                                   capture_output=True, text=True, timeout=60, env=dict(os.environ, PGPASSWORD="postgres"))
             print("\n" + sql + "\n" + (plan.stdout or plan.stderr))
         except FileNotFoundError:

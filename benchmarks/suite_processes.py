@@ -43,6 +43,11 @@ def suite_service(service):
     return pid
 
 
+def java_of(pid):
+    """The java a process was started with (the first word of its command line)."""
+    return _cmdline(pid)[0].decode()
+
+
 def rss_mb(pid):
     """Resident memory in MB; 0 once the process is gone."""
     try:

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,8 @@ import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
+import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -66,24 +69,51 @@ final class SharedBuckets implements Buckets {
 
     @Override
     public CompletionStage<ConsumptionProbe> tryConsume(String key, RateLimitConfig.Limit limit) {
-        BucketProxy bucket = bucket(key, limit);
-        return CompletableFuture.supplyAsync(() -> bucket.tryConsumeAndReturnRemaining(1), workers)
-                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        return onWorker(key, limit, bucket -> bucket.tryConsumeAndReturnRemaining(1));
     }
 
     @Override
     public CompletionStage<Long> remaining(String key, RateLimitConfig.Limit limit) {
+        return onWorker(key, limit, BucketProxy::getAvailableTokens);
+    }
+
+    /**
+     * Uses the client's bucket on a worker. bucket4j's optimised proxies (batching, delaying) send a
+     * client's concurrent calls as one command, and that command fails when the row does not exist
+     * (a new client's first requests arriving together, or a row swept meanwhile) instead of creating
+     * it as a single call does; such a call is made again without the optimisation, which creates the row.
+     */
+    private <T> CompletionStage<T> onWorker(String key, RateLimitConfig.Limit limit, Function<BucketProxy, T> use) {
         BucketProxy bucket = bucket(key, limit);
-        return CompletableFuture.supplyAsync(bucket::getAvailableTokens, workers)
-                .orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return use.apply(bucket);
+            } catch (RuntimeException e) {
+                if (!isMissingBucket(e)) {
+                    throw e;
+                }
+                return use.apply(proxy(key, limit, rows.builder()));
+            }
+        }, workers).orTimeout(TAKE_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private BucketProxy bucket(String key, RateLimitConfig.Limit limit) {
-        return proxies.get(key, ignored -> rows.builder()
-                .withOptimization(optimization(limit))
-                // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
-                .withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build()));
+        return proxies.get(key, ignored -> proxy(key, limit, rows.builder().withOptimization(optimization(limit))));
+    }
+
+    private static BucketProxy proxy(String key, RateLimitConfig.Limit limit, RemoteBucketBuilder<String> builder) {
+        // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
+        return builder.withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build());
+    }
+
+    private static boolean isMissingBucket(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Drops the rows of buckets that are full again (nobody drew on them lately): blocking, for a worker. */

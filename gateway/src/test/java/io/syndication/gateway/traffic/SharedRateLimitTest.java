@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -85,6 +86,36 @@ class SharedRateLimitTest {
             assertThat(bucketKeys(), equalTo(List.of(key)));
         } finally {
             workers.shutdownNow();
+        }
+    }
+
+    /**
+     * A new client's first requests arrive together: bucket4j's optimised proxies batch them into one
+     * command that found no bucket and failed (503 "rate limit could not be checked") instead of
+     * creating it; each take must answer, and no more than the limit may be spent.
+     */
+    @Test
+    void aNewClientsFirstTakesAtOnceEachAnswer() throws Exception {
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+        try {
+            for (RateLimitConfig.Limit limit : List.of(config.roles().get("partner"), config.roles().get("channel-operator"))) {
+                SharedBuckets replica = new SharedBuckets(database, workers, 100, config.sharedSlack());
+                String key = "racing-" + UUID.randomUUID();
+                List<CompletableFuture<ConsumptionProbe>> takes = new ArrayList<>();
+                for (int i = 0; i < 32; i++) {
+                    takes.add(replica.tryConsume(key, limit).toCompletableFuture());
+                }
+                long consumed = 0;
+                for (CompletableFuture<ConsumptionProbe> take : takes) {
+                    consumed += take.get().isConsumed() ? 1 : 0;
+                }
+                assertThat(consumed, equalTo(Math.min(32L, limit.requests())));
+            }
+        } finally {
+            workers.shutdownNow();
+            try (Connection connection = database.getConnection()) {
+                connection.createStatement().executeUpdate("DELETE FROM rate_limit_bucket WHERE id LIKE 'racing-%'");
+            }
         }
     }
 

@@ -14,12 +14,7 @@ public final class ConcurrentChange {
     }
 
     public static boolean isCauseOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StaleStateException || cause instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(failure, StaleStateException.class, OptimisticLockException.class);
     }
 
     public static ProblemException problem(String what) {

@@ -137,12 +137,7 @@ public class ProblemMappers {
     }
 
     private static boolean causedByUnreachableProvider(Throwable failure) {
-        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(failure.getCause(), ConnectException.class, TimeoutException.class);
     }
 
     @ServerExceptionMapper

@@ -28,6 +28,7 @@ import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.syndication.gateway.config.RateLimitConfig;
+import io.syndication.http.Causes;
 import io.syndication.http.EventLoopCaches;
 
 /**
@@ -89,7 +90,7 @@ final class SharedBuckets implements Buckets {
             try {
                 return use.apply(bucket);
             } catch (RuntimeException e) {
-                if (!isMissingBucket(e)) {
+                if (!Causes.include(e, BucketNotFoundException.class)) {
                     throw e;
                 }
                 return use.apply(proxy(key, limit, rows.builder()));
@@ -105,15 +106,6 @@ final class SharedBuckets implements Buckets {
         // a limit changed in the configuration replaces the stored one, keeping the share of tokens left
         return builder.withImplicitConfigurationReplacement(version(limit), TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(key, BucketConfiguration.builder().addLimit(Buckets.bandwidth(limit)).build());
-    }
-
-    private static boolean isMissingBucket(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BucketNotFoundException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Drops the rows of buckets that are full again (nobody drew on them lately): blocking, for a worker. */

@@ -96,20 +96,21 @@ class SharedRateLimitTest {
      */
     @Test
     void aNewClientsFirstTakesAtOnceEachAnswer() throws Exception {
+        int atOnce = 32;
         ExecutorService workers = Executors.newFixedThreadPool(8);
         try {
             for (RateLimitConfig.Limit limit : List.of(config.roles().get("partner"), config.roles().get("channel-operator"))) {
                 SharedBuckets replica = new SharedBuckets(database, workers, 100, config.sharedSlack());
                 String key = "racing-" + UUID.randomUUID();
                 List<CompletableFuture<ConsumptionProbe>> takes = new ArrayList<>();
-                for (int i = 0; i < 32; i++) {
+                for (int i = 0; i < atOnce; i++) {
                     takes.add(replica.tryConsume(key, limit).toCompletableFuture());
                 }
                 long consumed = 0;
                 for (CompletableFuture<ConsumptionProbe> take : takes) {
                     consumed += take.get().isConsumed() ? 1 : 0;
                 }
-                assertThat(consumed, equalTo(Math.min(32L, limit.requests())));
+                assertThat(consumed, equalTo(Math.min(atOnce, limit.requests())));
             }
         } finally {
             workers.shutdownNow();

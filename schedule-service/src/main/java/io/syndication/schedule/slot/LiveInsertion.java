@@ -153,7 +153,7 @@ public final class LiveInsertion {
     /** What is left of an interrupted slot, as a slot of its own over {@code [start, end)}. */
     private static Slot restOf(Slot slot, Instant start, Instant end) {
         Slot rest = cutTo(slot, start, end);
-        rest.id = UUID.randomUUID();
+        rest.id = Slot.newId();
         rest.version = 0;
         return rest;
     }

@@ -90,7 +90,7 @@ public class Slot {
      * after, drawn from a SecureRandom as UUID.randomUUID() draws them. A window's thousands of slots
      * are inserted at once into a table of millions: keys in time order go to the primary key's newest
      * pages instead of a random page each (2,880 slots inserted into 5 million in 143 ms against 178,
-     * median of 12 in turn, with a fifth of the index pages dirtied).
+     * median of 12 in turn, with a fifth of the pages dirtied).
      */
     static UUID idAt(long unixMillis) {
         byte[] random = new byte[10];

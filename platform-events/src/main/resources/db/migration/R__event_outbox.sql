@@ -15,6 +15,11 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     position    bigint      NOT NULL UNIQUE
 );
 
+-- An event's data is kept only until the relay has published it, so it is stored as written, never
+-- compressed: a day of 30-second slots is a dozen events of up to 170 KB, which PostgreSQL stored in
+-- 7-8 ms, and in 15-16 ms when it compressed them (pglz).
+ALTER TABLE outbox_event ALTER COLUMN data SET STORAGE EXTERNAL;
+
 CREATE SEQUENCE IF NOT EXISTS outbox_event_position;
 
 -- The last sequence number given to each subject's events; kept after its events are published.

@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.syndication.events.Outbox;
+import io.syndication.events.Outbox.Announcement;
 import io.syndication.schedule.guide.GuideDocument.Programme;
 import io.syndication.schedule.slot.rest.LiveView;
 import io.syndication.schedule.slot.rest.SlotView;
@@ -87,7 +87,7 @@ public class ScheduleEvents {
             for (Row row : rows) {
                 journal.add(Journaled.of(row));
             }
-            return channels(connection, journal).flatMap(channels -> announceAll(connection, events(journal, channels)));
+            return channels(connection, journal).flatMap(channels -> outbox.announce(connection, events(journal, channels)));
         });
     }
 
@@ -101,17 +101,6 @@ public class ScheduleEvents {
     /** Announces an event of {@code type} about {@code channelId}, concerning {@code partnerId} (null: the platform only). */
     public Uni<Void> announce(SqlConnection connection, String type, UUID channelId, UUID partnerId, Object data) {
         return outbox.announce(connection, type, channelId, partnerId, data);
-    }
-
-    private Uni<Void> announceAll(SqlConnection connection, List<Event> events) {
-        // one statement after another: the connection is the transaction's
-        return Multi.createFrom().iterable(events)
-                .onItem().transformToUniAndConcatenate(event -> outbox.announce(connection, event.type(), event.channelId(),
-                        event.partnerId(), event.data()))
-                .collect().last().replaceWithVoid();
-    }
-
-    private record Event(String type, UUID channelId, UUID partnerId, Object data) {
     }
 
     /** A channel's slug and zone, for its guide's days. */
@@ -129,8 +118,8 @@ public class ScheduleEvents {
                 });
     }
 
-    private static List<Event> events(List<Journaled> journal, Map<UUID, ChannelZone> channels) {
-        List<Event> events = new ArrayList<>();
+    private static List<Announcement> events(List<Journaled> journal, Map<UUID, ChannelZone> channels) {
+        List<Announcement> events = new ArrayList<>();
         Map<UUID, Map<UUID, List<SlotView>>> placed = new LinkedHashMap<>();
         Map<UUID, Map<UUID, List<SlotView>>> removed = new LinkedHashMap<>();
         Map<UUID, Map<LocalDate, GuideDay>> days = new LinkedHashMap<>();
@@ -150,7 +139,7 @@ public class ScheduleEvents {
                     day.removed.add(programme);
                 }
                 default -> {
-                    events.add(new Event("slot.moved", slot.channelId, slot.partnerId,
+                    events.add(new Announcement("slot.moved", slot.channelId, slot.partnerId,
                             new SlotMove(slot.channelId, SlotView.of(slot), entry.previously())));
                     OffsetDateTime previousStart = entry.previously().start().atZone(zone).toOffsetDateTime();
                     OffsetDateTime previousEnd = entry.previously().end().atZone(zone).toOffsetDateTime();
@@ -171,7 +160,7 @@ public class ScheduleEvents {
         days.forEach((channelId, byDay) -> byDay.forEach((date, day) -> {
             ChannelZone channel = channels.get(channelId);
             for (GuideDay part : day.parts()) {
-                events.add(new Event("guide.changed", channelId, null, new GuideChange(channelId, channel.slug(),
+                events.add(new Announcement("guide.changed", channelId, null, new GuideChange(channelId, channel.slug(),
                         channel.zone().getId(), date, part.added, part.removed, part.retimed)));
             }
         }));
@@ -183,10 +172,10 @@ public class ScheduleEvents {
                 .computeIfAbsent(slot.partnerId, partner -> new ArrayList<>());
     }
 
-    private static void slotEvents(List<Event> events, String type, Map<UUID, Map<UUID, List<SlotView>>> changes) {
+    private static void slotEvents(List<Announcement> events, String type, Map<UUID, Map<UUID, List<SlotView>>> changes) {
         changes.forEach((channelId, byPartner) -> byPartner.forEach((partnerId, slots) -> {
             for (int from = 0; from < slots.size(); from += MOST_PER_EVENT) {
-                events.add(new Event(type, channelId, partnerId,
+                events.add(new Announcement(type, channelId, partnerId,
                         new SlotsChange(channelId, slots.subList(from, Math.min(from + MOST_PER_EVENT, slots.size())))));
             }
         }));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -330,16 +331,19 @@ public class SlotTable {
             cuts[i] = slot.cut;
             sequences[i] = slot.contentSequence;
         }
+        // Each partner's sequence is read once, not once a row: a window's thousands of slots have a few partners.
+        UUID[] distinctPartners = Arrays.stream(partners).distinct().toArray(UUID[]::new);
         return client.preparedQuery("""
+                WITH known AS MATERIALIZED (SELECT id, sequence FROM partner_view WHERE id = ANY($12))
                 INSERT INTO slot (id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, version,
                                   created_at, content_sequence, partner_sequence)
                 SELECT id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, 0, now(), content_sequence,
-                       COALESCE((SELECT p.sequence FROM partner_view p WHERE p.id = s.partner_id), 0)
+                       COALESCE((SELECT k.sequence FROM known k WHERE k.id = s.partner_id), 0)
                 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::varchar[], $6::uuid[], $7::varchar[],
                             $8::timestamptz[], $9::timestamptz[], $10::boolean[], $11::bigint[])
                      AS s(id, channel_id, content_id, kind, title, partner_id, age_rating, start_at, end_at, cut, content_sequence)""")
                 .execute(Tuple.tuple(List.<Object>of(ids, channels, contents, kinds, titles, partners, ratings, starts, ends, cuts,
-                        sequences)))
+                        sequences, distinctPartners)))
                 .replaceWithVoid();
     }
 

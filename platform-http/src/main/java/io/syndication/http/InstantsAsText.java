@@ -2,7 +2,8 @@ package io.syndication.http;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import jakarta.inject.Singleton;
 
@@ -63,7 +64,6 @@ public class InstantsAsText implements ObjectMapperCustomizer {
         /** From the first of year 0 to the end of 9999: the years {@link Instant#toString()} writes in four digits. */
         private static final long FIRST_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
         private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
-        private static final int SECONDS_A_DAY = 86_400;
 
         IsoInstant() {
             super(Instant.class);
@@ -75,20 +75,19 @@ public class InstantsAsText implements ObjectMapperCustomizer {
                 generator.writeString(instant.toString());
                 return;
             }
-            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), SECONDS_A_DAY));
-            int second = (int) Math.floorMod(instant.getEpochSecond(), SECONDS_A_DAY);
+            LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
             char[] text = new char["yyyy-mm-ddThh:mm:ss.nnnnnnnnnZ".length()];
-            int end = digits(text, 0, date.getYear(), 4);
+            int end = digits(text, 0, utc.getYear(), 4);
             text[end++] = '-';
-            end = digits(text, end, date.getMonthValue(), 2);
+            end = digits(text, end, utc.getMonthValue(), 2);
             text[end++] = '-';
-            end = digits(text, end, date.getDayOfMonth(), 2);
+            end = digits(text, end, utc.getDayOfMonth(), 2);
             text[end++] = 'T';
-            end = digits(text, end, second / 3600, 2);
+            end = digits(text, end, utc.getHour(), 2);
             text[end++] = ':';
-            end = digits(text, end, second / 60 % 60, 2);
+            end = digits(text, end, utc.getMinute(), 2);
             text[end++] = ':';
-            end = digits(text, end, second % 60, 2);
+            end = digits(text, end, utc.getSecond(), 2);
             int nano = instant.getNano();
             if (nano != 0) {
                 text[end++] = '.';
